@@ -1,0 +1,4 @@
+//! cartsaver-support: file, diagnose and follow up Cartsaver support tickets; and the desk that
+//! receives them.
+
+pub mod domain;
