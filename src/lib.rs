@@ -2,3 +2,4 @@
 //! receives them.
 
 pub mod domain;
+pub mod cli;

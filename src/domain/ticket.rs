@@ -1,2 +1,383 @@
 //! A whole ticket: the raw checklist as given (flags, prompts, a bulk row, an API body), its
-//! validation into normalized fields with every error of the run at once, and the subject line.
+//! examination field by field with every error of the run at once, and the validated [`Ticket`]
+//! with its subject line.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+use super::channel::{Channel, parse_channel};
+use super::order::{OrderNumber, parse_order};
+use super::phone::{Phone, Region, parse_phone, parse_region};
+use super::plan::{Plan, check_urgent, parse_plan};
+use super::screenshot::{Screenshot, check_screenshot_count};
+use super::store::{StoreUrl, parse_store};
+use super::text::{
+    Email, Pin, default_summary, parse_details, parse_email, parse_pin, parse_summary, parse_tried,
+};
+use super::timestamp::{format_utc, parse_at};
+use super::tracking::parse_tracking;
+use super::{Field, FieldError, Note, Parsed};
+
+/// The checklist as given, before validation: every §2 field as text. This is also the body of
+/// the desk API's create request and a JSON Lines bulk row.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TicketInput {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub store: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tried: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub urgent: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub outage: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pin: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub allow_access: bool,
+}
+
+/// A validated ticket: every field normalized.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ticket {
+    pub store: StoreUrl,
+    pub order: OrderNumber,
+    pub phone: Phone,
+    pub channel: Channel,
+    pub at: DateTime<Utc>,
+    pub tried: Vec<String>,
+    pub summary: String,
+    pub details: Option<String>,
+    pub email: Email,
+    pub plan: Plan,
+    pub urgent: bool,
+    pub outage: bool,
+    pub pin: Option<Pin>,
+    pub allow_access: bool,
+}
+
+impl Ticket {
+    /// `Cartsaver — <summary> — Order #1052`, with `URGENT — ` in front when urgent.
+    pub fn subject(&self) -> String {
+        subject_line(&self.summary, &self.order, self.urgent)
+    }
+
+    /// The normalized ticket written back as input: what the CLI sends, and what the idempotency
+    /// fingerprint is computed over.
+    pub fn to_input(&self) -> TicketInput {
+        TicketInput {
+            store: Some(self.store.to_string()),
+            order: Some(self.order.to_string()),
+            phone: Some(self.phone.e164.clone()),
+            region: None,
+            channel: Some(self.channel.name().to_string()),
+            at: Some(format_utc(self.at)),
+            tried: self.tried.clone(),
+            summary: Some(self.summary.clone()),
+            details: self.details.clone(),
+            email: Some(self.email.to_string()),
+            plan: Some(self.plan.name().to_string()),
+            urgent: self.urgent,
+            outage: self.outage,
+            pin: self.pin.as_ref().map(|pin| pin.reveal().to_string()),
+            allow_access: self.allow_access,
+        }
+    }
+}
+
+pub fn subject_line(summary: &str, order: &OrderNumber, urgent: bool) -> String {
+    let subject = format!("Cartsaver — {summary} — Order {order}");
+    if urgent { format!("URGENT — {subject}") } else { subject }
+}
+
+/// The clock and zone a run validates against: `now` is `CARTSAVER_NOW` in tests, `local` the
+/// zone in which a time written without a zone is also read.
+#[derive(Debug, Clone, Copy)]
+pub struct Context {
+    pub now: DateTime<Utc>,
+    pub local: chrono_tz::Tz,
+}
+
+/// A field that validated, as `check` shows it: the normalized value, extra keys (`phone`'s
+/// `country` and `type`), and notes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Accepted {
+    pub value: Value,
+    pub extra: Vec<(&'static str, Value)>,
+    pub notes: Vec<Note>,
+}
+
+/// One field's result in an examination.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub field: Field,
+    pub outcome: Result<Accepted, FieldError>,
+}
+
+/// Every given field parsed, in §2 order, with every error at once. Turn it into a [`Ticket`]
+/// with [`Examination::into_ticket`], which also names the required fields that are missing.
+#[derive(Debug, Clone, Default)]
+pub struct Examination {
+    pub entries: Vec<Entry>,
+    store: Option<StoreUrl>,
+    order: Option<OrderNumber>,
+    phone: Option<Phone>,
+    channel: Option<Channel>,
+    at: Option<DateTime<Utc>>,
+    tried: Option<Vec<String>>,
+    summary: Option<String>,
+    details: Option<String>,
+    email: Option<Email>,
+    plan: Option<Plan>,
+    urgent: bool,
+    outage: bool,
+    pin: Option<Pin>,
+    allow_access: bool,
+    screenshots: Vec<Screenshot>,
+}
+
+impl Examination {
+    pub fn is_valid(&self) -> bool {
+        self.entries.iter().all(|entry| entry.outcome.is_ok())
+    }
+
+    pub fn errors(&self) -> impl Iterator<Item = &FieldError> {
+        self.entries.iter().filter_map(|entry| entry.outcome.as_ref().err())
+    }
+
+    /// Add an entry for a field examined outside [`examine`] (`tracking` in `check`).
+    pub fn push(&mut self, entry: Entry) {
+        self.entries.push(entry);
+    }
+
+    /// The plan, if one was given and valid.
+    pub fn plan(&self) -> Option<Plan> {
+        self.plan
+    }
+
+    /// The ticket, or every error: those of the given fields and one per missing required field.
+    /// `how_to_give` turns a missing field into the words of the fix ("give --store URL").
+    pub fn into_ticket(
+        self,
+        how_to_give: impl Fn(Field) -> String,
+    ) -> Result<(Ticket, Vec<Screenshot>), Vec<FieldError>> {
+        let mut errors: Vec<FieldError> = self.errors().cloned().collect();
+        let given: Vec<Field> = self.entries.iter().map(|entry| entry.field).collect();
+        let mut missing = |field: Field| {
+            if !given.contains(&field) {
+                errors.push(FieldError::missing(field, how_to_give(field)));
+            }
+        };
+        for field in REQUIRED {
+            missing(field);
+        }
+        if !errors.is_empty() {
+            errors.sort_by_key(|error| error.field);
+            return Err(errors);
+        }
+        let summary = match self.summary {
+            Some(summary) => summary,
+            None => default_summary(self.channel.expect("channel is required")),
+        };
+        let ticket = Ticket {
+            store: self.store.expect("store is required"),
+            order: self.order.expect("order is required"),
+            phone: self.phone.expect("phone is required"),
+            channel: self.channel.expect("channel is required"),
+            at: self.at.expect("at is required"),
+            tried: self.tried.expect("tried is required"),
+            summary,
+            details: self.details,
+            email: self.email.expect("email is required"),
+            plan: self.plan.expect("plan is required"),
+            urgent: self.urgent,
+            outage: self.outage,
+            pin: self.pin,
+            allow_access: self.allow_access,
+        };
+        Ok((ticket, self.screenshots))
+    }
+}
+
+/// The fields a ticket cannot be filed without.
+pub const REQUIRED: [Field; 8] = [
+    Field::Store,
+    Field::Order,
+    Field::Phone,
+    Field::Channel,
+    Field::At,
+    Field::Tried,
+    Field::Email,
+    Field::Plan,
+];
+
+/// Parse every field that `input` gives (and the screenshots, already read and checked), keeping
+/// each result. Fields that are absent get no entry.
+pub fn examine(
+    input: &TicketInput,
+    screenshots: Vec<Result<Parsed<Screenshot>, FieldError>>,
+    context: &Context,
+) -> Examination {
+    let mut exam = Examination::default();
+
+    if let Some(text) = given(&input.store) {
+        exam.store = record(&mut exam.entries, Field::Store, parse_store(text), |v| json!(v));
+    }
+    if let Some(text) = given(&input.order) {
+        exam.order = record(&mut exam.entries, Field::Order, parse_order(text), |v| json!(v));
+    }
+    let region = given(&input.region).and_then(|text| {
+        record(&mut exam.entries, Field::Region, parse_region(text), |v: &Region| json!(v))
+    });
+    if let Some(text) = given(&input.phone) {
+        let parsed = parse_phone(text, region.as_ref());
+        exam.phone = record_with(&mut exam.entries, Field::Phone, parsed, |phone: &Phone| {
+            let extra = vec![("country", json!(phone.country)), ("type", json!(phone.kind))];
+            (json!(phone.e164), extra)
+        });
+    }
+    if let Some(text) = given(&input.channel) {
+        exam.channel = record(&mut exam.entries, Field::Channel, parse_channel(text), |v| json!(v));
+    }
+    if let Some(text) = given(&input.at) {
+        let parsed = parse_at(text, context.now, &context.local);
+        exam.at = record(&mut exam.entries, Field::At, parsed, |at| json!(format_utc(*at)));
+    }
+    if !screenshots.is_empty() {
+        exam.screenshots = record_screenshots(&mut exam.entries, screenshots);
+    }
+    if !input.tried.is_empty() {
+        exam.tried = record(&mut exam.entries, Field::Tried, parse_tried(&input.tried), |v| json!(v));
+    }
+    if let Some(text) = given(&input.summary) {
+        exam.summary = record(&mut exam.entries, Field::Summary, parse_summary(text), |v| json!(v));
+    }
+    if let Some(text) = given(&input.details) {
+        exam.details = record(&mut exam.entries, Field::Details, parse_details(text), |v| json!(v));
+    }
+    if let Some(text) = given(&input.email) {
+        exam.email = record(&mut exam.entries, Field::Email, parse_email(text), |v| json!(v));
+    }
+    let plan_given = given(&input.plan);
+    if let Some(text) = plan_given {
+        exam.plan = record(&mut exam.entries, Field::Plan, parse_plan(text), |v| json!(v));
+    }
+    if input.urgent {
+        // A plan that failed to parse is reported on its own; don't also blame URGENT for it.
+        if plan_given.is_none() || exam.plan.is_some() {
+            let parsed = check_urgent(true, input.outage, exam.plan);
+            exam.urgent =
+                record(&mut exam.entries, Field::Urgent, parsed, |v| json!(v)).unwrap_or(false);
+        }
+    }
+    if input.outage {
+        exam.outage = true;
+        let accepted = Accepted { value: json!(true), extra: Vec::new(), notes: Vec::new() };
+        exam.entries.push(Entry { field: Field::Outage, outcome: Ok(accepted) });
+    }
+    if let Some(text) = given(&input.pin) {
+        exam.pin = record(&mut exam.entries, Field::Pin, parse_pin(text), |pin| json!(pin.masked()));
+    }
+    if input.allow_access {
+        exam.allow_access = true;
+        let accepted = Accepted { value: json!(true), extra: Vec::new(), notes: Vec::new() };
+        exam.entries.push(Entry { field: Field::AllowAccess, outcome: Ok(accepted) });
+    }
+    exam
+}
+
+/// A text field that was given: trimmed, and not blank.
+fn given(text: &Option<String>) -> Option<&str> {
+    text.as_deref().map(str::trim).filter(|text| !text.is_empty())
+}
+
+/// Check a tracking number as a `check` field.
+pub fn examine_tracking(input: &str) -> Entry {
+    let outcome = parse_tracking(input.trim()).map(|tn| Accepted {
+        value: json!(tn.to_string()),
+        extra: Vec::new(),
+        notes: Vec::new(),
+    });
+    Entry { field: Field::Tracking, outcome }
+}
+
+fn record<T>(
+    entries: &mut Vec<Entry>,
+    field: Field,
+    parsed: Result<Parsed<T>, FieldError>,
+    show: impl FnOnce(&T) -> Value,
+) -> Option<T> {
+    record_with(entries, field, parsed, |value| (show(value), Vec::new()))
+}
+
+fn record_with<T>(
+    entries: &mut Vec<Entry>,
+    field: Field,
+    parsed: Result<Parsed<T>, FieldError>,
+    show: impl FnOnce(&T) -> (Value, Vec<(&'static str, Value)>),
+) -> Option<T> {
+    match parsed {
+        Ok(Parsed { value, notes }) => {
+            let (shown, extra) = show(&value);
+            entries.push(Entry { field, outcome: Ok(Accepted { value: shown, extra, notes }) });
+            Some(value)
+        }
+        Err(error) => {
+            entries.push(Entry { field, outcome: Err(error) });
+            None
+        }
+    }
+}
+
+/// Screenshots are one field with several values: valid only if every file is, and no more than
+/// the limit.
+fn record_screenshots(
+    entries: &mut Vec<Entry>,
+    screenshots: Vec<Result<Parsed<Screenshot>, FieldError>>,
+) -> Vec<Screenshot> {
+    if let Err(error) = check_screenshot_count(screenshots.len()) {
+        entries.push(Entry { field: Field::Screenshot, outcome: Err(error) });
+        return Vec::new();
+    }
+    let mut accepted = Vec::new();
+    let mut shown = Vec::new();
+    let mut notes = Vec::new();
+    for result in screenshots {
+        match result {
+            Ok(Parsed { value, notes: file_notes }) => {
+                shown.push(json!({"name": value.name, "type": value.kind.name(), "size": value.bytes.len()}));
+                notes.extend(file_notes);
+                accepted.push(value);
+            }
+            Err(error) => entries.push(Entry { field: Field::Screenshot, outcome: Err(error) }),
+        }
+    }
+    let any_failed = entries.iter().any(|e| e.field == Field::Screenshot);
+    if any_failed {
+        return Vec::new();
+    }
+    entries.push(Entry {
+        field: Field::Screenshot,
+        outcome: Ok(Accepted { value: Value::Array(shown), extra: Vec::new(), notes }),
+    });
+    accepted
+}

@@ -1,0 +1,181 @@
+//! The command line as clap sees it: raw text, no validation beyond shape. Field values stay
+//! strings here so that the domain parsers, not clap, explain what is wrong with them.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::Shell;
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success
+  1  anything else: desk unreachable, request rejected, not found, auth
+  2  bad usage or invalid input (nothing was sent)
+  130  interrupted
+
+Environment:
+  CARTSAVER_DESK    desk to talk to (like --desk)
+  CARTSAVER_TOKEN   store token for a remote desk (never echoed)
+  CARTSAVER_NOW     RFC 3339 time that stands in for the clock (reproducible runs and tests)
+  NO_COLOR          disables colour (like --color never)";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "cartsaver-support",
+    version,
+    about = "File, diagnose and follow up Cartsaver support tickets",
+    long_about = "File, diagnose and follow up Cartsaver support tickets.\n\n\
+        Cartsaver verifies cash-on-delivery orders with OTPs over WhatsApp and SMS. When something \
+        goes wrong, this tool checks the support checklist (store, order, customer phone, channel, \
+        time, screenshots, steps tried) and files it.",
+    after_help = EXIT_CODES,
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Print one JSON object on stdout (JSON Lines for lists)
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// Never prompt; a missing field is an error
+    #[arg(long, global = true)]
+    pub no_input: bool,
+
+    /// When to use colour
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// Print only the result: no notes or summaries on stderr
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate and diagnose checklist fields; sends nothing
+    #[command(after_help = EXIT_CODES)]
+    Check(CheckArgs),
+
+    /// Print a shell completion script
+    Completions(CompletionsArgs),
+}
+
+/// The §2 checklist fields as flags, shared by every command that takes a ticket.
+#[derive(Debug, Clone, Default, Args)]
+pub struct TicketArgs {
+    /// Shopify store: my-shop.myshopify.com, any URL on it, or its admin URL
+    #[arg(long, value_name = "URL", help_heading = "Checklist")]
+    pub store: Option<String>,
+
+    /// Order number as shown in the Shopify admin: 1052, #1052, #EG1052
+    #[arg(long, value_name = "ORDER", help_heading = "Checklist")]
+    pub order: Option<String>,
+
+    /// Customer phone, international: +201001234567 (or national, with --region)
+    #[arg(long, value_name = "NUMBER", allow_hyphen_values = true, help_heading = "Checklist")]
+    pub phone: Option<String>,
+
+    /// Country of a phone number written without +country code: EG, SA, IN
+    #[arg(long, value_name = "CC", help_heading = "Checklist")]
+    pub region: Option<String>,
+
+    /// OTP channel: whatsapp or sms
+    #[arg(long, value_name = "CHANNEL", help_heading = "Checklist")]
+    pub channel: Option<String>,
+
+    /// When it happened, UTC ISO 8601: 2026-11-20T14:03:00Z, an offset, or `now`
+    #[arg(long, value_name = "TIME", help_heading = "Checklist")]
+    pub at: Option<String>,
+
+    /// Screenshot of the error: PNG, JPEG, GIF, WebP or PDF, ≤ 10 MiB (repeatable, at most 5)
+    #[arg(long, value_name = "FILE", help_heading = "Checklist")]
+    pub screenshot: Vec<PathBuf>,
+
+    /// A step already tried (repeatable); `none` if nothing was tried
+    #[arg(long, value_name = "TEXT", help_heading = "Checklist")]
+    pub tried: Vec<String>,
+
+    /// Read the steps tried from a file, one per line (`-` for stdin)
+    #[arg(long, value_name = "FILE", help_heading = "Checklist")]
+    pub tried_file: Option<PathBuf>,
+
+    /// One-line summary, 3–120 characters [default: OTP not arriving via <channel>]
+    #[arg(long, value_name = "TEXT", help_heading = "Checklist")]
+    pub summary: Option<String>,
+
+    /// Free text: expected vs actual, error messages
+    #[arg(long, value_name = "TEXT", help_heading = "Checklist")]
+    pub details: Option<String>,
+
+    /// Read the details from a file (`-` for stdin)
+    #[arg(long, value_name = "FILE", conflicts_with = "details", help_heading = "Checklist")]
+    pub details_file: Option<PathBuf>,
+
+    /// Contact email for replies
+    #[arg(long, value_name = "ADDRESS", help_heading = "Checklist")]
+    pub email: Option<String>,
+
+    /// Cartsaver plan: free, advanced, unlimited, scale
+    #[arg(long, value_name = "PLAN", help_heading = "Checklist")]
+    pub plan: Option<String>,
+
+    /// Mark URGENT (Scale plan, or with --outage)
+    #[arg(long, help_heading = "Checklist")]
+    pub urgent: bool,
+
+    /// An outage prevents orders entirely
+    #[arg(long, help_heading = "Checklist")]
+    pub outage: bool,
+
+    /// Support PIN, 4–12 letters or digits (never printed in full)
+    #[arg(long, value_name = "PIN", help_heading = "Checklist")]
+    pub pin: Option<String>,
+
+    /// Allow support to open the store account
+    #[arg(long, help_heading = "Checklist")]
+    pub allow_access: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub ticket: TicketArgs,
+
+    /// A tracking number to check: CS-XXX-XXX-XXX
+    #[arg(long, value_name = "TN")]
+    pub tracking: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to generate for
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::Cli;
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,153 @@
+//! `check`: examine the given fields and show the checklist (or `--json`); sends nothing.
+
+use std::io::Write;
+
+use serde_json::{Map, Value, json};
+
+use crate::domain::calendar::Calendar;
+use crate::domain::ticket::{Accepted, Entry, Examination, examine, examine_tracking};
+use crate::domain::timestamp::format_utc;
+use crate::domain::{Field, Note};
+
+use super::args::CheckArgs;
+use super::error::CliError;
+use super::exit::ExitStatus;
+use super::fields::gather;
+use super::settings;
+use super::style::{self, BAD, DIM, OK, WARN, paint};
+
+pub fn run(args: &CheckArgs, json: bool) -> Result<ExitStatus, CliError> {
+    let context = settings::context()?;
+    let given = gather(&args.ticket);
+    let mut exam = examine(&given.input, given.screenshots, &context);
+    for error in given.read_errors {
+        exam.push(Entry { field: error.field, outcome: Err(error) });
+    }
+    if let Some(tracking) = &args.tracking {
+        exam.push(examine_tracking(tracking));
+    }
+    if exam.entries.is_empty() {
+        return Err(CliError::Usage(
+            "nothing to check; give one or more fields, e.g. `check --phone +201001234567`, or see `check --help`".into(),
+        ));
+    }
+    exam.entries.sort_by_key(|entry| entry.field);
+    let due = exam.plan().map(|plan| {
+        let calendar = Calendar::cartsaver();
+        (calendar.first_response_due(plan, context.now), calendar.describe_target(plan))
+    });
+
+    if json {
+        let mut report = json!({ "valid": exam.is_valid(), "fields": fields_json(&exam) });
+        if let Some((due, _)) = due {
+            report["first_response_due"] = json!(format_utc(due));
+        }
+        println!("{report}");
+    } else {
+        print_checklist(&exam, due.as_ref().map(|(at, words)| (format_utc(*at), words.as_str())));
+    }
+
+    if exam.is_valid() {
+        Ok(ExitStatus::Success)
+    } else {
+        let bad: Vec<&str> = exam.errors().map(|e| e.field.name()).collect();
+        eprintln!("{} invalid: {}; nothing was sent", style::error_label(), bad.join(", "));
+        Ok(ExitStatus::Invalid)
+    }
+}
+
+/// `{NAME: {"ok": true, "value", "notes"} | {"ok": false, "input", "error"}}`. A field with
+/// several errors (several screenshots) shows them joined.
+fn fields_json(exam: &Examination) -> Map<String, Value> {
+    let mut fields = Map::new();
+    for entry in &exam.entries {
+        let name = entry.field.name().to_string();
+        match &entry.outcome {
+            Ok(accepted) => {
+                fields.insert(name, accepted_json(accepted));
+            }
+            Err(error) => match fields.get_mut(&name) {
+                Some(Value::Object(existing)) if existing["ok"] == json!(false) => {
+                    let joined = format!("{}; {error}", existing["error"].as_str().unwrap_or(""));
+                    existing.insert("error".into(), json!(joined));
+                }
+                _ => {
+                    let error_json =
+                        json!({"ok": false, "input": error.input, "error": error.message});
+                    fields.insert(name, error_json);
+                }
+            },
+        }
+    }
+    fields
+}
+
+fn accepted_json(accepted: &Accepted) -> Value {
+    let notes: Vec<String> = accepted.notes.iter().map(Note::to_string).collect();
+    let mut object = json!({"ok": true, "value": accepted.value, "notes": notes});
+    for (key, value) in &accepted.extra {
+        object[*key] = value.clone();
+    }
+    object
+}
+
+fn print_checklist(exam: &Examination, due: Option<(String, &str)>) {
+    let mut out = anstream::stdout().lock();
+    let width = exam.entries.iter().map(|e| e.field.name().len()).max().unwrap_or(0);
+    for entry in &exam.entries {
+        let name = format!("{:width$}", entry.field.name());
+        let _ = match &entry.outcome {
+            Ok(accepted) => print_accepted(&mut out, &name, entry.field, accepted, width),
+            Err(error) => {
+                writeln!(out, "{} {name}  {}", paint(BAD, "✗"), error_without_field(error))
+            }
+        };
+    }
+    if let Some((at, words)) = due {
+        let _ = writeln!(out, "{}", paint(DIM, &format!("first response due {at} ({words})")));
+    }
+}
+
+fn print_accepted(
+    out: &mut impl Write,
+    name: &str,
+    field: Field,
+    accepted: &Accepted,
+    width: usize,
+) -> std::io::Result<()> {
+    let warned = accepted.notes.iter().any(Note::is_warning);
+    let mark = if warned { paint(WARN, "!") } else { paint(OK, "✓") };
+    writeln!(out, "{mark} {name}  {}", shown_value(field, &accepted.value))?;
+    for note in &accepted.notes {
+        let text = if note.is_warning() { paint(WARN, &note.to_string()) } else { paint(DIM, &note.text) };
+        writeln!(out, "  {:width$}  {text}", "")?;
+    }
+    Ok(())
+}
+
+/// The value as a person reads it: strings bare, lists joined.
+fn shown_value(field: Field, value: &Value) -> String {
+    match value {
+        Value::String(text) => text.clone(),
+        Value::Array(items) if field == Field::Screenshot => items
+            .iter()
+            .map(|item| item["name"].as_str().unwrap_or("").to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+        Value::Array(items) => items
+            .iter()
+            .map(|item| item.as_str().map(str::to_string).unwrap_or_else(|| item.to_string()))
+            .collect::<Vec<_>>()
+            .join("; "),
+        other => other.to_string(),
+    }
+}
+
+/// The field is already in the row's first column: show ``  `input`: message`` only.
+fn error_without_field(error: &crate::domain::FieldError) -> String {
+    if error.input.is_empty() {
+        error.message.clone()
+    } else {
+        format!("`{}`: {}", error.input, error.message)
+    }
+}

@@ -1,0 +1,45 @@
+//! The process exit statuses the CLI promises (SPEC §3), in one place.
+
+use std::process::ExitCode;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// Everything asked for was done.
+    Success,
+    /// Anything else: desk unreachable, rejected, not found, auth.
+    Failure,
+    /// Bad usage or invalid input; nothing was sent.
+    Invalid,
+    /// Ctrl-C or Esc at a prompt; nothing was sent.
+    Interrupted,
+}
+
+impl ExitStatus {
+    pub fn code(self) -> u8 {
+        match self {
+            ExitStatus::Success => 0,
+            ExitStatus::Failure => 1,
+            ExitStatus::Invalid => 2,
+            ExitStatus::Interrupted => 130,
+        }
+    }
+}
+
+impl From<ExitStatus> for ExitCode {
+    fn from(status: ExitStatus) -> ExitCode {
+        ExitCode::from(status.code())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ExitStatus;
+
+    #[test]
+    fn codes_match_the_documented_contract() {
+        assert_eq!(ExitStatus::Success.code(), 0);
+        assert_eq!(ExitStatus::Failure.code(), 1);
+        assert_eq!(ExitStatus::Invalid.code(), 2);
+        assert_eq!(ExitStatus::Interrupted.code(), 130);
+    }
+}

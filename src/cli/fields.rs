@@ -1,0 +1,78 @@
+//! Gather the checklist from the field flags: read `--tried-file`, `--details-file` and the
+//! screenshots, and hand the domain a `TicketInput`. Read failures are field errors, reported
+//! with the others.
+
+use std::io::Read;
+use std::path::Path;
+
+use crate::domain::screenshot::{Screenshot, load_screenshot};
+use crate::domain::text::split_tried_lines;
+use crate::domain::ticket::TicketInput;
+use crate::domain::{Field, FieldError, Parsed};
+
+use super::args::TicketArgs;
+
+/// What the flags give, ready for `domain::ticket::examine`.
+pub struct GivenFields {
+    pub input: TicketInput,
+    pub screenshots: Vec<Result<Parsed<Screenshot>, FieldError>>,
+    /// Files that could not be read (`--tried-file`, `--details-file`).
+    pub read_errors: Vec<FieldError>,
+}
+
+pub fn gather(args: &TicketArgs) -> GivenFields {
+    let mut read_errors = Vec::new();
+    let mut tried = args.tried.clone();
+    if let Some(path) = &args.tried_file {
+        match read_text(path) {
+            Ok(text) => tried.extend(split_tried_lines(&text)),
+            Err(error) => read_errors.push(file_error(Field::Tried, path, error)),
+        }
+    }
+    let mut details = args.details.clone();
+    if let Some(path) = &args.details_file {
+        match read_text(path) {
+            Ok(text) => details = Some(text),
+            Err(error) => read_errors.push(file_error(Field::Details, path, error)),
+        }
+    }
+    let input = TicketInput {
+        store: args.store.clone(),
+        order: args.order.clone(),
+        phone: args.phone.clone(),
+        region: args.region.clone(),
+        channel: args.channel.clone(),
+        at: args.at.clone(),
+        tried,
+        summary: args.summary.clone(),
+        details,
+        email: args.email.clone(),
+        plan: args.plan.clone(),
+        urgent: args.urgent,
+        outage: args.outage,
+        pin: args.pin.clone(),
+        allow_access: args.allow_access,
+    };
+    let screenshots = args.screenshot.iter().map(|path| load_screenshot(path)).collect();
+    GivenFields { input, screenshots, read_errors }
+}
+
+/// A file's text, or standard input for `-`.
+fn read_text(path: &Path) -> std::io::Result<String> {
+    if path == Path::new("-") {
+        let mut text = String::new();
+        std::io::stdin().read_to_string(&mut text)?;
+        Ok(text)
+    } else {
+        std::fs::read_to_string(path)
+    }
+}
+
+fn file_error(field: Field, path: &Path, error: std::io::Error) -> FieldError {
+    FieldError::new(
+        field,
+        path.display().to_string(),
+        "unreadable",
+        format!("cannot read the file: {error}; check the path, or give the text with --{field} instead"),
+    )
+}

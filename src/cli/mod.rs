@@ -1,0 +1,40 @@
+//! The merchant's command line: clap definitions (`args`), the resolution of flags and the
+//! environment into settings, one module per command, and the one place errors are printed.
+
+pub mod args;
+pub mod check;
+pub mod completions;
+pub mod error;
+pub mod exit;
+pub mod fields;
+pub mod settings;
+pub mod style;
+
+use std::io::Write;
+
+use args::{Cli, Command};
+use error::CliError;
+use exit::ExitStatus;
+
+/// Run a parsed command line; errors are printed here, once.
+pub fn run(cli: Cli) -> ExitStatus {
+    style::apply_color_choice(cli.global.color);
+    match dispatch(cli) {
+        Ok(status) => status,
+        Err(error) => {
+            error::report(&error);
+            error.exit_status()
+        }
+    }
+}
+
+fn dispatch(cli: Cli) -> Result<ExitStatus, CliError> {
+    match &cli.command {
+        Command::Check(args) => check::run(args, cli.global.json),
+        Command::Completions(args) => {
+            let script = completions::script(args.shell);
+            std::io::stdout().write_all(&script).map_err(anyhow::Error::from)?;
+            Ok(ExitStatus::Success)
+        }
+    }
+}
