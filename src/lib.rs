@@ -1,5 +1,5 @@
 //! cartsaver-support: file, diagnose and follow up Cartsaver support tickets; and the desk that
 //! receives them.
 
-pub mod domain;
 pub mod cli;
+pub mod domain;

@@ -52,7 +52,11 @@ struct True;
 impl TryFrom<bool> for True {
     type Error = &'static str;
     fn try_from(value: bool) -> Result<Self, Self::Error> {
-        if value { Ok(True) } else { Err("expected true") }
+        if value {
+            Ok(True)
+        } else {
+            Err("expected true")
+        }
     }
 }
 
@@ -62,12 +66,22 @@ struct False;
 impl TryFrom<bool> for False {
     type Error = &'static str;
     fn try_from(value: bool) -> Result<Self, Self::Error> {
-        if value { Err("expected false") } else { Ok(False) }
+        if value {
+            Err("expected false")
+        } else {
+            Ok(False)
+        }
     }
 }
 
 fn check_json(env: &TestEnv, args: &[&str]) -> (CheckReport, std::process::Output) {
-    let output = env.cli().arg("check").arg("--json").args(args).output().unwrap();
+    let output = env
+        .cli()
+        .arg("check")
+        .arg("--json")
+        .args(args)
+        .output()
+        .unwrap();
     let text = stdout_of(&output);
     let report: CheckReport = serde_json::from_str(text.trim())
         .unwrap_or_else(|e| panic!("check --json printed {text:?}: {e}"));
@@ -113,9 +127,17 @@ const FULL_CHECKLIST: [&str; 18] = [
 fn a_full_valid_checklist_is_normalized_field_by_field() {
     let env = TestEnv::new();
     let (report, output) = check_json(&env, &FULL_CHECKLIST);
-    assert!(output.status.success(), "exit {:?}: {}", output.status, stderr_of(&output));
+    assert!(
+        output.status.success(),
+        "exit {:?}: {}",
+        output.status,
+        stderr_of(&output)
+    );
     assert!(report.valid);
-    assert_eq!(accepted(&report, "store").value, "https://cool-shop.myshopify.com");
+    assert_eq!(
+        accepted(&report, "store").value,
+        "https://cool-shop.myshopify.com"
+    );
     assert_eq!(accepted(&report, "order").value, "#1052");
     let phone = accepted(&report, "phone");
     assert_eq!(phone.value, "+201001234567");
@@ -123,27 +145,40 @@ fn a_full_valid_checklist_is_normalized_field_by_field() {
     assert_eq!(phone.kind.as_deref(), Some("mobile"));
     assert_eq!(accepted(&report, "channel").value, "whatsapp");
     assert_eq!(accepted(&report, "at").value, "2026-11-20T14:03:00Z");
-    assert!(!accepted(&report, "at").notes.is_empty(), "an offset input gets a conversion note");
+    assert!(
+        !accepted(&report, "at").notes.is_empty(),
+        "an offset input gets a conversion note"
+    );
     assert_eq!(
         accepted(&report, "tried").value,
         serde_json::json!(["resent the OTP", "checked the number format"])
     );
     assert_eq!(accepted(&report, "plan").value, "scale");
     // Scale: 2 hours, 24/7, from CARTSAVER_NOW (2026-11-20T14:30:00Z).
-    assert_eq!(report.first_response_due.as_deref(), Some("2026-11-20T16:30:00Z"));
+    assert_eq!(
+        report.first_response_due.as_deref(),
+        Some("2026-11-20T16:30:00Z")
+    );
 }
 
 #[test]
 fn every_bad_field_is_reported_in_one_run_with_exit_2() {
     let env = TestEnv::new();
     let args = [
-        "--store", "ftp://cool-shop.myshopify.com",
-        "--order", "10 52",
-        "--phone", "+20 10",
-        "--channel", "pigeon",
-        "--at", "2026-11-20 14:03",
-        "--email", "owner-at-cool-shop.com",
-        "--tracking", "CS-7KQ-2M4-X9Q",
+        "--store",
+        "ftp://cool-shop.myshopify.com",
+        "--order",
+        "10 52",
+        "--phone",
+        "+20 10",
+        "--channel",
+        "pigeon",
+        "--at",
+        "2026-11-20 14:03",
+        "--email",
+        "owner-at-cool-shop.com",
+        "--tracking",
+        "CS-7KQ-2M4-X9Q",
     ];
     let (report, output) = check_json(&env, &args);
     assert_eq!(output.status.code(), Some(2));
@@ -153,9 +188,16 @@ fn every_bad_field_is_reported_in_one_run_with_exit_2() {
         assert!(!field.error.is_empty(), "{name} has an empty error");
     }
     assert_eq!(refused(&report, "phone").input, "+20 10");
-    assert!(refused(&report, "phone").error.contains("too short"), "{:?}", refused(&report, "phone"));
+    assert!(
+        refused(&report, "phone").error.contains("too short"),
+        "{:?}",
+        refused(&report, "phone")
+    );
     let at = &refused(&report, "at").error;
-    assert!(at.contains("2026-11-20T14:03:00Z"), "a naive time shows its UTC reading: {at}");
+    assert!(
+        at.contains("2026-11-20T14:03:00Z"),
+        "a naive time shows its UTC reading: {at}"
+    );
     let stderr = stderr_of(&output);
     assert!(stderr.contains("nothing was sent"), "{stderr}");
 }
@@ -165,16 +207,30 @@ fn human_checklist_marks_each_field_and_names_the_bad_value() {
     let env = TestEnv::new();
     let output = env
         .cli()
-        .args(["check", "--store", "cool-shop.myshopify.com", "--phone", "+20 10", "--order", "#1052"])
+        .args([
+            "check",
+            "--store",
+            "cool-shop.myshopify.com",
+            "--phone",
+            "+20 10",
+            "--order",
+            "#1052",
+        ])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stdout = stdout_of(&output);
     assert!(stdout.contains("✓ store"), "{stdout}");
-    assert!(stdout.contains("https://cool-shop.myshopify.com"), "{stdout}");
+    assert!(
+        stdout.contains("https://cool-shop.myshopify.com"),
+        "{stdout}"
+    );
     assert!(stdout.contains("✗ phone"), "{stdout}");
     assert!(stdout.contains("`+20 10`"), "{stdout}");
-    assert!(!stdout.contains('\u{1b}'), "no colour codes when stdout is not a terminal: {stdout:?}");
+    assert!(
+        !stdout.contains('\u{1b}'),
+        "no colour codes when stdout is not a terminal: {stdout:?}"
+    );
     assert!(stderr_of(&output).contains("invalid: phone"));
 }
 
@@ -182,7 +238,11 @@ fn human_checklist_marks_each_field_and_names_the_bad_value() {
 fn a_landline_passes_with_a_warning_mark() {
     let env = TestEnv::new();
     // A Cairo fixed line.
-    let output = env.cli().args(["check", "--phone", "+20 2 2345 6789"]).output().unwrap();
+    let output = env
+        .cli()
+        .args(["check", "--phone", "+20 2 2345 6789"])
+        .output()
+        .unwrap();
     assert!(output.status.success(), "{}", stderr_of(&output));
     let stdout = stdout_of(&output);
     assert!(stdout.contains("! phone"), "{stdout}");
@@ -190,7 +250,10 @@ fn a_landline_passes_with_a_warning_mark() {
     assert!(stdout.to_lowercase().contains("warning"), "{stdout}");
 
     let (report, _) = check_json(&env, &["--phone", "+20 2 2345 6789"]);
-    assert_eq!(accepted(&report, "phone").kind.as_deref(), Some("fixed_line"));
+    assert_eq!(
+        accepted(&report, "phone").kind.as_deref(),
+        Some("fixed_line")
+    );
 }
 
 #[test]
@@ -199,7 +262,12 @@ fn colour_is_forced_with_always_and_never_with_no_color() {
     let args = ["check", "--order", "1052", "--color", "always"];
     let coloured = env.cli().args(args).output().unwrap();
     assert!(stdout_of(&coloured).contains('\u{1b}'));
-    let plain = env.cli().args(["check", "--order", "1052"]).env("NO_COLOR", "1").output().unwrap();
+    let plain = env
+        .cli()
+        .args(["check", "--order", "1052"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
     assert!(!stdout_of(&plain).contains('\u{1b}'));
 }
 
@@ -217,7 +285,10 @@ fn urgent_without_scale_or_outage_is_refused_with_the_rule() {
     let (report, output) = check_json(&env, &["--plan", "advanced", "--urgent"]);
     assert_eq!(output.status.code(), Some(2));
     let error = &refused(&report, "urgent").error;
-    assert!(error.to_lowercase().contains("scale") && error.contains("outage"), "{error}");
+    assert!(
+        error.to_lowercase().contains("scale") && error.contains("outage"),
+        "{error}"
+    );
 
     let (report, output) = check_json(&env, &["--plan", "advanced", "--urgent", "--outage"]);
     assert!(output.status.success());
@@ -229,8 +300,15 @@ fn screenshots_are_checked_by_content_not_extension() {
     let env = TestEnv::new();
     let real = env.write("error.png", PNG_BYTES);
     let fake = env.write("fake.png", b"this is text, not an image");
-    let (report, output) =
-        check_json(&env, &["--screenshot", real.to_str().unwrap(), "--screenshot", fake.to_str().unwrap()]);
+    let (report, output) = check_json(
+        &env,
+        &[
+            "--screenshot",
+            real.to_str().unwrap(),
+            "--screenshot",
+            fake.to_str().unwrap(),
+        ],
+    );
     assert_eq!(output.status.code(), Some(2));
     assert!(refused(&report, "screenshot").input.ends_with("fake.png"));
 
@@ -244,7 +322,11 @@ fn screenshots_are_checked_by_content_not_extension() {
 #[test]
 fn pin_is_never_printed_in_full() {
     let env = TestEnv::new();
-    let output = env.cli().args(["check", "--json", "--pin", "483912"]).output().unwrap();
+    let output = env
+        .cli()
+        .args(["check", "--json", "--pin", "483912"])
+        .output()
+        .unwrap();
     assert!(output.status.success());
     let stdout = stdout_of(&output);
     assert!(!stdout.contains("483912"), "{stdout}");
@@ -256,7 +338,12 @@ fn the_clock_is_read_from_cartsaver_now() {
     let env = TestEnv::new();
     let (report, _) = check_json(&env, &["--at", "now"]);
     assert_eq!(accepted(&report, "at").value, common::NOW);
-    let bad = env.cli().args(["check", "--at", "now"]).env("CARTSAVER_NOW", "soon").output().unwrap();
+    let bad = env
+        .cli()
+        .args(["check", "--at", "now"])
+        .env("CARTSAVER_NOW", "soon")
+        .output()
+        .unwrap();
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr_of(&bad).contains("CARTSAVER_NOW `soon`"));
 }

@@ -22,7 +22,10 @@ fn committed_completions_match_the_cli() {
     for (shell, file) in SCRIPTS {
         let output = env.cli().args(["completions", shell]).output().unwrap();
         assert!(output.status.success(), "completions {shell} failed");
-        assert!(!output.stdout.is_empty(), "completions {shell} printed nothing");
+        assert!(
+            !output.stdout.is_empty(),
+            "completions {shell} printed nothing"
+        );
         let path = dir.join(file);
         if update {
             std::fs::create_dir_all(&dir).unwrap();
@@ -42,7 +45,13 @@ fn completions_know_the_subcommands_and_field_flags() {
     let env = common::TestEnv::new();
     let output = env.cli().args(["completions", "bash"]).output().unwrap();
     let script = common::stdout_of(&output);
-    for word in ["check", "--phone", "--store", "--tracking", "--allow-access"] {
+    for word in [
+        "check",
+        "--phone",
+        "--store",
+        "--tracking",
+        "--allow-access",
+    ] {
         assert!(script.contains(word), "bash completion lacks {word}");
     }
 }

@@ -87,7 +87,12 @@ pub struct TicketArgs {
     pub order: Option<String>,
 
     /// Customer phone, international: +201001234567 (or national, with --region)
-    #[arg(long, value_name = "NUMBER", allow_hyphen_values = true, help_heading = "Checklist")]
+    #[arg(
+        long,
+        value_name = "NUMBER",
+        allow_hyphen_values = true,
+        help_heading = "Checklist"
+    )]
     pub phone: Option<String>,
 
     /// Country of a phone number written without +country code: EG, SA, IN
@@ -123,7 +128,12 @@ pub struct TicketArgs {
     pub details: Option<String>,
 
     /// Read the details from a file (`-` for stdin)
-    #[arg(long, value_name = "FILE", conflicts_with = "details", help_heading = "Checklist")]
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with = "details",
+        help_heading = "Checklist"
+    )]
     pub details_file: Option<PathBuf>,
 
     /// Contact email for replies

@@ -21,7 +21,10 @@ pub fn run(args: &CheckArgs, json: bool) -> Result<ExitStatus, CliError> {
     let given = gather(&args.ticket);
     let mut exam = examine(&given.input, given.screenshots, &context);
     for error in given.read_errors {
-        exam.push(Entry { field: error.field, outcome: Err(error) });
+        exam.push(Entry {
+            field: error.field,
+            outcome: Err(error),
+        });
     }
     if let Some(tracking) = &args.tracking {
         exam.push(examine_tracking(tracking));
@@ -34,7 +37,10 @@ pub fn run(args: &CheckArgs, json: bool) -> Result<ExitStatus, CliError> {
     exam.entries.sort_by_key(|entry| entry.field);
     let due = exam.plan().map(|plan| {
         let calendar = Calendar::cartsaver();
-        (calendar.first_response_due(plan, context.now), calendar.describe_target(plan))
+        (
+            calendar.first_response_due(plan, context.now),
+            calendar.describe_target(plan),
+        )
     });
 
     if json {
@@ -44,14 +50,22 @@ pub fn run(args: &CheckArgs, json: bool) -> Result<ExitStatus, CliError> {
         }
         println!("{report}");
     } else {
-        print_checklist(&exam, due.as_ref().map(|(at, words)| (format_utc(*at), words.as_str())));
+        print_checklist(
+            &exam,
+            due.as_ref()
+                .map(|(at, words)| (format_utc(*at), words.as_str())),
+        );
     }
 
     if exam.is_valid() {
         Ok(ExitStatus::Success)
     } else {
         let bad: Vec<&str> = exam.errors().map(|e| e.field.name()).collect();
-        eprintln!("{} invalid: {}; nothing was sent", style::error_label(), bad.join(", "));
+        eprintln!(
+            "{} invalid: {}; nothing was sent",
+            style::error_label(),
+            bad.join(", ")
+        );
         Ok(ExitStatus::Invalid)
     }
 }
@@ -93,18 +107,32 @@ fn accepted_json(accepted: &Accepted) -> Value {
 
 fn print_checklist(exam: &Examination, due: Option<(String, &str)>) {
     let mut out = anstream::stdout().lock();
-    let width = exam.entries.iter().map(|e| e.field.name().len()).max().unwrap_or(0);
+    let width = exam
+        .entries
+        .iter()
+        .map(|e| e.field.name().len())
+        .max()
+        .unwrap_or(0);
     for entry in &exam.entries {
         let name = format!("{:width$}", entry.field.name());
         let _ = match &entry.outcome {
             Ok(accepted) => print_accepted(&mut out, &name, entry.field, accepted, width),
             Err(error) => {
-                writeln!(out, "{} {name}  {}", paint(BAD, "✗"), error_without_field(error))
+                writeln!(
+                    out,
+                    "{} {name}  {}",
+                    paint(BAD, "✗"),
+                    error_without_field(error)
+                )
             }
         };
     }
     if let Some((at, words)) = due {
-        let _ = writeln!(out, "{}", paint(DIM, &format!("first response due {at} ({words})")));
+        let _ = writeln!(
+            out,
+            "{}",
+            paint(DIM, &format!("first response due {at} ({words})"))
+        );
     }
 }
 
@@ -116,10 +144,22 @@ fn print_accepted(
     width: usize,
 ) -> std::io::Result<()> {
     let warned = accepted.notes.iter().any(Note::is_warning);
-    let mark = if warned { paint(WARN, "!") } else { paint(OK, "✓") };
-    writeln!(out, "{mark} {name}  {}", shown_value(field, &accepted.value))?;
+    let mark = if warned {
+        paint(WARN, "!")
+    } else {
+        paint(OK, "✓")
+    };
+    writeln!(
+        out,
+        "{mark} {name}  {}",
+        shown_value(field, &accepted.value)
+    )?;
     for note in &accepted.notes {
-        let text = if note.is_warning() { paint(WARN, &note.to_string()) } else { paint(DIM, &note.text) };
+        let text = if note.is_warning() {
+            paint(WARN, &note.to_string())
+        } else {
+            paint(DIM, &note.text)
+        };
         writeln!(out, "  {:width$}  {text}", "")?;
     }
     Ok(())
@@ -136,7 +176,11 @@ fn shown_value(field: Field, value: &Value) -> String {
             .join(", "),
         Value::Array(items) => items
             .iter()
-            .map(|item| item.as_str().map(str::to_string).unwrap_or_else(|| item.to_string()))
+            .map(|item| {
+                item.as_str()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| item.to_string())
+            })
             .collect::<Vec<_>>()
             .join("; "),
         other => other.to_string(),

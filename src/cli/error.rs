@@ -30,7 +30,11 @@ impl CliError {
 }
 
 fn count_fields(count: usize) -> String {
-    if count == 1 { "1 field is".to_string() } else { format!("{count} fields are") }
+    if count == 1 {
+        "1 field is".to_string()
+    } else {
+        format!("{count} fields are")
+    }
 }
 
 /// Print an error once, with its causes, on stderr.

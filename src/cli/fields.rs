@@ -53,8 +53,16 @@ pub fn gather(args: &TicketArgs) -> GivenFields {
         pin: args.pin.clone(),
         allow_access: args.allow_access,
     };
-    let screenshots = args.screenshot.iter().map(|path| load_screenshot(path)).collect();
-    GivenFields { input, screenshots, read_errors }
+    let screenshots = args
+        .screenshot
+        .iter()
+        .map(|path| load_screenshot(path))
+        .collect();
+    GivenFields {
+        input,
+        screenshots,
+        read_errors,
+    }
 }
 
 /// A file's text, or standard input for `-`.
@@ -73,6 +81,8 @@ fn file_error(field: Field, path: &Path, error: std::io::Error) -> FieldError {
         field,
         path.display().to_string(),
         "unreadable",
-        format!("cannot read the file: {error}; check the path, or give the text with --{field} instead"),
+        format!(
+            "cannot read the file: {error}; check the path, or give the text with --{field} instead"
+        ),
     )
 }

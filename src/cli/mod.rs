@@ -33,7 +33,9 @@ fn dispatch(cli: Cli) -> Result<ExitStatus, CliError> {
         Command::Check(args) => check::run(args, cli.global.json),
         Command::Completions(args) => {
             let script = completions::script(args.shell);
-            std::io::stdout().write_all(&script).map_err(anyhow::Error::from)?;
+            std::io::stdout()
+                .write_all(&script)
+                .map_err(anyhow::Error::from)?;
             Ok(ExitStatus::Success)
         }
     }

@@ -11,7 +11,10 @@ pub const NOW_VAR: &str = "CARTSAVER_NOW";
 
 /// The clock and zone for this run.
 pub fn context() -> Result<Context, CliError> {
-    Ok(Context { now: now()?, local: local_zone() })
+    Ok(Context {
+        now: now()?,
+        local: local_zone(),
+    })
 }
 
 /// `CARTSAVER_NOW` (RFC 3339) stands in for the clock everywhere; otherwise the system clock.
@@ -33,10 +36,16 @@ fn parse_now(text: &str) -> Result<DateTime<Utc>, CliError> {
 /// The zone a time written without a zone is also read in: `TZ` if it names an IANA zone, else
 /// the system's, else UTC.
 pub fn local_zone() -> chrono_tz::Tz {
-    let from_env = std::env::var("TZ").ok().map(|tz| tz.trim_start_matches(':').to_string());
+    let from_env = std::env::var("TZ")
+        .ok()
+        .map(|tz| tz.trim_start_matches(':').to_string());
     from_env
         .and_then(|name| name.parse().ok())
-        .or_else(|| iana_time_zone::get_timezone().ok().and_then(|name| name.parse().ok()))
+        .or_else(|| {
+            iana_time_zone::get_timezone()
+                .ok()
+                .and_then(|name| name.parse().ok())
+        })
         .unwrap_or(chrono_tz::UTC)
 }
 

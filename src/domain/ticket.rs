@@ -106,7 +106,11 @@ impl Ticket {
 
 pub fn subject_line(summary: &str, order: &OrderNumber, urgent: bool) -> String {
     let subject = format!("Cartsaver — {summary} — Order {order}");
-    if urgent { format!("URGENT — {subject}") } else { subject }
+    if urgent {
+        format!("URGENT — {subject}")
+    } else {
+        subject
+    }
 }
 
 /// The clock and zone a run validates against: `now` is `CARTSAVER_NOW` in tests, `local` the
@@ -161,7 +165,9 @@ impl Examination {
     }
 
     pub fn errors(&self) -> impl Iterator<Item = &FieldError> {
-        self.entries.iter().filter_map(|entry| entry.outcome.as_ref().err())
+        self.entries
+            .iter()
+            .filter_map(|entry| entry.outcome.as_ref().err())
     }
 
     /// Add an entry for a field examined outside [`examine`] (`tracking` in `check`).
@@ -240,46 +246,84 @@ pub fn examine(
     let mut exam = Examination::default();
 
     if let Some(text) = given(&input.store) {
-        exam.store = record(&mut exam.entries, Field::Store, parse_store(text), |v| json!(v));
+        exam.store = record(&mut exam.entries, Field::Store, parse_store(text), |v| {
+            json!(v)
+        });
     }
     if let Some(text) = given(&input.order) {
-        exam.order = record(&mut exam.entries, Field::Order, parse_order(text), |v| json!(v));
+        exam.order = record(&mut exam.entries, Field::Order, parse_order(text), |v| {
+            json!(v)
+        });
     }
     let region = given(&input.region).and_then(|text| {
-        record(&mut exam.entries, Field::Region, parse_region(text), |v: &Region| json!(v))
+        record(
+            &mut exam.entries,
+            Field::Region,
+            parse_region(text),
+            |v: &Region| json!(v),
+        )
     });
     if let Some(text) = given(&input.phone) {
         let parsed = parse_phone(text, region.as_ref());
         exam.phone = record_with(&mut exam.entries, Field::Phone, parsed, |phone: &Phone| {
-            let extra = vec![("country", json!(phone.country)), ("type", json!(phone.kind))];
+            let extra = vec![
+                ("country", json!(phone.country)),
+                ("type", json!(phone.kind)),
+            ];
             (json!(phone.e164), extra)
         });
     }
     if let Some(text) = given(&input.channel) {
-        exam.channel = record(&mut exam.entries, Field::Channel, parse_channel(text), |v| json!(v));
+        exam.channel = record(
+            &mut exam.entries,
+            Field::Channel,
+            parse_channel(text),
+            |v| json!(v),
+        );
     }
     if let Some(text) = given(&input.at) {
         let parsed = parse_at(text, context.now, &context.local);
-        exam.at = record(&mut exam.entries, Field::At, parsed, |at| json!(format_utc(*at)));
+        exam.at = record(&mut exam.entries, Field::At, parsed, |at| {
+            json!(format_utc(*at))
+        });
     }
     if !screenshots.is_empty() {
         exam.screenshots = record_screenshots(&mut exam.entries, screenshots);
     }
     if !input.tried.is_empty() {
-        exam.tried = record(&mut exam.entries, Field::Tried, parse_tried(&input.tried), |v| json!(v));
+        exam.tried = record(
+            &mut exam.entries,
+            Field::Tried,
+            parse_tried(&input.tried),
+            |v| json!(v),
+        );
     }
     if let Some(text) = given(&input.summary) {
-        exam.summary = record(&mut exam.entries, Field::Summary, parse_summary(text), |v| json!(v));
+        exam.summary = record(
+            &mut exam.entries,
+            Field::Summary,
+            parse_summary(text),
+            |v| json!(v),
+        );
     }
     if let Some(text) = given(&input.details) {
-        exam.details = record(&mut exam.entries, Field::Details, parse_details(text), |v| json!(v));
+        exam.details = record(
+            &mut exam.entries,
+            Field::Details,
+            parse_details(text),
+            |v| json!(v),
+        );
     }
     if let Some(text) = given(&input.email) {
-        exam.email = record(&mut exam.entries, Field::Email, parse_email(text), |v| json!(v));
+        exam.email = record(&mut exam.entries, Field::Email, parse_email(text), |v| {
+            json!(v)
+        });
     }
     let plan_given = given(&input.plan);
     if let Some(text) = plan_given {
-        exam.plan = record(&mut exam.entries, Field::Plan, parse_plan(text), |v| json!(v));
+        exam.plan = record(&mut exam.entries, Field::Plan, parse_plan(text), |v| {
+            json!(v)
+        });
     }
     if input.urgent {
         // A plan that failed to parse is reported on its own; don't also blame URGENT for it.
@@ -291,23 +335,41 @@ pub fn examine(
     }
     if input.outage {
         exam.outage = true;
-        let accepted = Accepted { value: json!(true), extra: Vec::new(), notes: Vec::new() };
-        exam.entries.push(Entry { field: Field::Outage, outcome: Ok(accepted) });
+        let accepted = Accepted {
+            value: json!(true),
+            extra: Vec::new(),
+            notes: Vec::new(),
+        };
+        exam.entries.push(Entry {
+            field: Field::Outage,
+            outcome: Ok(accepted),
+        });
     }
     if let Some(text) = given(&input.pin) {
-        exam.pin = record(&mut exam.entries, Field::Pin, parse_pin(text), |pin| json!(pin.masked()));
+        exam.pin = record(&mut exam.entries, Field::Pin, parse_pin(text), |pin| {
+            json!(pin.masked())
+        });
     }
     if input.allow_access {
         exam.allow_access = true;
-        let accepted = Accepted { value: json!(true), extra: Vec::new(), notes: Vec::new() };
-        exam.entries.push(Entry { field: Field::AllowAccess, outcome: Ok(accepted) });
+        let accepted = Accepted {
+            value: json!(true),
+            extra: Vec::new(),
+            notes: Vec::new(),
+        };
+        exam.entries.push(Entry {
+            field: Field::AllowAccess,
+            outcome: Ok(accepted),
+        });
     }
     exam
 }
 
 /// A text field that was given: trimmed, and not blank.
 fn given(text: &Option<String>) -> Option<&str> {
-    text.as_deref().map(str::trim).filter(|text| !text.is_empty())
+    text.as_deref()
+        .map(str::trim)
+        .filter(|text| !text.is_empty())
 }
 
 /// Check a tracking number as a `check` field.
@@ -317,7 +379,10 @@ pub fn examine_tracking(input: &str) -> Entry {
         extra: Vec::new(),
         notes: Vec::new(),
     });
-    Entry { field: Field::Tracking, outcome }
+    Entry {
+        field: Field::Tracking,
+        outcome,
+    }
 }
 
 fn record<T>(
@@ -338,11 +403,21 @@ fn record_with<T>(
     match parsed {
         Ok(Parsed { value, notes }) => {
             let (shown, extra) = show(&value);
-            entries.push(Entry { field, outcome: Ok(Accepted { value: shown, extra, notes }) });
+            entries.push(Entry {
+                field,
+                outcome: Ok(Accepted {
+                    value: shown,
+                    extra,
+                    notes,
+                }),
+            });
             Some(value)
         }
         Err(error) => {
-            entries.push(Entry { field, outcome: Err(error) });
+            entries.push(Entry {
+                field,
+                outcome: Err(error),
+            });
             None
         }
     }
@@ -355,7 +430,10 @@ fn record_screenshots(
     screenshots: Vec<Result<Parsed<Screenshot>, FieldError>>,
 ) -> Vec<Screenshot> {
     if let Err(error) = check_screenshot_count(screenshots.len()) {
-        entries.push(Entry { field: Field::Screenshot, outcome: Err(error) });
+        entries.push(Entry {
+            field: Field::Screenshot,
+            outcome: Err(error),
+        });
         return Vec::new();
     }
     let mut accepted = Vec::new();
@@ -363,12 +441,18 @@ fn record_screenshots(
     let mut notes = Vec::new();
     for result in screenshots {
         match result {
-            Ok(Parsed { value, notes: file_notes }) => {
+            Ok(Parsed {
+                value,
+                notes: file_notes,
+            }) => {
                 shown.push(json!({"name": value.name, "type": value.kind.name(), "size": value.bytes.len()}));
                 notes.extend(file_notes);
                 accepted.push(value);
             }
-            Err(error) => entries.push(Entry { field: Field::Screenshot, outcome: Err(error) }),
+            Err(error) => entries.push(Entry {
+                field: Field::Screenshot,
+                outcome: Err(error),
+            }),
         }
     }
     let any_failed = entries.iter().any(|e| e.field == Field::Screenshot);
@@ -377,7 +461,11 @@ fn record_screenshots(
     }
     entries.push(Entry {
         field: Field::Screenshot,
-        outcome: Ok(Accepted { value: Value::Array(shown), extra: Vec::new(), notes }),
+        outcome: Ok(Accepted {
+            value: Value::Array(shown),
+            extra: Vec::new(),
+            notes,
+        }),
     });
     accepted
 }

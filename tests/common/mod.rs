@@ -17,7 +17,9 @@ pub struct TestEnv {
 
 impl TestEnv {
     pub fn new() -> TestEnv {
-        TestEnv { home: tempfile::tempdir().expect("temp home") }
+        TestEnv {
+            home: tempfile::tempdir().expect("temp home"),
+        }
     }
 
     pub fn home(&self) -> &Path {
@@ -64,7 +66,8 @@ impl TestEnv {
 }
 
 /// The smallest valid PNG header: enough for sniffing by magic bytes.
-pub const PNG_BYTES: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
+pub const PNG_BYTES: &[u8] =
+    b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
 
 /// Standard output as text.
 pub fn stdout_of(output: &std::process::Output) -> String {
