@@ -1,5 +1,7 @@
 //! cartsaver-support: file, diagnose and follow up Cartsaver support tickets; and the desk that
 //! receives them.
 
+pub mod api;
 pub mod cli;
+pub mod desk;
 pub mod domain;

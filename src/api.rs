@@ -1,0 +1,201 @@
+//! The JSON shapes of the desk API (SPEC §7; `docs/openapi.yaml` describes them for outsiders).
+//!
+//! Shared by the desk core (which returns them), the HTTP server (which serializes them), the HTTP
+//! client (which reads them) and the CLI (which prints them with `--json`). Plain serde types: no
+//! HTTP, no SQL.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::tracking::TrackingNumber;
+
+/// Header that carries a create's idempotency key.
+pub const IDEMPOTENCY_KEY_HEADER: &str = "Idempotency-Key";
+/// Header set to `true` on a create answered from an earlier request with the same key.
+pub const REPLAYED_HEADER: &str = "Idempotent-Replayed";
+/// Query parameter of `POST /v1/tickets` that files even when the store and order already have
+/// an open ticket (`--force-new`).
+pub const FORCE_NEW_PARAM: &str = "force_new";
+
+/// `open` (awaiting support) → `answered` (support replied) → `resolved`; a merchant reply sets
+/// `open` again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Open,
+    Answered,
+    Resolved,
+}
+
+impl Status {
+    pub const ALL: [Status; 3] = [Status::Open, Status::Answered, Status::Resolved];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Open => "open",
+            Status::Answered => "answered",
+            Status::Resolved => "resolved",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Status> {
+        Status::ALL
+            .into_iter()
+            .find(|status| status.name().eq_ignore_ascii_case(text.trim()))
+    }
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Author {
+    Merchant,
+    Support,
+}
+
+/// A whole ticket: `GET /v1/tickets/{tn}`, the answer to a create, and `status --json`.
+/// Times are RFC 3339 UTC (`2026-11-20T14:03:00Z`); the PIN is masked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TicketView {
+    pub tracking_number: TrackingNumber,
+    pub status: Status,
+    pub subject: String,
+    pub store: String,
+    pub order: String,
+    pub phone: String,
+    pub channel: String,
+    pub at: String,
+    pub tried: Vec<String>,
+    pub summary: String,
+    pub details: Option<String>,
+    pub email: String,
+    pub plan: String,
+    pub urgent: bool,
+    pub outage: bool,
+    pub pin: Option<String>,
+    pub allow_access: bool,
+    pub created_at: String,
+    pub updated_at: String,
+    pub first_response_due: String,
+    pub overdue: bool,
+    pub messages: Vec<MessageView>,
+    pub attachments: Vec<AttachmentView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MessageView {
+    pub from: Author,
+    pub body: String,
+    pub at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttachmentView {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub size: u64,
+}
+
+/// One line of a ticket list: `GET /v1/tickets` and `list --json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TicketSummary {
+    pub tracking_number: TrackingNumber,
+    pub status: Status,
+    pub subject: String,
+    pub store: String,
+    pub order: String,
+    pub created_at: String,
+    pub updated_at: String,
+    pub first_response_due: String,
+    pub overdue: bool,
+}
+
+/// `GET /v1/tickets`: newest first; `next_cursor` fetches the next page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TicketPage {
+    pub tickets: Vec<TicketSummary>,
+    pub next_cursor: Option<String>,
+}
+
+/// `POST /v1/tickets/{tn}/messages` as JSON (multipart: a `message` JSON part and `attachment`
+/// parts).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewMessage {
+    pub body: String,
+}
+
+/// `GET /v1/stats`: the dashboard figures of the caller's store.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stats {
+    pub open: u64,
+    pub answered: u64,
+    pub resolved: u64,
+    /// Median time from filing to support's first reply, over answered tickets.
+    pub median_first_response_seconds: Option<i64>,
+    pub overdue: Vec<TicketSummary>,
+    /// The latest messages, newest first.
+    pub recent: Vec<Activity>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Activity {
+    pub tracking_number: TrackingNumber,
+    pub from: Author,
+    pub at: String,
+    pub subject: String,
+}
+
+/// `GET /v1/health`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Health {
+    pub status: String,
+    pub version: String,
+    /// The desk's clock, for the CLI's skew check.
+    pub time: String,
+}
+
+/// Every error answer: `{"error": {...}}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorDetail {
+    /// `invalid`, `unauthorized`, `not_found`, `duplicate`, `idempotency_conflict`, `too_large`,
+    /// `bad_request`, `rate_limited`, `internal`.
+    pub code: String,
+    pub message: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldProblem>,
+    /// With `duplicate`: the open ticket of the same store and order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tracking_number: Option<TrackingNumber>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldProblem {
+    pub field: String,
+    pub code: String,
+    pub message: String,
+    /// The value that was refused, as sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub input: Option<String>,
+}

@@ -1,0 +1,203 @@
+//! The desk core: storage over SQLite and the rules of SPEC §7 (status transitions, store
+//! isolation, idempotency, the duplicate guard, validation through the domain). One core, used
+//! in-process by the CLI's embedded desk and behind HTTP by `cartsaver-desk serve`.
+//!
+//! It knows nothing of HTTP or terminals. Every operation takes the caller's [`Scope`] and the
+//! time `now` explicitly (so `CARTSAVER_NOW` applies everywhere).
+
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+
+use crate::api::{Author, Stats, Status, TicketPage, TicketView};
+use crate::domain::FieldError;
+use crate::domain::calendar::Calendar;
+use crate::domain::store::StoreUrl;
+use crate::domain::ticket::TicketInput;
+use crate::domain::tracking::TrackingNumber;
+
+/// Who is asking. A store token sees only its store's tickets; another store's ticket is "not
+/// found", exactly like one that does not exist.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// A merchant authenticated by a store token.
+    Store(StoreUrl),
+    /// The owner of the database file: the embedded desk, and the support engineer's commands.
+    Everything,
+}
+
+/// An attachment as received: the name given and the bytes. The core checks it through the
+/// domain (type by content, size).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Upload {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// A create request.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CreateRequest {
+    pub input: TicketInput,
+    pub attachments: Vec<Upload>,
+    /// A replay of the same key and body returns the same ticket; same key, other body: conflict.
+    pub idempotency_key: Option<String>,
+    /// File even when the store and order already have an open ticket.
+    pub force_new: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Created {
+    pub ticket: TicketView,
+    /// Answered from an earlier request with the same idempotency key.
+    pub replayed: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListFilter {
+    pub status: Option<Status>,
+    pub order: Option<String>,
+    /// At most this many (default 50, at most 500).
+    pub limit: Option<usize>,
+    /// From a previous page's `next_cursor`.
+    pub cursor: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DeskError {
+    /// Bad fields, every one of them (HTTP 422).
+    #[error("the ticket has {} invalid field(s)", .0.len())]
+    Invalid(Vec<FieldError>),
+    /// An attachment or body over the limit (HTTP 413).
+    #[error("{0}")]
+    TooLarge(FieldError),
+    /// Unknown ticket, or one of another store (HTTP 404).
+    #[error("ticket {0} not found")]
+    NotFound(String),
+    /// Missing, unknown or revoked token (HTTP 401).
+    #[error("the store token is missing, unknown or revoked")]
+    Unauthorized,
+    /// The store and order already have an open ticket and `force_new` was not given (HTTP 409).
+    #[error("order {order} of {store} already has an open ticket, {existing}")]
+    Duplicate {
+        existing: TrackingNumber,
+        store: String,
+        order: String,
+    },
+    /// Same idempotency key, other body (HTTP 409).
+    #[error("idempotency key `{0}` was already used for a different ticket")]
+    IdempotencyConflict(String),
+    /// A request the rules refuse (HTTP 400): a store token filing for another store, an
+    /// unknown status, a bad cursor.
+    #[error("{0}")]
+    BadRequest(String),
+    /// The database failed (HTTP 500).
+    #[error("desk storage failed: {0}")]
+    Storage(String),
+}
+
+/// The desk: a SQLite database and the support calendar.
+pub struct DeskCore {
+    _private: (),
+}
+
+impl DeskCore {
+    /// Open (creating and migrating as needed) the database at `path`, in WAL mode.
+    pub fn open(path: &Path, calendar: Calendar) -> Result<DeskCore, DeskError> {
+        let _ = (path, calendar);
+        todo!()
+    }
+
+    pub fn calendar(&self) -> &Calendar {
+        todo!()
+    }
+
+    /// Validate and store a ticket with its attachments, in one transaction.
+    pub fn create_ticket(
+        &self,
+        scope: &Scope,
+        request: CreateRequest,
+        now: DateTime<Utc>,
+    ) -> Result<Created, DeskError> {
+        let _ = (scope, request, now);
+        todo!()
+    }
+
+    pub fn ticket(
+        &self,
+        scope: &Scope,
+        tracking: &TrackingNumber,
+        now: DateTime<Utc>,
+    ) -> Result<TicketView, DeskError> {
+        let _ = (scope, tracking, now);
+        todo!()
+    }
+
+    pub fn list(
+        &self,
+        scope: &Scope,
+        filter: &ListFilter,
+        now: DateTime<Utc>,
+    ) -> Result<TicketPage, DeskError> {
+        let _ = (scope, filter, now);
+        todo!()
+    }
+
+    /// A message in the thread. A merchant message sets `open` (also on a resolved ticket); a
+    /// support message sets `answered` and records the first response.
+    pub fn add_message(
+        &self,
+        scope: &Scope,
+        tracking: &TrackingNumber,
+        from: Author,
+        body: &str,
+        attachments: Vec<Upload>,
+        now: DateTime<Utc>,
+    ) -> Result<TicketView, DeskError> {
+        let _ = (scope, tracking, from, body, attachments, now);
+        todo!()
+    }
+
+    pub fn resolve(
+        &self,
+        scope: &Scope,
+        tracking: &TrackingNumber,
+        now: DateTime<Utc>,
+    ) -> Result<TicketView, DeskError> {
+        let _ = (scope, tracking, now);
+        todo!()
+    }
+
+    /// The support engineer's `set-status`.
+    pub fn set_status(
+        &self,
+        tracking: &TrackingNumber,
+        status: Status,
+        now: DateTime<Utc>,
+    ) -> Result<TicketView, DeskError> {
+        let _ = (tracking, status, now);
+        todo!()
+    }
+
+    pub fn stats(&self, scope: &Scope, now: DateTime<Utc>) -> Result<Stats, DeskError> {
+        let _ = (scope, now);
+        todo!()
+    }
+
+    /// A new token for `store`, returned in clear once; only its hash is stored.
+    pub fn create_token(&self, store: &StoreUrl, now: DateTime<Utc>) -> Result<String, DeskError> {
+        let _ = (store, now);
+        todo!()
+    }
+
+    /// Revoke a token (given in full). Returns whether one was revoked.
+    pub fn revoke_token(&self, token: &str, now: DateTime<Utc>) -> Result<bool, DeskError> {
+        let _ = (token, now);
+        todo!()
+    }
+
+    /// The store a token belongs to.
+    pub fn authenticate(&self, token: &str) -> Result<StoreUrl, DeskError> {
+        let _ = token;
+        todo!()
+    }
+}
