@@ -415,11 +415,16 @@ where
 {
     let as_utc = format_utc(wall.and_utc());
     let message = match local.from_local_datetime(&wall) {
-        LocalResult::Single(t) if t.offset().fix().local_minus_utc() == 0 => format!(
-            "no time zone given; your local zone ({}) is UTC at that date, so it reads \
-             {as_utc} either way; add `Z` to say so: {as_utc}",
-            t.offset()
-        ),
+        LocalResult::Single(t) if t.offset().fix().local_minus_utc() == 0 => {
+            let zone = match t.offset().to_string() {
+                name if name == "UTC" => "your local zone is UTC".to_string(),
+                name => format!("your local zone ({name}) is UTC at that date"),
+            };
+            format!(
+                "no time zone given; {zone}, so it reads {as_utc} either way; add `Z` to say \
+                 so: {as_utc}"
+            )
+        }
         LocalResult::Single(t) => format!(
             "no time zone given, so it is ambiguous: as UTC it is {as_utc}; as local time ({}) \
              it is {}; add `Z` if it is UTC or the offset if it is local time, e.g. {}",
@@ -728,7 +733,7 @@ mod tests {
         let e = parse_at("2026-11-20 14:03", now(), &Utc).unwrap_err();
         assert_eq!(e.code, "no_zone");
         assert!(
-            e.message.contains("your local zone (UTC) is UTC"),
+            e.message.contains("your local zone is UTC, so"),
             "{}",
             e.message
         );
@@ -739,6 +744,19 @@ mod tests {
             e.message
         );
         assert!(!e.message.contains("ambiguous"), "{}", e.message);
+    }
+
+    #[test]
+    fn no_zone_when_local_is_at_utc_offset_names_the_zone() {
+        let london = chrono_tz::Europe::London;
+        let e = parse_at("2026-11-20 14:03", now(), &london).unwrap_err();
+        assert_eq!(e.code, "no_zone");
+        assert!(
+            e.message
+                .contains("your local zone (GMT) is UTC at that date"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]
