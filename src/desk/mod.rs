@@ -5,6 +5,9 @@
 //! It knows nothing of HTTP or terminals. Every operation takes the caller's [`Scope`] and the
 //! time `now` explicitly (so `CARTSAVER_NOW` applies everywhere).
 
+pub mod answer;
+pub mod location;
+
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
