@@ -108,17 +108,11 @@ pub struct Note {
 
 impl Note {
     pub fn info(text: impl Into<String>) -> Note {
-        Note {
-            level: NoteLevel::Info,
-            text: text.into(),
-        }
+        Note { level: NoteLevel::Info, text: text.into() }
     }
 
     pub fn warning(text: impl Into<String>) -> Note {
-        Note {
-            level: NoteLevel::Warning,
-            text: text.into(),
-        }
+        Note { level: NoteLevel::Warning, text: text.into() }
     }
 
     pub fn is_warning(&self) -> bool {
@@ -144,10 +138,7 @@ pub struct Parsed<T> {
 
 impl<T> Parsed<T> {
     pub fn new(value: T) -> Parsed<T> {
-        Parsed {
-            value,
-            notes: Vec::new(),
-        }
+        Parsed { value, notes: Vec::new() }
     }
 
     pub fn with_note(mut self, note: Note) -> Parsed<T> {
@@ -156,10 +147,7 @@ impl<T> Parsed<T> {
     }
 
     pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Parsed<U> {
-        Parsed {
-            value: f(self.value),
-            notes: self.notes,
-        }
+        Parsed { value: f(self.value), notes: self.notes }
     }
 }
 
@@ -182,12 +170,7 @@ impl FieldError {
         code: &'static str,
         message: impl Into<String>,
     ) -> FieldError {
-        FieldError {
-            field,
-            input: input.into(),
-            message: message.into(),
-            code,
-        }
+        FieldError { field, input: input.into(), message: message.into(), code }
     }
 
     /// A required field that was not given at all.
@@ -222,12 +205,7 @@ mod tests {
 
     #[test]
     fn error_names_field_and_input_first() {
-        let e = FieldError::new(
-            Field::Phone,
-            "+20 10",
-            "too_short",
-            "too short for Egypt (+20)",
-        );
+        let e = FieldError::new(Field::Phone, "+20 10", "too_short", "too short for Egypt (+20)");
         assert_eq!(e.to_string(), "phone `+20 10`: too short for Egypt (+20)");
         let missing = FieldError::missing(Field::Store, "missing; give --store");
         assert_eq!(missing.to_string(), "store: missing; give --store");

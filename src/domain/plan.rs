@@ -41,11 +41,7 @@ pub fn parse_plan(input: &str) -> Result<Parsed<Plan>, FieldError> {
 
 /// URGENT is allowed only on the Scale plan, or when an outage prevents orders entirely.
 /// Returns whether the ticket is urgent; refuses `urgent` otherwise, with that explanation.
-pub fn check_urgent(
-    urgent: bool,
-    outage: bool,
-    plan: Option<Plan>,
-) -> Result<Parsed<bool>, FieldError> {
+pub fn check_urgent(urgent: bool, outage: bool, plan: Option<Plan>) -> Result<Parsed<bool>, FieldError> {
     let _ = (urgent, outage, plan);
     todo!()
 }
