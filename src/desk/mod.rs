@@ -27,6 +27,9 @@
 //! - `stats.recent` holds messages only (filing is not an activity); `overdue` is not capped.
 //! - An attachment over 10 MiB is refused as 413 before the rest of the request is examined.
 
+pub mod answer;
+pub mod location;
+
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
