@@ -4,10 +4,17 @@
 //! fairer than letting them collide on `SQLITE_BUSY`. WAL lets the readers run while a write is
 //! under way. Owns opening (pragmas, migrations), transactions and the mapping of SQLite errors to
 //! [`DeskError::Storage`]; knows no ticket rules and no SQL about tickets.
+//!
+//! Checkpoints (copying the WAL back into the database file, with an fsync) run on a background
+//! thread rather than inside whichever commit crosses SQLite's threshold: with
+//! `synchronous=NORMAL` a commit is then only a write to the WAL, and no create pays for a
+//! checkpoint.
 
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::sync::{Mutex, MutexGuard, PoisonError, TryLockError};
+use std::thread::JoinHandle;
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
@@ -19,6 +26,11 @@ use super::{DeskError, schema};
 const READERS: usize = 4;
 /// How long a connection waits for a lock held by another process before failing.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+/// How often the background checkpoint runs.
+const CHECKPOINT_EVERY: Duration = Duration::from_millis(100);
+/// WAL pages after which a commit checkpoints by itself anyway: a backstop should the background
+/// checkpoint fall behind (SQLite's default is 1,000 pages).
+const AUTOCHECKPOINT_PAGES: u32 = 20_000;
 
 impl From<rusqlite::Error> for DeskError {
     fn from(error: rusqlite::Error) -> DeskError {
@@ -30,6 +42,13 @@ pub(crate) struct Db {
     writer: Mutex<Connection>,
     readers: Vec<Mutex<Connection>>,
     next_reader: AtomicUsize,
+    checkpointer: Option<Checkpointer>,
+}
+
+/// The background checkpoint thread; it stops when its channel is dropped.
+struct Checkpointer {
+    stop: Sender<()>,
+    thread: JoinHandle<()>,
 }
 
 impl Db {
@@ -48,6 +67,7 @@ impl Db {
         schema::configure(&writer, BUSY_TIMEOUT)?;
         schema::enable_wal(&writer)?;
         schema::migrate(&mut writer)?;
+        writer.pragma_update(None, "wal_autocheckpoint", AUTOCHECKPOINT_PAGES)?;
 
         let mut readers = Vec::with_capacity(READERS);
         for _ in 0..READERS {
@@ -58,10 +78,13 @@ impl Db {
             reader.pragma_update(None, "query_only", "ON")?;
             readers.push(Mutex::new(reader));
         }
+        let checkpoints = Connection::open(path).map_err(|e| cannot_open(&e))?;
+        schema::configure(&checkpoints, BUSY_TIMEOUT)?;
         Ok(Db {
             writer: Mutex::new(writer),
             readers,
             next_reader: AtomicUsize::new(0),
+            checkpointer: Some(Checkpointer::start(checkpoints)),
         })
     }
 
@@ -101,6 +124,31 @@ impl Db {
             }
         }
         lock(&self.readers[start % self.readers.len()])
+    }
+}
+
+impl Checkpointer {
+    fn start(conn: Connection) -> Checkpointer {
+        let (stop, stopped) = mpsc::channel::<()>();
+        let thread = std::thread::spawn(move || {
+            while let Err(RecvTimeoutError::Timeout) = stopped.recv_timeout(CHECKPOINT_EVERY) {
+                // PASSIVE never waits for, nor blocks, readers and the writer. A failure (say,
+                // a full disk) leaves the WAL to grow until the writer's own backstop
+                // checkpoint, which reports the error to a caller.
+                let _ = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
+            }
+        });
+        Checkpointer { stop, thread }
+    }
+}
+
+impl Drop for Db {
+    fn drop(&mut self) {
+        if let Some(Checkpointer { stop, thread }) = self.checkpointer.take() {
+            drop(stop);
+            // The thread only checkpoints; had it panicked, there would be nothing to recover.
+            let _ = thread.join();
+        }
     }
 }
 

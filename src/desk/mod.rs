@@ -38,6 +38,8 @@ mod attachments;
 mod db;
 mod idempotency;
 mod listing;
+#[cfg(test)]
+mod measure;
 mod messages;
 mod schema;
 mod stats;

@@ -54,8 +54,9 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX tickets_newest ON tickets (created_at DESC, id DESC);
     CREATE INDEX tickets_store_newest ON tickets (store_id, created_at DESC, id DESC);
-    -- The duplicate guard looks for a store's unresolved ticket of an order on every create.
-    CREATE INDEX tickets_store_order ON tickets (store_id, order_number, status);
+    -- The duplicate guard looks for a store's newest unresolved ticket of an order on every
+    -- create; the order filter of lists uses it too.
+    CREATE INDEX tickets_store_order ON tickets (store_id, order_number, created_at DESC, id DESC);
 
     CREATE TABLE messages (
         id        INTEGER PRIMARY KEY,
