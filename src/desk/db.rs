@@ -53,17 +53,26 @@ struct Checkpointer {
 
 impl Db {
     pub(crate) fn open(path: &Path) -> Result<Db, DeskError> {
-        let cannot_open = |error: &dyn std::fmt::Display| {
-            DeskError::Storage(format!(
-                "cannot open the desk database `{}`: {error}; check that its folder is writable, \
-                 or choose another file",
+        Db::open_unnamed(path).map_err(|error| match error {
+            // Name the file: "file is not a database" alone does not say which.
+            DeskError::Storage(message) => DeskError::Storage(format!(
+                "cannot open the desk database `{}`: {message}",
                 path.display()
+            )),
+            other => other,
+        })
+    }
+
+    fn open_unnamed(path: &Path) -> Result<Db, DeskError> {
+        let unwritable = |error: &dyn std::fmt::Display| {
+            DeskError::Storage(format!(
+                "{error}; check that its folder exists and is writable, or choose another file"
             ))
         };
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|e| cannot_open(&e))?;
+            std::fs::create_dir_all(parent).map_err(|e| unwritable(&e))?;
         }
-        let mut writer = Connection::open(path).map_err(|e| cannot_open(&e))?;
+        let mut writer = Connection::open(path).map_err(|e| unwritable(&e))?;
         schema::configure(&writer, BUSY_TIMEOUT)?;
         schema::enable_wal(&writer)?;
         schema::migrate(&mut writer)?;
@@ -72,13 +81,13 @@ impl Db {
         let mut readers = Vec::with_capacity(READERS);
         for _ in 0..READERS {
             let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-            let reader = Connection::open_with_flags(path, flags).map_err(|e| cannot_open(&e))?;
+            let reader = Connection::open_with_flags(path, flags)?;
             schema::configure(&reader, BUSY_TIMEOUT)?;
             // A reader never writes: say so to SQLite, so a slip is an error, not a second writer.
             reader.pragma_update(None, "query_only", "ON")?;
             readers.push(Mutex::new(reader));
         }
-        let checkpoints = Connection::open(path).map_err(|e| cannot_open(&e))?;
+        let checkpoints = Connection::open(path)?;
         schema::configure(&checkpoints, BUSY_TIMEOUT)?;
         Ok(Db {
             writer: Mutex::new(writer),
@@ -156,4 +165,37 @@ impl Drop for Db {
 /// connection is still good, so a poisoned lock is taken over rather than failing every caller.
 fn lock(mutex: &Mutex<Connection>) -> MutexGuard<'_, Connection> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_that_is_not_a_database_is_named_in_the_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.txt");
+        std::fs::write(&path, "x".repeat(4096)).unwrap();
+        let Err(error) = Db::open(&path) else {
+            panic!("opened a text file as the desk")
+        };
+        let message = error.to_string();
+        assert!(
+            message.contains("notes.txt") && message.contains("not a database"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn opening_creates_the_folder_and_uses_wal() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new/folder/desk.sqlite3");
+        let db = Db::open(&path).unwrap();
+        let mode: String = db
+            .read(|conn| Ok(conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?))
+            .unwrap();
+        assert_eq!(mode, "wal");
+        let writes_refused = db.read(|conn| Ok(conn.execute("DELETE FROM stores", [])?));
+        assert!(writes_refused.is_err(), "readers are query-only");
+    }
 }
