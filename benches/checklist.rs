@@ -31,7 +31,14 @@ fn checklist(i: usize) -> TicketInput {
         phone: Some(PHONES[i % PHONES.len()].to_string()),
         region: None,
         channel: Some(if i % 2 == 0 { "WhatsApp" } else { "sms" }.to_string()),
-        at: Some(if i % 2 == 0 { "2026-11-20T14:03:00Z" } else { "2026-11-20T16:03:00+02:00" }.to_string()),
+        at: Some(
+            if i % 2 == 0 {
+                "2026-11-20T14:03:00Z"
+            } else {
+                "2026-11-20T16:03:00+02:00"
+            }
+            .to_string(),
+        ),
         tried: vec!["resent the OTP".into(), "checked the number format".into()],
         summary: None,
         details: Some("Customer says the code never arrived.".into()),
@@ -47,7 +54,11 @@ fn checklist(i: usize) -> TicketInput {
 fn validate_all(inputs: &[TicketInput], context: &Context) -> usize {
     inputs
         .iter()
-        .filter(|input| examine(input, Vec::new(), context).into_ticket(|f| f.to_string()).is_ok())
+        .filter(|input| {
+            examine(input, Vec::new(), context)
+                .into_ticket(|f| f.to_string())
+                .is_ok()
+        })
         .count()
 }
 
@@ -58,7 +69,11 @@ fn checklists_per_second(threads: usize, per_thread: usize) -> f64 {
     };
     let inputs: Vec<TicketInput> = (0..per_thread).map(checklist).collect();
     // Warm up: load each region's phone metadata once, as a long-running process would.
-    assert_eq!(validate_all(&inputs[..64], &context), 64, "the benchmark's checklists must be valid");
+    assert_eq!(
+        validate_all(&inputs[..64], &context),
+        64,
+        "the benchmark's checklists must be valid"
+    );
     let started = Instant::now();
     std::thread::scope(|scope| {
         for _ in 0..threads {
@@ -92,7 +107,9 @@ fn ms(duration: Duration) -> f64 {
 }
 
 fn main() {
-    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1);
     let one = checklists_per_second(1, 200_000);
     println!("full checklist validation, 1 thread:   {one:>10.0} checklists/s");
     let all = checklists_per_second(cores, 200_000);
@@ -108,5 +125,8 @@ fn main() {
         );
     }
     let times = process_times(&["--version"], 60);
-    println!("process `--version` (floor):            median {:.1} ms", ms(times[times.len() / 2]));
+    println!(
+        "process `--version` (floor):            median {:.1} ms",
+        ms(times[times.len() / 2])
+    );
 }

@@ -26,7 +26,11 @@ use super::style::{DIM, WARN, paint};
 
 pub fn run(args: &NewArgs, global: &GlobalArgs) -> Result<ExitStatus, CliError> {
     let context = settings::context()?;
-    let (ticket, screenshots, notes) = validated(args, &context)?;
+    let Validated {
+        ticket,
+        screenshots,
+        notes,
+    } = validated(args, &context)?;
     let calendar = Calendar::cartsaver();
     let due = calendar.first_response_due(ticket.plan, context.now);
 
@@ -86,11 +90,15 @@ pub fn run(args: &NewArgs, global: &GlobalArgs) -> Result<ExitStatus, CliError> 
     Ok(ExitStatus::Success)
 }
 
+/// A checklist ready to file: the ticket, its screenshots and the notes found on the way.
+struct Validated {
+    ticket: Ticket,
+    screenshots: Vec<Screenshot>,
+    notes: Vec<(Field, Note)>,
+}
+
 /// The ticket, or every problem of the checklist at once (exit 2).
-fn validated(
-    args: &NewArgs,
-    context: &Context,
-) -> Result<(Ticket, Vec<Screenshot>, Vec<(Field, Note)>), CliError> {
+fn validated(args: &NewArgs, context: &Context) -> Result<Validated, CliError> {
     let given = gather(&args.ticket);
     let exam = examine(&given.input, given.screenshots, context);
     let notes: Vec<(Field, Note)> = exam
@@ -101,7 +109,7 @@ fn validated(
         .collect();
     match exam.into_ticket(how_to_give) {
         Ok((ticket, screenshots)) if given.read_errors.is_empty() => {
-            Ok((ticket, screenshots, notes))
+            Ok(Validated { ticket, screenshots, notes })
         }
         Ok(_) => Err(CliError::Invalid(given.read_errors)),
         Err(mut errors) => {
