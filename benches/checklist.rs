@@ -22,7 +22,7 @@ const PHONES: [&str; 8] = [
 
 fn checklist(i: usize) -> TicketInput {
     TicketInput {
-        store: Some(if i % 3 == 0 {
+        store: Some(if i.is_multiple_of(3) {
             format!("https://admin.shopify.com/store/shop-{i}/orders/5")
         } else {
             format!("shop-{i}.myshopify.com")
@@ -30,9 +30,16 @@ fn checklist(i: usize) -> TicketInput {
         order: Some(format!("#{}", 1000 + i % 9000)),
         phone: Some(PHONES[i % PHONES.len()].to_string()),
         region: None,
-        channel: Some(if i % 2 == 0 { "WhatsApp" } else { "sms" }.to_string()),
+        channel: Some(
+            if i.is_multiple_of(2) {
+                "WhatsApp"
+            } else {
+                "sms"
+            }
+            .to_string(),
+        ),
         at: Some(
-            if i % 2 == 0 {
+            if i.is_multiple_of(2) {
                 "2026-11-20T14:03:00Z"
             } else {
                 "2026-11-20T16:03:00+02:00"
@@ -47,7 +54,7 @@ fn checklist(i: usize) -> TicketInput {
         urgent: false,
         outage: false,
         pin: Some("483912".into()),
-        allow_access: i % 2 == 0,
+        allow_access: i.is_multiple_of(2),
     }
 }
 

@@ -108,9 +108,11 @@ fn validated(args: &NewArgs, context: &Context) -> Result<Validated, CliError> {
         .flat_map(|(field, ok)| ok.notes.iter().map(move |note| (field, note.clone())))
         .collect();
     match exam.into_ticket(how_to_give) {
-        Ok((ticket, screenshots)) if given.read_errors.is_empty() => {
-            Ok(Validated { ticket, screenshots, notes })
-        }
+        Ok((ticket, screenshots)) if given.read_errors.is_empty() => Ok(Validated {
+            ticket,
+            screenshots,
+            notes,
+        }),
         Ok(_) => Err(CliError::Invalid(given.read_errors)),
         Err(mut errors) => {
             errors.extend(given.read_errors);
