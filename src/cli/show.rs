@@ -36,7 +36,12 @@ pub fn status_word(status: Status, overdue: bool) -> String {
     }
 }
 
-pub fn print_ticket(out: &mut impl Write, ticket: &TicketView) -> std::io::Result<()> {
+/// The whole ticket for a person; `local` is the zone the due time is also shown in.
+pub fn print_ticket(
+    out: &mut impl Write,
+    ticket: &TicketView,
+    local: chrono_tz::Tz,
+) -> std::io::Result<()> {
     let heading = format!("{} ", ticket.tracking_number);
     writeln!(
         out,
@@ -66,10 +71,14 @@ pub fn print_ticket(out: &mut impl Write, ticket: &TicketView) -> std::io::Resul
     }
     rows.push(("filed", ticket.created_at.clone()));
     rows.push(("updated", ticket.updated_at.clone()));
+    let due = match DateTime::parse_from_rfc3339(&ticket.first_response_due) {
+        Ok(due) => due_in_words(due.with_timezone(&Utc), local),
+        Err(_) => ticket.first_response_due.clone(),
+    };
     let due = if ticket.overdue {
-        format!("{} {}", ticket.first_response_due, paint(BAD, "overdue"))
+        format!("{due} {}", paint(BAD, "overdue"))
     } else {
-        ticket.first_response_due.clone()
+        due
     };
     rows.push(("response due", due));
     for (name, value) in rows {

@@ -15,6 +15,7 @@ use super::connect::open_desk;
 use super::error::CliError;
 use super::exit::ExitStatus;
 use super::fields::read_text;
+use super::settings;
 use super::show::{print_summary_line, print_ticket};
 
 /// Every tracking number, or every typo among them (exit 2).
@@ -52,7 +53,7 @@ pub fn status(args: &StatusArgs, global: &GlobalArgs) -> Result<ExitStatus, CliE
                 if index > 0 {
                     let _ = writeln!(out);
                 }
-                let _ = print_ticket(&mut out, &view);
+                let _ = print_ticket(&mut out, &view, settings::local_zone());
             }
             Err(error) => failed.push(format!("{number}: {error}")),
         }
