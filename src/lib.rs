@@ -3,5 +3,8 @@
 
 pub mod api;
 pub mod cli;
+pub mod clock;
 pub mod desk;
+pub mod desk_cli;
 pub mod domain;
+pub mod server;

@@ -5,6 +5,8 @@
 //! It knows nothing of HTTP or terminals. Every operation takes the caller's [`Scope`] and the
 //! time `now` explicitly (so `CARTSAVER_NOW` applies everywhere).
 
+pub mod location;
+
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
@@ -15,6 +17,8 @@ use crate::domain::calendar::Calendar;
 use crate::domain::store::StoreUrl;
 use crate::domain::ticket::TicketInput;
 use crate::domain::tracking::TrackingNumber;
+
+pub use location::default_db_path;
 
 /// Who is asking. A store token sees only its store's tickets; another store's ticket is "not
 /// found", exactly like one that does not exist.
