@@ -41,6 +41,10 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
+    /// Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]
+    #[arg(long, global = true, value_name = "DESK")]
+    pub desk: Option<String>,
+
     /// Print one JSON object on stdout (JSON Lines for lists)
     #[arg(long, global = true)]
     pub json: bool,
@@ -67,12 +71,98 @@ pub enum ColorChoice {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// File a ticket and print its tracking number
+    #[command(after_help = EXIT_CODES)]
+    New(NewArgs),
+
     /// Validate and diagnose checklist fields; sends nothing
     #[command(after_help = EXIT_CODES)]
     Check(CheckArgs),
 
+    /// Show tickets: status, subject, times, due time and the message thread
+    Status(StatusArgs),
+
+    /// Add a follow-up message to a ticket
+    Reply(ReplyArgs),
+
+    /// Mark a ticket resolved
+    Resolve(ResolveArgs),
+
+    /// List tickets, newest first
+    List(ListArgs),
+
+    /// Counts by status, median first response, overdue tickets, recent activity
+    Dashboard,
+
     /// Print a shell completion script
     Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    #[command(flatten)]
+    pub ticket: TicketArgs,
+
+    /// Show the ticket that would be sent, and send nothing
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// File even if the store and order already have an open ticket
+    #[arg(long)]
+    pub force_new: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Tracking numbers: CS-XXX-XXX-XXX
+    #[arg(required = true, value_name = "TN")]
+    pub tracking: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReplyArgs {
+    /// Tracking number: CS-XXX-XXX-XXX
+    #[arg(value_name = "TN")]
+    pub tracking: String,
+
+    /// The message
+    #[arg(
+        long,
+        short,
+        value_name = "TEXT",
+        required_unless_present = "message_file"
+    )]
+    pub message: Option<String>,
+
+    /// Read the message from a file (`-` for stdin)
+    #[arg(long, value_name = "FILE", conflicts_with = "message")]
+    pub message_file: Option<PathBuf>,
+
+    /// A screenshot to attach (repeatable, at most 5)
+    #[arg(long, value_name = "FILE")]
+    pub screenshot: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ResolveArgs {
+    /// Tracking number: CS-XXX-XXX-XXX
+    #[arg(value_name = "TN")]
+    pub tracking: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only tickets with this status: open, answered, resolved
+    #[arg(long, value_name = "STATUS")]
+    pub status: Option<String>,
+
+    /// Only tickets of this order: 1052, #1052
+    #[arg(long, value_name = "ORDER")]
+    pub order: Option<String>,
+
+    /// At most this many tickets
+    #[arg(long, value_name = "N", default_value_t = 50)]
+    pub limit: usize,
 }
 
 /// The §2 checklist fields as flags, shared by every command that takes a ticket.

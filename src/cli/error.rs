@@ -2,6 +2,7 @@
 
 use std::io::Write;
 
+use crate::client::RequestError;
 use crate::domain::FieldError;
 
 use super::exit::ExitStatus;
@@ -15,6 +16,9 @@ pub enum CliError {
     /// Bad usage that clap could not see (an unreadable `CARTSAVER_NOW`, say). Nothing was sent.
     #[error("{0}")]
     Usage(String),
+    /// The desk refused, or could not be reached.
+    #[error(transparent)]
+    Desk(#[from] RequestError),
     /// Anything else.
     #[error(transparent)]
     Failed(#[from] anyhow::Error),
@@ -24,7 +28,11 @@ impl CliError {
     pub fn exit_status(&self) -> ExitStatus {
         match self {
             CliError::Invalid(_) | CliError::Usage(_) => ExitStatus::Invalid,
-            CliError::Failed(_) => ExitStatus::Failure,
+            // The desk found the input invalid (or too large): nothing was filed.
+            CliError::Desk(RequestError::Refused {
+                status: 413 | 422, ..
+            }) => ExitStatus::Invalid,
+            CliError::Desk(_) | CliError::Failed(_) => ExitStatus::Failure,
         }
     }
 }
@@ -50,6 +58,7 @@ pub fn report(error: &CliError) {
             Ok(())
         }
         CliError::Usage(message) => writeln!(err, "{label} {message}"),
+        CliError::Desk(refusal) => writeln!(err, "{label} {refusal}"),
         CliError::Failed(failure) => {
             let _ = writeln!(err, "{label} {failure}");
             for cause in failure.chain().skip(1) {

@@ -66,7 +66,7 @@ pub fn gather(args: &TicketArgs) -> GivenFields {
 }
 
 /// A file's text, or standard input for `-`.
-fn read_text(path: &Path) -> std::io::Result<String> {
+pub fn read_text(path: &Path) -> std::io::Result<String> {
     if path == Path::new("-") {
         let mut text = String::new();
         std::io::stdin().read_to_string(&mut text)?;

@@ -4,11 +4,16 @@
 pub mod args;
 pub mod check;
 pub mod completions;
+pub mod connect;
+pub mod dashboard;
 pub mod error;
 pub mod exit;
 pub mod fields;
+pub mod new;
 pub mod settings;
+pub mod show;
 pub mod style;
+pub mod tickets;
 
 use std::io::Write;
 
@@ -29,8 +34,15 @@ pub fn run(cli: Cli) -> ExitStatus {
 }
 
 fn dispatch(cli: Cli) -> Result<ExitStatus, CliError> {
+    let global = &cli.global;
     match &cli.command {
-        Command::Check(args) => check::run(args, cli.global.json),
+        Command::New(args) => new::run(args, global),
+        Command::Check(args) => check::run(args, global.json),
+        Command::Status(args) => tickets::status(args, global),
+        Command::Reply(args) => tickets::reply(args, global),
+        Command::Resolve(args) => tickets::resolve(args, global),
+        Command::List(args) => tickets::list(args, global),
+        Command::Dashboard => dashboard::run(global),
         Command::Completions(args) => {
             let script = completions::script(args.shell);
             std::io::stdout()

@@ -5,6 +5,7 @@
 //! It knows nothing of HTTP or terminals. Every operation takes the caller's [`Scope`] and the
 //! time `now` explicitly (so `CARTSAVER_NOW` applies everywhere).
 
+pub mod answer;
 pub mod location;
 
 use std::path::Path;
@@ -17,8 +18,6 @@ use crate::domain::calendar::Calendar;
 use crate::domain::store::StoreUrl;
 use crate::domain::ticket::TicketInput;
 use crate::domain::tracking::TrackingNumber;
-
-pub use location::default_db_path;
 
 /// Who is asking. A store token sees only its store's tickets; another store's ticket is "not
 /// found", exactly like one that does not exist.

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use anyhow::Context as _;
 
 use crate::clock::Clock;
-use crate::desk::{DeskCore, default_db_path};
+use crate::desk::DeskCore;
+use crate::desk::location::default_db_path;
 use crate::domain::calendar::Calendar;
 
 use super::args::GlobalArgs;
@@ -14,12 +15,15 @@ use super::error::DeskCliError;
 
 /// The database file: `--db` > `CARTSAVER_DESK_DB` (clap reads both) > the platform default.
 pub fn db_path(global: &GlobalArgs) -> Result<PathBuf, DeskCliError> {
-    global.db.clone().or_else(default_db_path).ok_or_else(|| {
-        DeskCliError::Usage(
-            "no home directory to keep the desk database in; give one with --db PATH or CARTSAVER_DESK_DB"
-                .to_string(),
-        )
-    })
+    match &global.db {
+        Some(path) => Ok(path.clone()),
+        None => default_db_path().map_err(|_| {
+            DeskCliError::Usage(
+                "no home directory to keep the desk database in; give one with --db PATH or CARTSAVER_DESK_DB"
+                    .to_string(),
+            )
+        }),
+    }
 }
 
 /// Open the desk, creating the database's folder when it is missing.

@@ -469,3 +469,31 @@ fn record_screenshots(
     });
     accepted
 }
+
+/// A digest of the normalized ticket and its attachments: equal for the same checklist however it
+/// was written (`1052` or `#1052`, `00…` or `+…`). The CLI derives its `Idempotency-Key` from it,
+/// so filing the same ticket again (a retry, a re-run bulk file) never creates a second one.
+pub fn fingerprint(ticket: &Ticket, screenshots: &[Screenshot]) -> [u8; 32] {
+    use sha2::{Digest, Sha256};
+
+    let mut hasher = Sha256::new();
+    let canonical = serde_json::to_vec(&ticket.to_input()).expect("a ticket always encodes");
+    hasher.update((canonical.len() as u64).to_be_bytes());
+    hasher.update(&canonical);
+    for screenshot in screenshots {
+        hasher.update((screenshot.name.len() as u64).to_be_bytes());
+        hasher.update(screenshot.name.as_bytes());
+        hasher.update(Sha256::digest(&screenshot.bytes));
+    }
+    hasher.finalize().into()
+}
+
+/// The `Idempotency-Key` for a ticket: `cs1-` and 32 hex digits of its [`fingerprint`].
+pub fn idempotency_key(ticket: &Ticket, screenshots: &[Screenshot]) -> String {
+    let digest = fingerprint(ticket, screenshots);
+    let hex: String = digest[..16]
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect();
+    format!("cs1-{hex}")
+}

@@ -1,0 +1,233 @@
+//! The follow-up commands on filed tickets: `status`, `reply`, `resolve`, `list`. Tracking
+//! numbers are checked locally first: a typo is refused (exit 2) before any request.
+
+use std::io::Write;
+
+use crate::api::Status;
+use crate::desk::{ListFilter, Upload};
+use crate::domain::FieldError;
+use crate::domain::order::parse_order;
+use crate::domain::screenshot::{check_screenshot_count, load_screenshot};
+use crate::domain::tracking::{TrackingNumber, parse_tracking};
+
+use super::args::{GlobalArgs, ListArgs, ReplyArgs, ResolveArgs, StatusArgs};
+use super::connect::open_desk;
+use super::error::CliError;
+use super::exit::ExitStatus;
+use super::fields::read_text;
+use super::show::{print_summary_line, print_ticket};
+
+/// Every tracking number, or every typo among them (exit 2).
+fn tracking_numbers(inputs: &[String]) -> Result<Vec<TrackingNumber>, CliError> {
+    let mut numbers = Vec::new();
+    let mut errors = Vec::new();
+    for input in inputs {
+        match parse_tracking(input) {
+            Ok(number) => numbers.push(number),
+            Err(error) => errors.push(error),
+        }
+    }
+    if errors.is_empty() {
+        Ok(numbers)
+    } else {
+        Err(CliError::Invalid(errors))
+    }
+}
+
+pub fn status(args: &StatusArgs, global: &GlobalArgs) -> Result<ExitStatus, CliError> {
+    let numbers = tracking_numbers(&args.tracking)?;
+    let desk = open_desk(global)?;
+    let mut out = anstream::stdout().lock();
+    let mut failed = Vec::new();
+    for (index, number) in numbers.iter().enumerate() {
+        match desk.ticket(number) {
+            Ok(view) if global.json => {
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string(&view).map_err(anyhow::Error::from)?
+                );
+            }
+            Ok(view) => {
+                if index > 0 {
+                    let _ = writeln!(out);
+                }
+                let _ = print_ticket(&mut out, &view);
+            }
+            Err(error) => failed.push(format!("{number}: {error}")),
+        }
+    }
+    match failed.len() {
+        0 => Ok(ExitStatus::Success),
+        _ if numbers.len() == 1 => Err(CliError::Failed(anyhow::anyhow!("{}", failed[0]))),
+        _ => Err(CliError::Failed(anyhow::anyhow!(
+            "{} of {} tickets could not be shown:\n  {}",
+            failed.len(),
+            numbers.len(),
+            failed.join("\n  ")
+        ))),
+    }
+}
+
+pub fn reply(args: &ReplyArgs, global: &GlobalArgs) -> Result<ExitStatus, CliError> {
+    let body = message_body(args).map_err(CliError::Usage)?;
+    let number = tracking_numbers(std::slice::from_ref(&args.tracking));
+    let uploads = uploads(&args.screenshot);
+    let (number, uploads) = both_or_errors(number, uploads)?;
+    let desk = open_desk(global)?;
+    let view = desk.reply(&number, &body, uploads)?;
+    print_result(
+        global,
+        &view,
+        &format!(
+            "Message added to {}; status {}.",
+            view.tracking_number, view.status
+        ),
+    )
+}
+
+pub fn resolve(args: &ResolveArgs, global: &GlobalArgs) -> Result<ExitStatus, CliError> {
+    let number = tracking_numbers(std::slice::from_ref(&args.tracking))?.remove(0);
+    let desk = open_desk(global)?;
+    let view = desk.resolve(&number)?;
+    print_result(
+        global,
+        &view,
+        &format!("{} is resolved; a reply reopens it.", view.tracking_number),
+    )
+}
+
+pub fn list(args: &ListArgs, global: &GlobalArgs) -> Result<ExitStatus, CliError> {
+    let mut errors = Vec::new();
+    let status = match &args.status {
+        Some(text) => match Status::parse(text) {
+            Some(status) => Some(status),
+            None => {
+                return Err(CliError::Usage(format!(
+                    "--status `{text}`: not a status; use open, answered or resolved"
+                )));
+            }
+        },
+        None => None,
+    };
+    let order = match &args.order {
+        Some(text) => match parse_order(text) {
+            Ok(parsed) => Some(parsed.value.to_string()),
+            Err(error) => {
+                errors.push(error);
+                None
+            }
+        },
+        None => None,
+    };
+    if !errors.is_empty() {
+        return Err(CliError::Invalid(errors));
+    }
+    let desk = open_desk(global)?;
+    let mut filter = ListFilter {
+        status,
+        order,
+        limit: Some(args.limit.min(500)),
+        cursor: None,
+    };
+    let mut out = anstream::stdout().lock();
+    let mut shown = 0;
+    loop {
+        let page = desk.list(&filter)?;
+        for ticket in &page.tickets {
+            if shown == args.limit {
+                break;
+            }
+            if global.json {
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string(ticket).map_err(anyhow::Error::from)?
+                );
+            } else {
+                let _ = print_summary_line(&mut out, ticket);
+            }
+            shown += 1;
+        }
+        match page.next_cursor {
+            Some(cursor) if shown < args.limit => filter.cursor = Some(cursor),
+            _ => break,
+        }
+    }
+    if shown == 0 && !global.json && !global.quiet {
+        eprintln!("No tickets on {}.", desk.describe());
+    }
+    Ok(ExitStatus::Success)
+}
+
+fn print_result(
+    global: &GlobalArgs,
+    view: &crate::api::TicketView,
+    words: &str,
+) -> Result<ExitStatus, CliError> {
+    if global.json {
+        println!(
+            "{}",
+            serde_json::to_string(view).map_err(anyhow::Error::from)?
+        );
+    } else if !global.quiet {
+        eprintln!("{words}");
+    }
+    Ok(ExitStatus::Success)
+}
+
+/// The message text from `--message` or `--message-file` (`-` for stdin); not blank.
+fn message_body(args: &ReplyArgs) -> Result<String, String> {
+    let text = match (&args.message, &args.message_file) {
+        (Some(text), _) => text.clone(),
+        (None, Some(path)) => read_text(path).map_err(|error| {
+            format!(
+                "--message-file `{}`: cannot read it: {error}",
+                path.display()
+            )
+        })?,
+        (None, None) => String::new(),
+    };
+    if text.trim().is_empty() {
+        return Err("the message is empty; give --message TEXT or --message-file FILE".into());
+    }
+    Ok(text.trim().to_string())
+}
+
+fn uploads(paths: &[std::path::PathBuf]) -> Result<Vec<Upload>, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    if let Err(error) = check_screenshot_count(paths.len()) {
+        errors.push(error);
+    }
+    let mut uploads = Vec::new();
+    for path in paths {
+        match load_screenshot(path) {
+            Ok(parsed) => uploads.push(Upload {
+                name: parsed.value.name,
+                bytes: parsed.value.bytes,
+            }),
+            Err(error) => errors.push(error),
+        }
+    }
+    if errors.is_empty() {
+        Ok(uploads)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The tracking number and the attachments of a reply, or every problem with them at once.
+fn both_or_errors(
+    number: Result<Vec<TrackingNumber>, CliError>,
+    uploads: Result<Vec<Upload>, Vec<FieldError>>,
+) -> Result<(TrackingNumber, Vec<Upload>), CliError> {
+    match (number, uploads) {
+        (Ok(mut numbers), Ok(uploads)) => Ok((numbers.remove(0), uploads)),
+        (Err(CliError::Invalid(mut errors)), Err(more)) => {
+            errors.extend(more);
+            Err(CliError::Invalid(errors))
+        }
+        (Err(error), _) => Err(error),
+        (_, Err(errors)) => Err(CliError::Invalid(errors)),
+    }
+}

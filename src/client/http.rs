@@ -1,0 +1,322 @@
+//! A remote `cartsaver-desk` over HTTP(S) (SPEC §7), with reqwest's blocking client over rustls.
+//!
+//! Explicit connect and total timeouts; kept-alive connections; the full error chain in messages.
+//! Requests that are safe to repeat (reads, and creates, which carry an `Idempotency-Key`) are
+//! retried on transient failures with the same key, so a retry never makes a second ticket.
+
+use std::error::Error as _;
+use std::time::Duration;
+
+use reqwest::StatusCode;
+use reqwest::blocking::{Client, RequestBuilder, Response, multipart};
+use reqwest::header::RETRY_AFTER;
+use serde::de::DeserializeOwned;
+use url::Url;
+
+use crate::api::{
+    ErrorBody, FORCE_NEW_PARAM, Health, IDEMPOTENCY_KEY_HEADER, NewMessage, REPLAYED_HEADER, Stats,
+    TicketPage, TicketView,
+};
+use crate::desk::{CreateRequest, Created, ListFilter, Upload};
+use crate::domain::tracking::TrackingNumber;
+
+use super::{Desk, RequestError};
+
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// Long enough for five 10 MiB screenshots on a slow uplink.
+const TOTAL_TIMEOUT: Duration = Duration::from_secs(120);
+const ATTEMPTS: u32 = 3;
+const LONGEST_WAIT: Duration = Duration::from_secs(10);
+
+pub struct HttpDesk {
+    client: Client,
+    base: Url,
+    token: Option<String>,
+}
+
+/// Whether a request may be sent again after a failure that may have reached the desk.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Repeat {
+    /// Reads, resolves and keyed creates: repeating changes nothing.
+    Safe,
+    /// A message: repeat only when the connection was never made.
+    OnlyIfNotSent,
+}
+
+impl HttpDesk {
+    pub fn new(base: Url, token: Option<String>) -> Result<HttpDesk, anyhow::Error> {
+        let client = Client::builder()
+            .connect_timeout(CONNECT_TIMEOUT)
+            .timeout(TOTAL_TIMEOUT)
+            .user_agent(concat!("cartsaver-support/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|error| anyhow::anyhow!("cannot set up the HTTP client: {}", chain(&error)))?;
+        Ok(HttpDesk {
+            client,
+            base,
+            token,
+        })
+    }
+
+    fn url(&self, path: &str) -> Url {
+        // `base` always ends with `/` and `path` never starts with one, so join keeps the base path.
+        self.base.join(path).unwrap_or_else(|_| self.base.clone())
+    }
+
+    fn authorized(&self, request: RequestBuilder) -> RequestBuilder {
+        match &self.token {
+            Some(token) => request.bearer_auth(token),
+            None => request,
+        }
+    }
+
+    /// Send (again, when allowed and worth it) and read the JSON answer and whether it was a replay.
+    fn send<T: DeserializeOwned>(
+        &self,
+        repeat: Repeat,
+        build: impl Fn() -> RequestBuilder,
+    ) -> Result<(T, bool), RequestError> {
+        let mut attempt = 1;
+        loop {
+            let outcome = self.authorized(build()).send();
+            let wait = match &outcome {
+                Err(error) if attempt < ATTEMPTS => retry_wait(repeat, error, attempt),
+                Ok(response) if attempt < ATTEMPTS && repeat == Repeat::Safe => {
+                    transient_status_wait(response, attempt)
+                }
+                _ => None,
+            };
+            if let Some(wait) = wait {
+                std::thread::sleep(wait);
+                attempt += 1;
+                continue;
+            }
+            return match outcome {
+                Ok(response) => self.read(response),
+                Err(error) => Err(RequestError::Unreachable {
+                    desk: self.base.to_string(),
+                    reason: chain(&error),
+                }),
+            };
+        }
+    }
+
+    fn read<T: DeserializeOwned>(&self, response: Response) -> Result<(T, bool), RequestError> {
+        let status = response.status();
+        let replayed = response
+            .headers()
+            .get(REPLAYED_HEADER)
+            .is_some_and(|value| value.as_bytes().eq_ignore_ascii_case(b"true"));
+        let body = response
+            .bytes()
+            .map_err(|error| RequestError::Unreachable {
+                desk: self.base.to_string(),
+                reason: format!("the answer was cut off: {}", chain(&error)),
+            })?;
+        if status.is_success() {
+            return serde_json::from_slice(&body)
+                .map(|value| (value, replayed))
+                .map_err(|error| RequestError::Protocol {
+                    desk: self.base.to_string(),
+                    reason: error.to_string(),
+                });
+        }
+        match serde_json::from_slice::<ErrorBody>(&body) {
+            Ok(error) => Err(RequestError::Refused {
+                status: status.as_u16(),
+                detail: error.error,
+            }),
+            Err(_) => Err(RequestError::Protocol {
+                desk: self.base.to_string(),
+                reason: format!("HTTP {status}: {}", excerpt(&body)),
+            }),
+        }
+    }
+
+    fn tickets_url(&self, tracking: &TrackingNumber, tail: &str) -> Url {
+        self.url(&format!("v1/tickets/{tracking}{tail}"))
+    }
+}
+
+impl Desk for HttpDesk {
+    fn describe(&self) -> String {
+        self.base.to_string()
+    }
+
+    fn is_local(&self) -> bool {
+        false
+    }
+
+    fn create(&self, request: CreateRequest) -> Result<Created, RequestError> {
+        let mut url = self.url("v1/tickets");
+        if request.force_new {
+            url.query_pairs_mut().append_pair(FORCE_NEW_PARAM, "true");
+        }
+        let body = serde_json::to_vec(&request.input).map_err(|error| RequestError::Protocol {
+            desk: self.base.to_string(),
+            reason: format!("cannot encode the ticket: {error}"),
+        })?;
+        let build = || {
+            let mut builder = self.client.post(url.clone());
+            if let Some(key) = &request.idempotency_key {
+                builder = builder.header(IDEMPOTENCY_KEY_HEADER, key);
+            }
+            if request.attachments.is_empty() {
+                builder
+                    .header("content-type", "application/json")
+                    .body(body.clone())
+            } else {
+                builder.multipart(multipart_form("ticket", &body, &request.attachments))
+            }
+        };
+        // Without a key a repeat could file twice; the CLI always sends one.
+        let repeat = if request.idempotency_key.is_some() {
+            Repeat::Safe
+        } else {
+            Repeat::OnlyIfNotSent
+        };
+        let (ticket, replayed) = self.send(repeat, build)?;
+        Ok(Created { ticket, replayed })
+    }
+
+    fn ticket(&self, tracking: &TrackingNumber) -> Result<TicketView, RequestError> {
+        let url = self.tickets_url(tracking, "");
+        self.send(Repeat::Safe, || self.client.get(url.clone()))
+            .map(|(view, _)| view)
+    }
+
+    fn list(&self, filter: &ListFilter) -> Result<TicketPage, RequestError> {
+        let mut url = self.url("v1/tickets");
+        {
+            let mut query = url.query_pairs_mut();
+            if let Some(status) = filter.status {
+                query.append_pair("status", status.name());
+            }
+            if let Some(order) = &filter.order {
+                query.append_pair("order", order);
+            }
+            if let Some(limit) = filter.limit {
+                query.append_pair("limit", &limit.to_string());
+            }
+            if let Some(cursor) = &filter.cursor {
+                query.append_pair("cursor", cursor);
+            }
+        }
+        self.send(Repeat::Safe, || self.client.get(url.clone()))
+            .map(|(page, _)| page)
+    }
+
+    fn reply(
+        &self,
+        tracking: &TrackingNumber,
+        body: &str,
+        attachments: Vec<Upload>,
+    ) -> Result<TicketView, RequestError> {
+        let url = self.tickets_url(tracking, "/messages");
+        let json = serde_json::to_vec(&NewMessage {
+            body: body.to_string(),
+        })
+        .expect("a message always encodes");
+        let build = || {
+            let builder = self.client.post(url.clone());
+            if attachments.is_empty() {
+                builder
+                    .header("content-type", "application/json")
+                    .body(json.clone())
+            } else {
+                builder.multipart(multipart_form("message", &json, &attachments))
+            }
+        };
+        self.send(Repeat::OnlyIfNotSent, build)
+            .map(|(view, _)| view)
+    }
+
+    fn resolve(&self, tracking: &TrackingNumber) -> Result<TicketView, RequestError> {
+        let url = self.tickets_url(tracking, "/resolve");
+        self.send(Repeat::Safe, || self.client.post(url.clone()))
+            .map(|(view, _)| view)
+    }
+
+    fn stats(&self) -> Result<Stats, RequestError> {
+        let url = self.url("v1/stats");
+        self.send(Repeat::Safe, || self.client.get(url.clone()))
+            .map(|(stats, _)| stats)
+    }
+
+    fn health(&self) -> Result<Health, RequestError> {
+        let url = self.url("v1/health");
+        self.send(Repeat::Safe, || self.client.get(url.clone()))
+            .map(|(health, _)| health)
+    }
+}
+
+/// A multipart body: the JSON part, then one `attachment` part per file.
+fn multipart_form(json_part: &'static str, json: &[u8], attachments: &[Upload]) -> multipart::Form {
+    let json = multipart::Part::bytes(json.to_vec())
+        .mime_str("application/json")
+        .expect("a valid MIME type");
+    let mut form = multipart::Form::new().part(json_part, json);
+    for upload in attachments {
+        let part = multipart::Part::bytes(upload.bytes.clone()).file_name(upload.name.clone());
+        form = form.part("attachment", part);
+    }
+    form
+}
+
+/// How long to wait before repeating after a failed send, or `None` to give up.
+fn retry_wait(repeat: Repeat, error: &reqwest::Error, attempt: u32) -> Option<Duration> {
+    let transient = error.is_connect() || error.is_timeout() || error.is_request();
+    let allowed = match repeat {
+        Repeat::Safe => transient,
+        Repeat::OnlyIfNotSent => error.is_connect(),
+    };
+    allowed.then(|| backoff(attempt))
+}
+
+/// 429 and gateway errors are worth one more try; `Retry-After` is honoured up to a limit.
+fn transient_status_wait(response: &Response, attempt: u32) -> Option<Duration> {
+    let status = response.status();
+    let transient = status == StatusCode::TOO_MANY_REQUESTS
+        || status == StatusCode::BAD_GATEWAY
+        || status == StatusCode::SERVICE_UNAVAILABLE
+        || status == StatusCode::GATEWAY_TIMEOUT;
+    if !transient {
+        return None;
+    }
+    let asked = response
+        .headers()
+        .get(RETRY_AFTER)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|text| text.trim().parse::<u64>().ok())
+        .map(Duration::from_secs);
+    Some(asked.unwrap_or_else(|| backoff(attempt)).min(LONGEST_WAIT))
+}
+
+fn backoff(attempt: u32) -> Duration {
+    Duration::from_millis(250 * 2u64.pow(attempt))
+}
+
+/// An error and all its causes: `error sending request: connection refused (os error 111)`.
+pub fn chain(error: &reqwest::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        let cause_text = cause.to_string();
+        if !text.contains(&cause_text) {
+            text.push_str(": ");
+            text.push_str(&cause_text);
+        }
+        source = cause.source();
+    }
+    text
+}
+
+fn excerpt(body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(body);
+    let text = text.trim();
+    if text.chars().count() > 200 {
+        format!("{}…", text.chars().take(200).collect::<String>())
+    } else {
+        text.to_string()
+    }
+}

@@ -1,0 +1,85 @@
+//! The CLI's side of the desk: one [`Desk`] trait with two implementations, the embedded desk
+//! (the desk core in-process on a local SQLite file) and a remote `cartsaver-desk` over HTTP.
+//! Commands talk to `dyn Desk` and do not care which.
+
+pub mod embedded;
+pub mod http;
+pub mod location;
+
+use std::fmt;
+
+use crate::api::{ErrorDetail, Health, Stats, TicketPage, TicketView};
+use crate::desk::{CreateRequest, Created, ListFilter, Upload};
+use crate::domain::tracking::TrackingNumber;
+
+pub use location::{DeskLocation, parse_desk};
+
+pub trait Desk: Send + Sync {
+    /// Where this desk is, for messages: `local desk at /path/desk.sqlite3`, `https://...`.
+    fn describe(&self) -> String;
+    /// The embedded desk: tickets stay on this machine.
+    fn is_local(&self) -> bool;
+    fn create(&self, request: CreateRequest) -> Result<Created, RequestError>;
+    fn ticket(&self, tracking: &TrackingNumber) -> Result<TicketView, RequestError>;
+    fn list(&self, filter: &ListFilter) -> Result<TicketPage, RequestError>;
+    fn reply(
+        &self,
+        tracking: &TrackingNumber,
+        body: &str,
+        attachments: Vec<Upload>,
+    ) -> Result<TicketView, RequestError>;
+    fn resolve(&self, tracking: &TrackingNumber) -> Result<TicketView, RequestError>;
+    fn stats(&self) -> Result<Stats, RequestError>;
+    fn health(&self) -> Result<Health, RequestError>;
+}
+
+/// Why a request to the desk did not succeed.
+#[derive(Debug)]
+pub enum RequestError {
+    /// The desk answered and refused: the status and its error body.
+    Refused { status: u16, detail: ErrorDetail },
+    /// The desk could not be reached, or did not answer in time (after the retries that were safe).
+    Unreachable { desk: String, reason: String },
+    /// The desk answered something this client does not understand.
+    Protocol { desk: String, reason: String },
+}
+
+impl RequestError {
+    pub fn is_code(&self, code: &str) -> bool {
+        matches!(self, RequestError::Refused { detail, .. } if detail.code == code)
+    }
+}
+
+impl fmt::Display for RequestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RequestError::Refused { status, detail } => {
+                write!(
+                    f,
+                    "the desk refused the request ({status}): {}",
+                    detail.message
+                )?;
+                for problem in &detail.fields {
+                    match &problem.input {
+                        Some(input) => {
+                            write!(f, "\n  {} `{input}`: {}", problem.field, problem.message)?
+                        }
+                        None => write!(f, "\n  {}: {}", problem.field, problem.message)?,
+                    }
+                }
+                Ok(())
+            }
+            RequestError::Unreachable { desk, reason } => {
+                write!(f, "cannot reach the desk at {desk}: {reason}")
+            }
+            RequestError::Protocol { desk, reason } => {
+                write!(
+                    f,
+                    "the desk at {desk} answered something unexpected: {reason}"
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for RequestError {}
