@@ -4,6 +4,28 @@
 //!
 //! It knows nothing of HTTP or terminals. Every operation takes the caller's [`Scope`] and the
 //! time `now` explicitly (so `CARTSAVER_NOW` applies everywhere).
+//!
+//! `DeskCore` is `Send + Sync`: the server calls it from many threads at once. One writer
+//! connection behind a mutex, a few readers beside it (`db.rs`). The files:
+//! `schema.rs` (migrations, pragmas), `db.rs` (connections, transactions), `stores.rs`,
+//! `tokens.rs`, `tickets.rs` (create), `idempotency.rs`, `attachments.rs`, `messages.rs` (thread
+//! and status), `views.rs` (rows to API shapes), `listing.rs`, `stats.rs`.
+//!
+//! Choices where SPEC §7 is silent:
+//! - A store token filing for another store is an invalid `store` field (422, code
+//!   `other_store`), reported with the other bad fields; with a store token, a body without
+//!   `store` files for the token's store.
+//! - A ticket's `details` are not a message: the thread starts empty and holds follow-ups only.
+//! - The duplicate guard (an unresolved ticket of the same store and order) runs inside the
+//!   create's transaction, after the idempotency check: a replay is answered even when the
+//!   ticket it filed is the "duplicate".
+//! - A replay answers the ticket as it is now (answered, resolved...), with `replayed: true`.
+//! - Support setting `answered` (`set-status`) counts as the first response if there was none.
+//! - Setting the status a ticket already has changes nothing, not even `updated_at`.
+//! - `list`: a `limit` outside 1..=500 and a cursor this desk did not give out are 400s; an
+//!   invalid `order` filter is a 422 on field `order`.
+//! - `stats.recent` holds messages only (filing is not an activity); `overdue` is not capped.
+//! - An attachment over 10 MiB is refused as 413 before the rest of the request is examined.
 
 pub mod answer;
 pub mod location;
@@ -11,6 +33,20 @@ pub mod location;
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
+
+mod attachments;
+mod db;
+mod idempotency;
+mod listing;
+mod messages;
+mod schema;
+mod stats;
+mod stores;
+#[cfg(test)]
+mod testing;
+mod tickets;
+mod tokens;
+mod views;
 
 use crate::api::{Author, Stats, Status, TicketPage, TicketView};
 use crate::domain::FieldError;
@@ -89,8 +125,8 @@ pub enum DeskError {
     /// Same idempotency key, other body (HTTP 409).
     #[error("idempotency key `{0}` was already used for a different ticket")]
     IdempotencyConflict(String),
-    /// A request the rules refuse (HTTP 400): a store token filing for another store, an
-    /// unknown status, a bad cursor.
+    /// A request the rules refuse (HTTP 400): a store token writing as support, an unusable
+    /// idempotency key, a bad cursor or limit, an empty message.
     #[error("{0}")]
     BadRequest(String),
     /// The database failed (HTTP 500).
@@ -100,18 +136,21 @@ pub enum DeskError {
 
 /// The desk: a SQLite database and the support calendar.
 pub struct DeskCore {
-    _private: (),
+    db: db::Db,
+    calendar: Calendar,
 }
 
 impl DeskCore {
     /// Open (creating and migrating as needed) the database at `path`, in WAL mode.
     pub fn open(path: &Path, calendar: Calendar) -> Result<DeskCore, DeskError> {
-        let _ = (path, calendar);
-        todo!()
+        Ok(DeskCore {
+            db: db::Db::open(path)?,
+            calendar,
+        })
     }
 
     pub fn calendar(&self) -> &Calendar {
-        todo!()
+        &self.calendar
     }
 
     /// Validate and store a ticket with its attachments, in one transaction.
@@ -121,8 +160,7 @@ impl DeskCore {
         request: CreateRequest,
         now: DateTime<Utc>,
     ) -> Result<Created, DeskError> {
-        let _ = (scope, request, now);
-        todo!()
+        tickets::create(&self.db, &self.calendar, scope, request, now)
     }
 
     pub fn ticket(
@@ -131,18 +169,21 @@ impl DeskCore {
         tracking: &TrackingNumber,
         now: DateTime<Utc>,
     ) -> Result<TicketView, DeskError> {
-        let _ = (scope, tracking, now);
-        todo!()
+        let now = crate::domain::timestamp::format_utc(now);
+        self.db.read(|conn| {
+            let row = views::require_ticket(conn, scope, tracking)?;
+            views::view(conn, row, &now)
+        })
     }
 
+    /// The scope's tickets, newest first (see [`ListFilter`]).
     pub fn list(
         &self,
         scope: &Scope,
         filter: &ListFilter,
         now: DateTime<Utc>,
     ) -> Result<TicketPage, DeskError> {
-        let _ = (scope, filter, now);
-        todo!()
+        listing::list(&self.db, scope, filter, now)
     }
 
     /// A message in the thread. A merchant message sets `open` (also on a resolved ticket); a
@@ -156,8 +197,7 @@ impl DeskCore {
         attachments: Vec<Upload>,
         now: DateTime<Utc>,
     ) -> Result<TicketView, DeskError> {
-        let _ = (scope, tracking, from, body, attachments, now);
-        todo!()
+        messages::add(&self.db, scope, tracking, from, body, attachments, now)
     }
 
     pub fn resolve(
@@ -166,8 +206,7 @@ impl DeskCore {
         tracking: &TrackingNumber,
         now: DateTime<Utc>,
     ) -> Result<TicketView, DeskError> {
-        let _ = (scope, tracking, now);
-        todo!()
+        messages::resolve(&self.db, scope, tracking, now)
     }
 
     /// The support engineer's `set-status`.
@@ -177,30 +216,25 @@ impl DeskCore {
         status: Status,
         now: DateTime<Utc>,
     ) -> Result<TicketView, DeskError> {
-        let _ = (tracking, status, now);
-        todo!()
+        messages::set_status(&self.db, tracking, status, now)
     }
 
     pub fn stats(&self, scope: &Scope, now: DateTime<Utc>) -> Result<Stats, DeskError> {
-        let _ = (scope, now);
-        todo!()
+        stats::stats(&self.db, scope, now)
     }
 
     /// A new token for `store`, returned in clear once; only its hash is stored.
     pub fn create_token(&self, store: &StoreUrl, now: DateTime<Utc>) -> Result<String, DeskError> {
-        let _ = (store, now);
-        todo!()
+        tokens::create(&self.db, store, now)
     }
 
     /// Revoke a token (given in full). Returns whether one was revoked.
     pub fn revoke_token(&self, token: &str, now: DateTime<Utc>) -> Result<bool, DeskError> {
-        let _ = (token, now);
-        todo!()
+        tokens::revoke(&self.db, token, now)
     }
 
     /// The store a token belongs to.
     pub fn authenticate(&self, token: &str) -> Result<StoreUrl, DeskError> {
-        let _ = token;
-        todo!()
+        tokens::authenticate(&self.db, token)
     }
 }
