@@ -301,7 +301,7 @@ fn attachments_travel_as_multipart_parts_with_their_names() {
     let ticket: TicketView = response.json().unwrap();
     assert_eq!(ticket.attachments.len(), 1);
     assert_eq!(ticket.attachments[0].name, "otp-error.png");
-    assert_eq!(ticket.attachments[0].kind, "image/png");
+    assert_eq!(ticket.attachments[0].kind, "png");
     assert_eq!(ticket.attachments[0].size, PNG_BYTES.len() as u64);
 }
 
