@@ -162,6 +162,17 @@ impl DeskServer {
     pub fn at(&self, path: &str) -> String {
         format!("{}{path}", self.url)
     }
+
+    /// Send SIGTERM (as a service manager does) and wait for the server to exit.
+    #[cfg(unix)]
+    pub fn terminate(mut self) -> std::process::ExitStatus {
+        let sent = std::process::Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .expect("run kill");
+        assert!(sent.success(), "kill -TERM failed");
+        self.child.wait().expect("wait for cartsaver-desk serve")
+    }
 }
 
 impl Drop for DeskServer {
