@@ -36,8 +36,8 @@ impl Db {
     pub(crate) fn open(path: &Path) -> Result<Db, DeskError> {
         let cannot_open = |error: &dyn std::fmt::Display| {
             DeskError::Storage(format!(
-                "cannot open the desk database `{}`: {error}; check that its directory is \
-                 writable, or choose another file with --db",
+                "cannot open the desk database `{}`: {error}; check that its folder is writable, \
+                 or choose another file",
                 path.display()
             ))
         };

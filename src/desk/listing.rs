@@ -205,3 +205,124 @@ mod tests {
         ));
     }
 }
+
+#[cfg(test)]
+mod core_tests {
+    use super::*;
+    use crate::api::Status;
+    use crate::desk::testing::*;
+
+    fn orders(page: &TicketPage) -> Vec<&str> {
+        page.tickets.iter().map(|t| t.order.as_str()).collect()
+    }
+
+    #[test]
+    fn pages_run_newest_first_without_gaps_or_repeats() {
+        let (_dir, core) = desk();
+        // Three in the same second: the row id breaks the tie.
+        for (n, minutes) in [(1, 0), (2, 1), (3, 1), (4, 1), (5, 2)] {
+            file(&core, SHOP, &format!("{n}"), later(minutes));
+        }
+        file(&core, OTHER_SHOP, "9", later(3));
+
+        let mut seen = Vec::new();
+        let mut filter = ListFilter {
+            limit: Some(2),
+            ..ListFilter::default()
+        };
+        loop {
+            let page = core.list(&store_scope(SHOP), &filter, later(10)).unwrap();
+            assert!(page.tickets.len() <= 2);
+            seen.extend(orders(&page).into_iter().map(str::to_string));
+            match page.next_cursor {
+                Some(cursor) => filter.cursor = Some(cursor),
+                None => break,
+            }
+        }
+        assert_eq!(seen, ["#5", "#4", "#3", "#2", "#1"]);
+
+        let everything = core
+            .list(&Scope::Everything, &ListFilter::default(), later(10))
+            .unwrap();
+        assert_eq!(orders(&everything), ["#9", "#5", "#4", "#3", "#2", "#1"]);
+        assert_eq!(everything.next_cursor, None);
+    }
+
+    #[test]
+    fn filters_by_status_and_by_order_as_typed() {
+        let (_dir, core) = desk();
+        let first = file(&core, SHOP, "1052", t0()).tracking_number;
+        core.resolve(&Scope::Everything, &first, later(1)).unwrap();
+        file(&core, SHOP, "1052", later(2));
+        file(&core, SHOP, "1053", later(3));
+        let scope = store_scope(SHOP);
+
+        let by_order = ListFilter {
+            order: Some("1052".to_string()),
+            ..ListFilter::default()
+        };
+        let page = core.list(&scope, &by_order, later(5)).unwrap();
+        assert_eq!(orders(&page), ["#1052", "#1052"]);
+
+        let resolved = ListFilter {
+            status: Some(Status::Resolved),
+            ..ListFilter::default()
+        };
+        let page = core.list(&scope, &resolved, later(5)).unwrap();
+        assert_eq!(page.tickets.len(), 1);
+        assert_eq!(page.tickets[0].tracking_number, first);
+
+        let both = ListFilter {
+            status: Some(Status::Open),
+            order: Some("#1053".to_string()),
+            ..ListFilter::default()
+        };
+        assert_eq!(
+            orders(&core.list(&scope, &both, later(5)).unwrap()),
+            ["#1053"]
+        );
+
+        let bad_order = ListFilter {
+            order: Some("10 52!".to_string()),
+            ..ListFilter::default()
+        };
+        assert!(matches!(
+            core.list(&scope, &bad_order, later(5)),
+            Err(DeskError::Invalid(_))
+        ));
+        let bad_cursor = ListFilter {
+            cursor: Some("nope".to_string()),
+            ..ListFilter::default()
+        };
+        assert!(matches!(
+            core.list(&scope, &bad_cursor, later(5)),
+            Err(DeskError::BadRequest(_))
+        ));
+    }
+
+    #[test]
+    fn a_store_the_desk_never_saw_has_no_tickets() {
+        let (_dir, core) = desk();
+        file(&core, SHOP, "1052", t0());
+        let page = core
+            .list(&store_scope(OTHER_SHOP), &ListFilter::default(), t0())
+            .unwrap();
+        assert!(page.tickets.is_empty());
+        assert_eq!(page.next_cursor, None);
+    }
+
+    #[test]
+    fn summaries_say_when_a_ticket_is_overdue() {
+        let (_dir, core) = desk();
+        file(&core, SHOP, "1052", t0());
+        let week = later(60 * 24 * 7);
+        let page = core
+            .list(&Scope::Everything, &ListFilter::default(), week)
+            .unwrap();
+        assert!(page.tickets[0].overdue);
+        let page = core
+            .list(&Scope::Everything, &ListFilter::default(), t0())
+            .unwrap();
+        assert!(!page.tickets[0].overdue);
+    }
+}

@@ -147,3 +147,153 @@ fn change_status(
     stmt.execute(params![row.id, status.name(), now])?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::desk::testing::*;
+
+    fn reply(
+        core: &crate::desk::DeskCore,
+        scope: &Scope,
+        tn: &TrackingNumber,
+        from: Author,
+        minutes: i64,
+    ) -> TicketView {
+        core.add_message(scope, tn, from, "  see logs  ", Vec::new(), later(minutes))
+            .unwrap()
+    }
+
+    #[test]
+    fn statuses_follow_the_thread() {
+        let (_dir, core) = desk();
+        let merchant = store_scope(SHOP);
+        let tn = file(&core, SHOP, "1052", t0()).tracking_number;
+
+        let answered = reply(&core, &Scope::Everything, &tn, Author::Support, 30);
+        assert_eq!(answered.status, Status::Answered);
+        assert_eq!(answered.updated_at, "2026-11-18T10:30:00Z");
+        assert_eq!(answered.messages.len(), 1);
+        assert_eq!(answered.messages[0].from, Author::Support);
+        assert_eq!(answered.messages[0].body, "see logs");
+
+        let reopened = reply(&core, &merchant, &tn, Author::Merchant, 40);
+        assert_eq!(reopened.status, Status::Open);
+
+        let resolved = core.resolve(&merchant, &tn, later(50)).unwrap();
+        assert_eq!(resolved.status, Status::Resolved);
+        assert_eq!(resolved.updated_at, "2026-11-18T10:50:00Z");
+        // Resolving again changes nothing.
+        let again = core.resolve(&merchant, &tn, later(55)).unwrap();
+        assert_eq!(again.updated_at, resolved.updated_at);
+
+        // A merchant writing on a resolved ticket opens it again.
+        let after = reply(&core, &merchant, &tn, Author::Merchant, 60);
+        assert_eq!(after.status, Status::Open);
+        let froms: Vec<Author> = after.messages.iter().map(|m| m.from).collect();
+        assert_eq!(froms, [Author::Support, Author::Merchant, Author::Merchant]);
+
+        // Support may set any status.
+        for status in [Status::Resolved, Status::Answered, Status::Open] {
+            assert_eq!(
+                core.set_status(&tn, status, later(70)).unwrap().status,
+                status
+            );
+        }
+    }
+
+    #[test]
+    fn a_store_token_cannot_write_as_support_nor_send_nothing() {
+        let (_dir, core) = desk();
+        let tn = file(&core, SHOP, "1052", t0()).tracking_number;
+        let merchant = store_scope(SHOP);
+        for (from, body) in [(Author::Support, "hello"), (Author::Merchant, "  \n")] {
+            let error = core
+                .add_message(&merchant, &tn, from, body, Vec::new(), t0())
+                .unwrap_err();
+            assert!(matches!(error, DeskError::BadRequest(_)), "{error:?}");
+        }
+        // A screenshot alone is a message.
+        let view = core
+            .add_message(
+                &merchant,
+                &tn,
+                Author::Merchant,
+                "",
+                vec![png("again.png", 3)],
+                t0(),
+            )
+            .unwrap();
+        assert_eq!(view.messages.len(), 1);
+        assert_eq!(view.attachments.len(), 1);
+        assert_eq!(count(&core, "messages"), 1);
+    }
+
+    #[test]
+    fn a_bad_attachment_drops_the_whole_message() {
+        let (_dir, core) = desk();
+        let tn = file(&core, SHOP, "1052", t0()).tracking_number;
+        let files = vec![
+            png("a.png", 1),
+            Upload {
+                name: "b.exe".to_string(),
+                bytes: b"MZ".to_vec(),
+            },
+        ];
+        let error = core
+            .add_message(&Scope::Everything, &tn, Author::Merchant, "x", files, t0())
+            .unwrap_err();
+        assert!(
+            matches!(error, DeskError::Invalid(ref e) if e.len() == 1),
+            "{error:?}"
+        );
+        assert_eq!(count(&core, "messages"), 0);
+        assert_eq!(count(&core, "attachments"), 0);
+    }
+
+    #[test]
+    fn overdue_until_support_answers_or_the_ticket_is_resolved() {
+        let (_dir, core) = desk();
+        let view = file(&core, SHOP, "1052", t0());
+        let tn = view.tracking_number;
+        let due: chrono::DateTime<chrono::Utc> = view.first_response_due.parse().unwrap();
+        let just_before = due - chrono::TimeDelta::seconds(1);
+        let just_after = due + chrono::TimeDelta::seconds(1);
+        let overdue_at = |now| core.ticket(&Scope::Everything, &tn, now).unwrap().overdue;
+        assert!(!overdue_at(just_before));
+        assert!(!overdue_at(due));
+        assert!(overdue_at(just_after));
+
+        // A merchant nudge is not a response.
+        core.add_message(
+            &Scope::Everything,
+            &tn,
+            Author::Merchant,
+            "any news?",
+            Vec::new(),
+            just_after,
+        )
+        .unwrap();
+        assert!(overdue_at(just_after));
+
+        core.resolve(&Scope::Everything, &tn, just_after).unwrap();
+        assert!(!overdue_at(just_after));
+        core.set_status(&tn, Status::Open, just_after).unwrap();
+        assert!(overdue_at(just_after));
+
+        // A late answer still ends it, and so does a reopening afterwards.
+        reply(&core, &Scope::Everything, &tn, Author::Support, 60 * 48);
+        reply(&core, &Scope::Everything, &tn, Author::Merchant, 60 * 49);
+        assert!(!overdue_at(just_after + chrono::TimeDelta::days(3)));
+    }
+
+    #[test]
+    fn setting_answered_counts_as_the_first_response() {
+        let (_dir, core) = desk();
+        let tn = file(&core, SHOP, "1052", t0()).tracking_number;
+        core.set_status(&tn, Status::Answered, later(90)).unwrap();
+        let stats = core.stats(&Scope::Everything, later(60 * 24 * 7)).unwrap();
+        assert_eq!(stats.median_first_response_seconds, Some(90 * 60));
+        assert!(stats.overdue.is_empty());
+    }
+}

@@ -103,3 +103,97 @@ fn recent(conn: &Connection, store: Option<&str>) -> Result<Vec<Activity>, DeskE
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::Author;
+    use crate::desk::testing::*;
+
+    #[test]
+    fn figures_of_a_store() {
+        let (_dir, core) = desk();
+        let scope = store_scope(SHOP);
+        let support = |tn: &crate::domain::tracking::TrackingNumber, minutes| {
+            core.add_message(
+                &Scope::Everything,
+                tn,
+                Author::Support,
+                "on it",
+                Vec::new(),
+                later(minutes),
+            )
+            .unwrap()
+        };
+        // Answered after 10, 20, 40 and 60 minutes: median (20 + 40) / 2 = 30 minutes.
+        let mut answered = Vec::new();
+        for (n, minutes) in [(1, 10), (2, 20), (3, 40), (4, 60)] {
+            let tn = file(&core, SHOP, &n.to_string(), t0()).tracking_number;
+            support(&tn, minutes);
+            answered.push(tn);
+        }
+        core.resolve(&scope, &answered[0], later(70)).unwrap();
+        // Two never answered; one of them resolved.
+        let waiting = file(&core, SHOP, "5", later(1)).tracking_number;
+        let dropped = file(&core, SHOP, "6", later(2)).tracking_number;
+        core.resolve(&scope, &dropped, later(3)).unwrap();
+        // Another store's ticket counts for nobody here.
+        let elsewhere = file(&core, OTHER_SHOP, "7", t0()).tracking_number;
+        support(&elsewhere, 500);
+
+        let week = later(60 * 24 * 7);
+        let stats = core.stats(&scope, week).unwrap();
+        assert_eq!((stats.open, stats.answered, stats.resolved), (1, 3, 2));
+        assert_eq!(stats.median_first_response_seconds, Some(30 * 60));
+        let overdue: Vec<_> = stats.overdue.iter().map(|t| t.tracking_number).collect();
+        assert_eq!(overdue, [waiting]);
+        assert!(stats.overdue[0].overdue);
+        let recent: Vec<_> = stats
+            .recent
+            .iter()
+            .map(|a| (a.tracking_number, &a.at[..]))
+            .collect();
+        assert_eq!(
+            recent,
+            [
+                (answered[3], "2026-11-18T11:00:00Z"),
+                (answered[2], "2026-11-18T10:40:00Z"),
+                (answered[1], "2026-11-18T10:20:00Z"),
+                (answered[0], "2026-11-18T10:10:00Z"),
+            ]
+        );
+        assert!(stats.recent.iter().all(|a| a.from == Author::Support));
+
+        let all = core.stats(&Scope::Everything, week).unwrap();
+        assert_eq!((all.open, all.answered, all.resolved), (1, 4, 2));
+        // 10, 20, 40, 60, 500 minutes.
+        assert_eq!(all.median_first_response_seconds, Some(40 * 60));
+        assert_eq!(all.recent[0].tracking_number, elsewhere);
+    }
+
+    #[test]
+    fn recent_shows_the_latest_ten_and_an_empty_desk_has_no_median() {
+        let (_dir, core) = desk();
+        let empty = core.stats(&Scope::Everything, t0()).unwrap();
+        assert_eq!(empty.median_first_response_seconds, None);
+        assert!(empty.recent.is_empty() && empty.overdue.is_empty());
+
+        let tn = file(&core, SHOP, "1052", t0()).tracking_number;
+        for minute in 1..=12 {
+            core.add_message(
+                &Scope::Everything,
+                &tn,
+                Author::Merchant,
+                "ping",
+                Vec::new(),
+                later(minute),
+            )
+            .unwrap();
+        }
+        let stats = core.stats(&Scope::Everything, later(20)).unwrap();
+        assert_eq!(stats.recent.len(), RECENT);
+        assert_eq!(stats.recent[0].at, "2026-11-18T10:12:00Z");
+        assert_eq!(stats.recent[9].at, "2026-11-18T10:03:00Z");
+        assert_eq!(stats.median_first_response_seconds, None);
+    }
+}
