@@ -32,15 +32,32 @@ fn is_tracking_number(text: &str) -> bool {
         && text.starts_with("CS-")
         && bytes[6] == b'-'
         && bytes[10] == b'-'
-        && text.chars().filter(|c| *c != '-').skip(2).all(|c| c.is_ascii_alphanumeric())
+        && text
+            .chars()
+            .filter(|c| *c != '-')
+            .skip(2)
+            .all(|c| c.is_ascii_alphanumeric())
 }
 
 /// File the standard ticket (plus `extra` flags) and return its tracking number.
 fn file(env: &TestEnv, extra: &[&str]) -> String {
-    let output = env.cli().arg("new").args(TICKET).args(extra).output().unwrap();
-    assert!(output.status.success(), "new failed: {}", stderr_of(&output));
+    let output = env
+        .cli()
+        .arg("new")
+        .args(TICKET)
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "new failed: {}",
+        stderr_of(&output)
+    );
     let tn = stdout_of(&output).trim().to_string();
-    assert!(is_tracking_number(&tn), "stdout should be the tracking number alone: {tn:?}");
+    assert!(
+        is_tracking_number(&tn),
+        "stdout should be the tracking number alone: {tn:?}"
+    );
     tn
 }
 
@@ -54,13 +71,23 @@ fn files_on_the_embedded_desk_with_no_configuration() {
     let output = env.cli().arg("new").args(TICKET).output().unwrap();
     assert!(output.status.success(), "{}", stderr_of(&output));
     let stdout = stdout_of(&output);
-    assert_eq!(stdout.lines().count(), 1, "stdout is the tracking number and a newline: {stdout:?}");
+    assert_eq!(
+        stdout.lines().count(),
+        1,
+        "stdout is the tracking number and a newline: {stdout:?}"
+    );
     assert!(is_tracking_number(stdout.trim()));
     let stderr = stderr_of(&output);
-    assert!(stderr.contains("Cartsaver — OTP not arriving via WhatsApp — Order #1052"), "{stderr}");
+    assert!(
+        stderr.contains("Cartsaver — OTP not arriving via WhatsApp — Order #1052"),
+        "{stderr}"
+    );
     assert!(stderr.contains("local desk"), "{stderr}");
     assert!(stderr.contains("Cairo"), "{stderr}");
-    assert!(desk_file(&env).exists(), "the desk lives in the platform data dir");
+    assert!(
+        desk_file(&env).exists(),
+        "the desk lives in the platform data dir"
+    );
 }
 
 #[test]
@@ -71,15 +98,42 @@ fn status_shows_the_ticket_and_json_has_exactly_the_contract_keys() {
     assert!(output.status.success(), "{}", stderr_of(&output));
     let stdout = stdout_of(&output);
     assert!(stdout.contains(&tn) && stdout.contains("open"), "{stdout}");
-    assert!(!stdout.contains("483912"), "the PIN is never printed: {stdout}");
+    assert!(
+        !stdout.contains("483912"),
+        "the PIN is never printed: {stdout}"
+    );
 
     let output = env.cli().args(["status", "--json", &tn]).output().unwrap();
     let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    let keys: BTreeSet<&str> = value.as_object().unwrap().keys().map(String::as_str).collect();
+    let keys: BTreeSet<&str> = value
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
     let expected: BTreeSet<&str> = [
-        "tracking_number", "status", "subject", "store", "order", "phone", "channel", "at",
-        "tried", "summary", "details", "email", "plan", "urgent", "outage", "pin",
-        "allow_access", "created_at", "updated_at", "first_response_due", "overdue", "messages",
+        "tracking_number",
+        "status",
+        "subject",
+        "store",
+        "order",
+        "phone",
+        "channel",
+        "at",
+        "tried",
+        "summary",
+        "details",
+        "email",
+        "plan",
+        "urgent",
+        "outage",
+        "pin",
+        "allow_access",
+        "created_at",
+        "updated_at",
+        "first_response_due",
+        "overdue",
+        "messages",
         "attachments",
     ]
     .into_iter()
@@ -103,7 +157,15 @@ fn every_missing_field_is_named_with_its_flag_and_nothing_is_filed() {
     let output = env.cli().args(["new", "--order", "1052"]).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = stderr_of(&output);
-    for flag in ["--store", "--phone", "--channel", "--at", "--tried", "--email", "--plan"] {
+    for flag in [
+        "--store",
+        "--phone",
+        "--channel",
+        "--at",
+        "--tried",
+        "--email",
+        "--plan",
+    ] {
         assert!(stderr.contains(flag), "{flag} not named: {stderr}");
     }
     assert!(stderr.contains("nothing was sent"), "{stderr}");
@@ -114,21 +176,40 @@ fn every_missing_field_is_named_with_its_flag_and_nothing_is_filed() {
 fn filing_the_same_ticket_again_is_a_replay_not_a_second_ticket() {
     let env = TestEnv::new();
     let first = file(&env, &[]);
-    let output = env.cli().args(["new", "--json"]).args(TICKET).output().unwrap();
+    let output = env
+        .cli()
+        .args(["new", "--json"])
+        .args(TICKET)
+        .output()
+        .unwrap();
     assert!(output.status.success(), "{}", stderr_of(&output));
     let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(value["tracking_number"], first.as_str());
     assert_eq!(value["replayed"], true);
-    let keys: BTreeSet<&str> = value.as_object().unwrap().keys().map(String::as_str).collect();
+    let keys: BTreeSet<&str> = value
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
     let expected: BTreeSet<&str> = [
-        "tracking_number", "status", "subject", "created_at", "first_response_due", "replayed",
+        "tracking_number",
+        "status",
+        "subject",
+        "created_at",
+        "first_response_due",
+        "replayed",
         "desk",
     ]
     .into_iter()
     .collect();
     assert_eq!(keys, expected);
     let list = env.cli().args(["list", "--json"]).output().unwrap();
-    assert_eq!(stdout_of(&list).lines().count(), 1, "one ticket on the desk");
+    assert_eq!(
+        stdout_of(&list).lines().count(),
+        1,
+        "one ticket on the desk"
+    );
 }
 
 #[test]
@@ -136,13 +217,29 @@ fn an_open_ticket_for_the_same_order_is_named_and_force_new_files_anyway() {
     let env = TestEnv::new();
     let first = file(&env, &[]);
     let other_summary = ["--summary", "Customer never got the SMS fallback"];
-    let output = env.cli().arg("new").args(TICKET).args(other_summary).output().unwrap();
+    let output = env
+        .cli()
+        .arg("new")
+        .args(TICKET)
+        .args(other_summary)
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(1));
     let stderr = stderr_of(&output);
-    assert!(stderr.contains(&first) && stderr.contains("--force-new"), "{stderr}");
+    assert!(
+        stderr.contains(&first) && stderr.contains("--force-new"),
+        "{stderr}"
+    );
     assert!(stdout_of(&output).is_empty());
 
-    let second = file(&env, &["--summary", "Customer never got the SMS fallback", "--force-new"]);
+    let second = file(
+        &env,
+        &[
+            "--summary",
+            "Customer never got the SMS fallback",
+            "--force-new",
+        ],
+    );
     assert_ne!(first, second);
 }
 
@@ -150,7 +247,11 @@ fn an_open_ticket_for_the_same_order_is_named_and_force_new_files_anyway() {
 fn follow_up_resolve_and_reopen() {
     let env = TestEnv::new();
     let tn = file(&env, &[]);
-    let output = env.cli().args(["reply", &tn, "--message", "Customer tried again at 15:10"]).output().unwrap();
+    let output = env
+        .cli()
+        .args(["reply", &tn, "--message", "Customer tried again at 15:10"])
+        .output()
+        .unwrap();
     assert!(output.status.success(), "{}", stderr_of(&output));
     let output = env.cli().args(["resolve", &tn]).output().unwrap();
     assert!(output.status.success(), "{}", stderr_of(&output));
@@ -158,13 +259,23 @@ fn follow_up_resolve_and_reopen() {
     let value: serde_json::Value = serde_json::from_slice(&status.stdout).unwrap();
     assert_eq!(value["status"], "resolved");
     assert_eq!(value["messages"][0]["from"], "merchant");
-    assert_eq!(value["messages"][0]["body"], "Customer tried again at 15:10");
+    assert_eq!(
+        value["messages"][0]["body"],
+        "Customer tried again at 15:10"
+    );
 
-    let output = env.cli().args(["reply", &tn, "--message", "It happened again"]).output().unwrap();
+    let output = env
+        .cli()
+        .args(["reply", &tn, "--message", "It happened again"])
+        .output()
+        .unwrap();
     assert!(output.status.success());
     let status = env.cli().args(["status", "--json", &tn]).output().unwrap();
     let value: serde_json::Value = serde_json::from_slice(&status.stdout).unwrap();
-    assert_eq!(value["status"], "open", "a merchant reply reopens a resolved ticket");
+    assert_eq!(
+        value["status"], "open",
+        "a merchant reply reopens a resolved ticket"
+    );
 }
 
 #[test]
@@ -177,7 +288,11 @@ fn a_tracking_number_typo_is_refused_before_any_request() {
     let typo: String = typo.into_iter().collect();
     let output = env.cli().args(["status", &typo]).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr_of(&output).contains("typo"), "{}", stderr_of(&output));
+    assert!(
+        stderr_of(&output).contains("typo"),
+        "{}",
+        stderr_of(&output)
+    );
 }
 
 #[test]
@@ -187,16 +302,28 @@ fn an_unknown_ticket_is_not_found_with_exit_1() {
     let unknown = cartsaver::domain::tracking::TrackingNumber::generate().to_string();
     let output = env.cli().args(["status", &unknown]).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr_of(&output).contains("not found"), "{}", stderr_of(&output));
+    assert!(
+        stderr_of(&output).contains("not found"),
+        "{}",
+        stderr_of(&output)
+    );
 }
 
 #[test]
 fn dry_run_shows_the_ticket_and_sends_nothing() {
     let env = TestEnv::new();
-    let output = env.cli().args(["new", "--dry-run", "--pin", "483912"]).args(TICKET).output().unwrap();
+    let output = env
+        .cli()
+        .args(["new", "--dry-run", "--pin", "483912"])
+        .args(TICKET)
+        .output()
+        .unwrap();
     assert!(output.status.success(), "{}", stderr_of(&output));
     let stdout = stdout_of(&output);
-    assert!(stdout.contains("Order #1052") && stdout.contains("nothing was sent"), "{stdout}");
+    assert!(
+        stdout.contains("Order #1052") && stdout.contains("nothing was sent"),
+        "{stdout}"
+    );
     assert!(!stdout.contains("483912"));
     assert!(!desk_file(&env).exists());
 }
@@ -232,7 +359,11 @@ fn list_and_dashboard_show_what_was_filed() {
     let tn = file(&env, &[]);
     let output = env.cli().args(["list"]).output().unwrap();
     assert!(stdout_of(&output).contains(&tn));
-    let output = env.cli().args(["list", "--status", "resolved", "--json"]).output().unwrap();
+    let output = env
+        .cli()
+        .args(["list", "--status", "resolved", "--json"])
+        .output()
+        .unwrap();
     assert!(output.status.success());
     assert_eq!(stdout_of(&output), "");
     let output = env.cli().args(["dashboard", "--json"]).output().unwrap();
@@ -247,7 +378,12 @@ fn desk_local_path_picks_another_file() {
     let env = TestEnv::new();
     let path = env.path("elsewhere/desk.db");
     let desk = format!("local:{}", path.display());
-    let output = env.cli().args(["new", "--desk", &desk]).args(TICKET).output().unwrap();
+    let output = env
+        .cli()
+        .args(["new", "--desk", &desk])
+        .args(TICKET)
+        .output()
+        .unwrap();
     assert!(output.status.success(), "{}", stderr_of(&output));
     assert!(path.exists());
     assert!(!desk_file(&env).exists());
@@ -256,9 +392,22 @@ fn desk_local_path_picks_another_file() {
 #[test]
 fn a_remote_desk_needs_a_token_and_plain_http_only_on_loopback() {
     let env = TestEnv::new();
-    let output = env.cli().args(["status", "--desk", "http://desk.example.com", "CS-000-000-01Y"]).output().unwrap();
+    let output = env
+        .cli()
+        .args([
+            "status",
+            "--desk",
+            "http://desk.example.com",
+            "CS-000-000-01Y",
+        ])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr_of(&output).contains("only for loopback"), "{}", stderr_of(&output));
+    assert!(
+        stderr_of(&output).contains("only for loopback"),
+        "{}",
+        stderr_of(&output)
+    );
     let output = env
         .cli()
         .args(["list"])
@@ -266,5 +415,9 @@ fn a_remote_desk_needs_a_token_and_plain_http_only_on_loopback() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr_of(&output).contains("CARTSAVER_TOKEN"), "{}", stderr_of(&output));
+    assert!(
+        stderr_of(&output).contains("CARTSAVER_TOKEN"),
+        "{}",
+        stderr_of(&output)
+    );
 }

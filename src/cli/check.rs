@@ -48,7 +48,7 @@ pub fn run(args: &CheckArgs, json: bool) -> Result<ExitStatus, CliError> {
         if let Some((due, _)) = due {
             report["first_response_due"] = json!(format_utc(due));
         }
-        println!("{report}");
+        anstream::println!("{report}");
     } else {
         print_checklist(
             &exam,
@@ -61,7 +61,7 @@ pub fn run(args: &CheckArgs, json: bool) -> Result<ExitStatus, CliError> {
         Ok(ExitStatus::Success)
     } else {
         let bad: Vec<&str> = exam.errors().map(|e| e.field.name()).collect();
-        eprintln!(
+        anstream::eprintln!(
             "{} invalid: {}; nothing was sent",
             style::error_label(),
             bad.join(", ")

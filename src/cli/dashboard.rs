@@ -15,7 +15,7 @@ pub fn run(global: &GlobalArgs) -> Result<ExitStatus, CliError> {
     let desk = open_desk(global)?;
     let stats = desk.stats()?;
     if global.json {
-        println!(
+        anstream::println!(
             "{}",
             serde_json::to_string(&stats).map_err(anyhow::Error::from)?
         );

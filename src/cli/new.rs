@@ -69,9 +69,9 @@ pub fn run(args: &NewArgs, global: &GlobalArgs) -> Result<ExitStatus, CliError> 
             "replayed": created.replayed,
             "desk": desk_name(desk.as_ref()),
         });
-        println!("{object}");
+        anstream::println!("{object}");
     } else {
-        println!("{}", view.tracking_number);
+        anstream::println!("{}", view.tracking_number);
     }
     if !global.quiet {
         print_filed(
@@ -261,7 +261,7 @@ fn print_dry_run(
             "attachments": shots,
             "first_response_due": format_utc(due),
         });
-        println!("{object}");
+        anstream::println!("{object}");
         return;
     }
     let mut out = anstream::stdout().lock();

@@ -155,7 +155,7 @@ pub fn list(args: &ListArgs, global: &GlobalArgs) -> Result<ExitStatus, CliError
         }
     }
     if shown == 0 && !global.json && !global.quiet {
-        eprintln!("No tickets on {}.", desk.describe());
+        anstream::eprintln!("No tickets on {}.", desk.describe());
     }
     Ok(ExitStatus::Success)
 }
@@ -166,12 +166,12 @@ fn print_result(
     words: &str,
 ) -> Result<ExitStatus, CliError> {
     if global.json {
-        println!(
+        anstream::println!(
             "{}",
             serde_json::to_string(view).map_err(anyhow::Error::from)?
         );
     } else if !global.quiet {
-        eprintln!("{words}");
+        anstream::eprintln!("{words}");
     }
     Ok(ExitStatus::Success)
 }

@@ -1,0 +1,238 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'cartsaver-support'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'cartsaver-support' {
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing field is an error')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'File a ticket and print its tracking number')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Validate and diagnose checklist fields; sends nothing')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show tickets: status, subject, times, due time and the message thread')
+            [CompletionResult]::new('reply', 'reply', [CompletionResultType]::ParameterValue, 'Add a follow-up message to a ticket')
+            [CompletionResult]::new('resolve', 'resolve', [CompletionResultType]::ParameterValue, 'Mark a ticket resolved')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List tickets, newest first')
+            [CompletionResult]::new('dashboard', 'dashboard', [CompletionResultType]::ParameterValue, 'Counts by status, median first response, overdue tickets, recent activity')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cartsaver-support;new' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Shopify store: my-shop.myshopify.com, any URL on it, or its admin URL')
+            [CompletionResult]::new('--order', '--order', [CompletionResultType]::ParameterName, 'Order number as shown in the Shopify admin: 1052, #1052, #EG1052')
+            [CompletionResult]::new('--phone', '--phone', [CompletionResultType]::ParameterName, 'Customer phone, international: +201001234567 (or national, with --region)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Country of a phone number written without +country code: EG, SA, IN')
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'OTP channel: whatsapp or sms')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened, UTC ISO 8601: 2026-11-20T14:03:00Z, an offset, or `now`')
+            [CompletionResult]::new('--screenshot', '--screenshot', [CompletionResultType]::ParameterName, 'Screenshot of the error: PNG, JPEG, GIF, WebP or PDF, ≤ 10 MiB (repeatable, at most 5)')
+            [CompletionResult]::new('--tried', '--tried', [CompletionResultType]::ParameterName, 'A step already tried (repeatable); `none` if nothing was tried')
+            [CompletionResult]::new('--tried-file', '--tried-file', [CompletionResultType]::ParameterName, 'Read the steps tried from a file, one per line (`-` for stdin)')
+            [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'One-line summary, 3–120 characters [default: OTP not arriving via <channel>]')
+            [CompletionResult]::new('--details', '--details', [CompletionResultType]::ParameterName, 'Free text: expected vs actual, error messages')
+            [CompletionResult]::new('--details-file', '--details-file', [CompletionResultType]::ParameterName, 'Read the details from a file (`-` for stdin)')
+            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'Contact email for replies')
+            [CompletionResult]::new('--plan', '--plan', [CompletionResultType]::ParameterName, 'Cartsaver plan: free, advanced, unlimited, scale')
+            [CompletionResult]::new('--pin', '--pin', [CompletionResultType]::ParameterName, 'Support PIN, 4–12 letters or digits (never printed in full)')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--urgent', '--urgent', [CompletionResultType]::ParameterName, 'Mark URGENT (Scale plan, or with --outage)')
+            [CompletionResult]::new('--outage', '--outage', [CompletionResultType]::ParameterName, 'An outage prevents orders entirely')
+            [CompletionResult]::new('--allow-access', '--allow-access', [CompletionResultType]::ParameterName, 'Allow support to open the store account')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the ticket that would be sent, and send nothing')
+            [CompletionResult]::new('--force-new', '--force-new', [CompletionResultType]::ParameterName, 'File even if the store and order already have an open ticket')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing field is an error')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cartsaver-support;check' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Shopify store: my-shop.myshopify.com, any URL on it, or its admin URL')
+            [CompletionResult]::new('--order', '--order', [CompletionResultType]::ParameterName, 'Order number as shown in the Shopify admin: 1052, #1052, #EG1052')
+            [CompletionResult]::new('--phone', '--phone', [CompletionResultType]::ParameterName, 'Customer phone, international: +201001234567 (or national, with --region)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Country of a phone number written without +country code: EG, SA, IN')
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'OTP channel: whatsapp or sms')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened, UTC ISO 8601: 2026-11-20T14:03:00Z, an offset, or `now`')
+            [CompletionResult]::new('--screenshot', '--screenshot', [CompletionResultType]::ParameterName, 'Screenshot of the error: PNG, JPEG, GIF, WebP or PDF, ≤ 10 MiB (repeatable, at most 5)')
+            [CompletionResult]::new('--tried', '--tried', [CompletionResultType]::ParameterName, 'A step already tried (repeatable); `none` if nothing was tried')
+            [CompletionResult]::new('--tried-file', '--tried-file', [CompletionResultType]::ParameterName, 'Read the steps tried from a file, one per line (`-` for stdin)')
+            [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'One-line summary, 3–120 characters [default: OTP not arriving via <channel>]')
+            [CompletionResult]::new('--details', '--details', [CompletionResultType]::ParameterName, 'Free text: expected vs actual, error messages')
+            [CompletionResult]::new('--details-file', '--details-file', [CompletionResultType]::ParameterName, 'Read the details from a file (`-` for stdin)')
+            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'Contact email for replies')
+            [CompletionResult]::new('--plan', '--plan', [CompletionResultType]::ParameterName, 'Cartsaver plan: free, advanced, unlimited, scale')
+            [CompletionResult]::new('--pin', '--pin', [CompletionResultType]::ParameterName, 'Support PIN, 4–12 letters or digits (never printed in full)')
+            [CompletionResult]::new('--tracking', '--tracking', [CompletionResultType]::ParameterName, 'A tracking number to check: CS-XXX-XXX-XXX')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--urgent', '--urgent', [CompletionResultType]::ParameterName, 'Mark URGENT (Scale plan, or with --outage)')
+            [CompletionResult]::new('--outage', '--outage', [CompletionResultType]::ParameterName, 'An outage prevents orders entirely')
+            [CompletionResult]::new('--allow-access', '--allow-access', [CompletionResultType]::ParameterName, 'Allow support to open the store account')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing field is an error')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cartsaver-support;status' {
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing field is an error')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cartsaver-support;reply' {
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'The message')
+            [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'The message')
+            [CompletionResult]::new('--message-file', '--message-file', [CompletionResultType]::ParameterName, 'Read the message from a file (`-` for stdin)')
+            [CompletionResult]::new('--screenshot', '--screenshot', [CompletionResultType]::ParameterName, 'A screenshot to attach (repeatable, at most 5)')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing field is an error')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cartsaver-support;resolve' {
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing field is an error')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cartsaver-support;list' {
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only tickets with this status: open, answered, resolved')
+            [CompletionResult]::new('--order', '--order', [CompletionResultType]::ParameterName, 'Only tickets of this order: 1052, #1052')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many tickets')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing field is an error')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cartsaver-support;dashboard' {
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing field is an error')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cartsaver-support;completions' {
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing field is an error')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cartsaver-support;help' {
+            [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'File a ticket and print its tracking number')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Validate and diagnose checklist fields; sends nothing')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show tickets: status, subject, times, due time and the message thread')
+            [CompletionResult]::new('reply', 'reply', [CompletionResultType]::ParameterValue, 'Add a follow-up message to a ticket')
+            [CompletionResult]::new('resolve', 'resolve', [CompletionResultType]::ParameterValue, 'Mark a ticket resolved')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List tickets, newest first')
+            [CompletionResult]::new('dashboard', 'dashboard', [CompletionResultType]::ParameterValue, 'Counts by status, median first response, overdue tickets, recent activity')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cartsaver-support;help;new' {
+            break
+        }
+        'cartsaver-support;help;check' {
+            break
+        }
+        'cartsaver-support;help;status' {
+            break
+        }
+        'cartsaver-support;help;reply' {
+            break
+        }
+        'cartsaver-support;help;resolve' {
+            break
+        }
+        'cartsaver-support;help;list' {
+            break
+        }
+        'cartsaver-support;help;dashboard' {
+            break
+        }
+        'cartsaver-support;help;completions' {
+            break
+        }
+        'cartsaver-support;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

@@ -1,0 +1,214 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[cartsaver-support] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'cartsaver-support'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'cartsaver-support'= {
+            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --color 'When to use colour'
+            cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
+            cand --no-input 'Never prompt; a missing field is an error'
+            cand -q 'Print only the result: no notes or summaries on stderr'
+            cand --quiet 'Print only the result: no notes or summaries on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand new 'File a ticket and print its tracking number'
+            cand check 'Validate and diagnose checklist fields; sends nothing'
+            cand status 'Show tickets: status, subject, times, due time and the message thread'
+            cand reply 'Add a follow-up message to a ticket'
+            cand resolve 'Mark a ticket resolved'
+            cand list 'List tickets, newest first'
+            cand dashboard 'Counts by status, median first response, overdue tickets, recent activity'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cartsaver-support;new'= {
+            cand --store 'Shopify store: my-shop.myshopify.com, any URL on it, or its admin URL'
+            cand --order 'Order number as shown in the Shopify admin: 1052, #1052, #EG1052'
+            cand --phone 'Customer phone, international: +201001234567 (or national, with --region)'
+            cand --region 'Country of a phone number written without +country code: EG, SA, IN'
+            cand --channel 'OTP channel: whatsapp or sms'
+            cand --at 'When it happened, UTC ISO 8601: 2026-11-20T14:03:00Z, an offset, or `now`'
+            cand --screenshot 'Screenshot of the error: PNG, JPEG, GIF, WebP or PDF, ≤ 10 MiB (repeatable, at most 5)'
+            cand --tried 'A step already tried (repeatable); `none` if nothing was tried'
+            cand --tried-file 'Read the steps tried from a file, one per line (`-` for stdin)'
+            cand --summary 'One-line summary, 3–120 characters [default: OTP not arriving via <channel>]'
+            cand --details 'Free text: expected vs actual, error messages'
+            cand --details-file 'Read the details from a file (`-` for stdin)'
+            cand --email 'Contact email for replies'
+            cand --plan 'Cartsaver plan: free, advanced, unlimited, scale'
+            cand --pin 'Support PIN, 4–12 letters or digits (never printed in full)'
+            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --color 'When to use colour'
+            cand --urgent 'Mark URGENT (Scale plan, or with --outage)'
+            cand --outage 'An outage prevents orders entirely'
+            cand --allow-access 'Allow support to open the store account'
+            cand --dry-run 'Show the ticket that would be sent, and send nothing'
+            cand --force-new 'File even if the store and order already have an open ticket'
+            cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
+            cand --no-input 'Never prompt; a missing field is an error'
+            cand -q 'Print only the result: no notes or summaries on stderr'
+            cand --quiet 'Print only the result: no notes or summaries on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-support;check'= {
+            cand --store 'Shopify store: my-shop.myshopify.com, any URL on it, or its admin URL'
+            cand --order 'Order number as shown in the Shopify admin: 1052, #1052, #EG1052'
+            cand --phone 'Customer phone, international: +201001234567 (or national, with --region)'
+            cand --region 'Country of a phone number written without +country code: EG, SA, IN'
+            cand --channel 'OTP channel: whatsapp or sms'
+            cand --at 'When it happened, UTC ISO 8601: 2026-11-20T14:03:00Z, an offset, or `now`'
+            cand --screenshot 'Screenshot of the error: PNG, JPEG, GIF, WebP or PDF, ≤ 10 MiB (repeatable, at most 5)'
+            cand --tried 'A step already tried (repeatable); `none` if nothing was tried'
+            cand --tried-file 'Read the steps tried from a file, one per line (`-` for stdin)'
+            cand --summary 'One-line summary, 3–120 characters [default: OTP not arriving via <channel>]'
+            cand --details 'Free text: expected vs actual, error messages'
+            cand --details-file 'Read the details from a file (`-` for stdin)'
+            cand --email 'Contact email for replies'
+            cand --plan 'Cartsaver plan: free, advanced, unlimited, scale'
+            cand --pin 'Support PIN, 4–12 letters or digits (never printed in full)'
+            cand --tracking 'A tracking number to check: CS-XXX-XXX-XXX'
+            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --color 'When to use colour'
+            cand --urgent 'Mark URGENT (Scale plan, or with --outage)'
+            cand --outage 'An outage prevents orders entirely'
+            cand --allow-access 'Allow support to open the store account'
+            cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
+            cand --no-input 'Never prompt; a missing field is an error'
+            cand -q 'Print only the result: no notes or summaries on stderr'
+            cand --quiet 'Print only the result: no notes or summaries on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-support;status'= {
+            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --color 'When to use colour'
+            cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
+            cand --no-input 'Never prompt; a missing field is an error'
+            cand -q 'Print only the result: no notes or summaries on stderr'
+            cand --quiet 'Print only the result: no notes or summaries on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-support;reply'= {
+            cand -m 'The message'
+            cand --message 'The message'
+            cand --message-file 'Read the message from a file (`-` for stdin)'
+            cand --screenshot 'A screenshot to attach (repeatable, at most 5)'
+            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --color 'When to use colour'
+            cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
+            cand --no-input 'Never prompt; a missing field is an error'
+            cand -q 'Print only the result: no notes or summaries on stderr'
+            cand --quiet 'Print only the result: no notes or summaries on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-support;resolve'= {
+            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --color 'When to use colour'
+            cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
+            cand --no-input 'Never prompt; a missing field is an error'
+            cand -q 'Print only the result: no notes or summaries on stderr'
+            cand --quiet 'Print only the result: no notes or summaries on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-support;list'= {
+            cand --status 'Only tickets with this status: open, answered, resolved'
+            cand --order 'Only tickets of this order: 1052, #1052'
+            cand --limit 'At most this many tickets'
+            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --color 'When to use colour'
+            cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
+            cand --no-input 'Never prompt; a missing field is an error'
+            cand -q 'Print only the result: no notes or summaries on stderr'
+            cand --quiet 'Print only the result: no notes or summaries on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-support;dashboard'= {
+            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --color 'When to use colour'
+            cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
+            cand --no-input 'Never prompt; a missing field is an error'
+            cand -q 'Print only the result: no notes or summaries on stderr'
+            cand --quiet 'Print only the result: no notes or summaries on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-support;completions'= {
+            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --color 'When to use colour'
+            cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
+            cand --no-input 'Never prompt; a missing field is an error'
+            cand -q 'Print only the result: no notes or summaries on stderr'
+            cand --quiet 'Print only the result: no notes or summaries on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-support;help'= {
+            cand new 'File a ticket and print its tracking number'
+            cand check 'Validate and diagnose checklist fields; sends nothing'
+            cand status 'Show tickets: status, subject, times, due time and the message thread'
+            cand reply 'Add a follow-up message to a ticket'
+            cand resolve 'Mark a ticket resolved'
+            cand list 'List tickets, newest first'
+            cand dashboard 'Counts by status, median first response, overdue tickets, recent activity'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cartsaver-support;help;new'= {
+        }
+        &'cartsaver-support;help;check'= {
+        }
+        &'cartsaver-support;help;status'= {
+        }
+        &'cartsaver-support;help;reply'= {
+        }
+        &'cartsaver-support;help;resolve'= {
+        }
+        &'cartsaver-support;help;list'= {
+        }
+        &'cartsaver-support;help;dashboard'= {
+        }
+        &'cartsaver-support;help;completions'= {
+        }
+        &'cartsaver-support;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,170 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_cartsaver_support_global_optspecs
+    string join \n desk= json no-input color= q/quiet h/help V/version
+end
+
+function __fish_cartsaver_support_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_cartsaver_support_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_cartsaver_support_using_subcommand
+    set -l cmd (__fish_cartsaver_support_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -l no-input -d 'Never prompt; a missing field is an error'
+complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
+complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -s V -l version -d 'Print version'
+complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "new" -d 'File a ticket and print its tracking number'
+complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "check" -d 'Validate and diagnose checklist fields; sends nothing'
+complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "status" -d 'Show tickets: status, subject, times, due time and the message thread'
+complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "reply" -d 'Add a follow-up message to a ticket'
+complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "resolve" -d 'Mark a ticket resolved'
+complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "list" -d 'List tickets, newest first'
+complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "dashboard" -d 'Counts by status, median first response, overdue tickets, recent activity'
+complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l store -d 'Shopify store: my-shop.myshopify.com, any URL on it, or its admin URL' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l order -d 'Order number as shown in the Shopify admin: 1052, #1052, #EG1052' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l phone -d 'Customer phone, international: +201001234567 (or national, with --region)' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l region -d 'Country of a phone number written without +country code: EG, SA, IN' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l channel -d 'OTP channel: whatsapp or sms' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l at -d 'When it happened, UTC ISO 8601: 2026-11-20T14:03:00Z, an offset, or `now`' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l screenshot -d 'Screenshot of the error: PNG, JPEG, GIF, WebP or PDF, ≤ 10 MiB (repeatable, at most 5)' -r -F
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l tried -d 'A step already tried (repeatable); `none` if nothing was tried' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l tried-file -d 'Read the steps tried from a file, one per line (`-` for stdin)' -r -F
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l summary -d 'One-line summary, 3–120 characters [default: OTP not arriving via <channel>]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l details -d 'Free text: expected vs actual, error messages' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l details-file -d 'Read the details from a file (`-` for stdin)' -r -F
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l email -d 'Contact email for replies' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l plan -d 'Cartsaver plan: free, advanced, unlimited, scale' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l pin -d 'Support PIN, 4–12 letters or digits (never printed in full)' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l urgent -d 'Mark URGENT (Scale plan, or with --outage)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l outage -d 'An outage prevents orders entirely'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l allow-access -d 'Allow support to open the store account'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l dry-run -d 'Show the ticket that would be sent, and send nothing'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l force-new -d 'File even if the store and order already have an open ticket'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l no-input -d 'Never prompt; a missing field is an error'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -s h -l help -d 'Print help'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -s V -l version -d 'Print version'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l store -d 'Shopify store: my-shop.myshopify.com, any URL on it, or its admin URL' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l order -d 'Order number as shown in the Shopify admin: 1052, #1052, #EG1052' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l phone -d 'Customer phone, international: +201001234567 (or national, with --region)' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l region -d 'Country of a phone number written without +country code: EG, SA, IN' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l channel -d 'OTP channel: whatsapp or sms' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l at -d 'When it happened, UTC ISO 8601: 2026-11-20T14:03:00Z, an offset, or `now`' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l screenshot -d 'Screenshot of the error: PNG, JPEG, GIF, WebP or PDF, ≤ 10 MiB (repeatable, at most 5)' -r -F
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l tried -d 'A step already tried (repeatable); `none` if nothing was tried' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l tried-file -d 'Read the steps tried from a file, one per line (`-` for stdin)' -r -F
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l summary -d 'One-line summary, 3–120 characters [default: OTP not arriving via <channel>]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l details -d 'Free text: expected vs actual, error messages' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l details-file -d 'Read the details from a file (`-` for stdin)' -r -F
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l email -d 'Contact email for replies' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l plan -d 'Cartsaver plan: free, advanced, unlimited, scale' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l pin -d 'Support PIN, 4–12 letters or digits (never printed in full)' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l tracking -d 'A tracking number to check: CS-XXX-XXX-XXX' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l urgent -d 'Mark URGENT (Scale plan, or with --outage)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l outage -d 'An outage prevents orders entirely'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l allow-access -d 'Allow support to open the store account'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l no-input -d 'Never prompt; a missing field is an error'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -s h -l help -d 'Print help'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -s V -l version -d 'Print version'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand status" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand status" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand status" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand status" -l no-input -d 'Never prompt; a missing field is an error'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand status" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand status" -s h -l help -d 'Print help'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand status" -s V -l version -d 'Print version'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -s m -l message -d 'The message' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -l message-file -d 'Read the message from a file (`-` for stdin)' -r -F
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -l screenshot -d 'A screenshot to attach (repeatable, at most 5)' -r -F
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -l no-input -d 'Never prompt; a missing field is an error'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -s h -l help -d 'Print help'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -s V -l version -d 'Print version'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand resolve" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand resolve" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand resolve" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand resolve" -l no-input -d 'Never prompt; a missing field is an error'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand resolve" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand resolve" -s h -l help -d 'Print help'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand resolve" -s V -l version -d 'Print version'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -l status -d 'Only tickets with this status: open, answered, resolved' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -l order -d 'Only tickets of this order: 1052, #1052' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -l limit -d 'At most this many tickets' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -l no-input -d 'Never prompt; a missing field is an error'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -s h -l help -d 'Print help'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -s V -l version -d 'Print version'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand dashboard" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand dashboard" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand dashboard" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand dashboard" -l no-input -d 'Never prompt; a missing field is an error'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand dashboard" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand dashboard" -s h -l help -d 'Print help'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand dashboard" -s V -l version -d 'Print version'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand completions" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand completions" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand completions" -l no-input -d 'Never prompt; a missing field is an error'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand completions" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve list dashboard completions help" -f -a "new" -d 'File a ticket and print its tracking number'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve list dashboard completions help" -f -a "check" -d 'Validate and diagnose checklist fields; sends nothing'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve list dashboard completions help" -f -a "status" -d 'Show tickets: status, subject, times, due time and the message thread'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve list dashboard completions help" -f -a "reply" -d 'Add a follow-up message to a ticket'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve list dashboard completions help" -f -a "resolve" -d 'Mark a ticket resolved'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve list dashboard completions help" -f -a "list" -d 'List tickets, newest first'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve list dashboard completions help" -f -a "dashboard" -d 'Counts by status, median first response, overdue tickets, recent activity'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve list dashboard completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve list dashboard completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
