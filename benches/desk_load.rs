@@ -70,7 +70,11 @@ fn token(db: &std::path::Path) -> String {
         .args(["token", "create", "--store", STORE])
         .output()
         .expect("run token create");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     String::from_utf8_lossy(&output.stdout).trim().to_string()
 }
 
@@ -151,6 +155,8 @@ async fn run_phase(
             let client = reqwest::Client::builder()
                 .pool_max_idle_per_host(1)
                 .tcp_nodelay(true)
+                // A stuck request must not outlive the time bound.
+                .timeout(Duration::from_secs(10))
                 .build()
                 .expect("reqwest client");
             tokio::spawn(drive(
@@ -190,7 +196,10 @@ fn ms(d: Duration) -> f64 {
 
 fn main() {
     // `cargo bench` passes `--bench`; a filter argument that doesn't match skips the run.
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
     if !args.is_empty() && !args.iter().any(|a| "desk_load".contains(a.as_str())) {
         return;
     }
@@ -212,7 +221,13 @@ fn main() {
         .expect("tokio runtime");
     let deadline = Instant::now() + limit;
     let (warmup, _) = runtime.block_on(run_phase(
-        &server.url, &token, &at, 0, WARMUP, concurrency, deadline,
+        &server.url,
+        &token,
+        &at,
+        0,
+        WARMUP,
+        concurrency,
+        deadline,
     ));
     if let Some(failure) = warmup.failures.first() {
         panic!("warm-up create failed: {failure}");
@@ -249,7 +264,11 @@ fn main() {
         ms(latencies.last().copied().unwrap_or_default()),
     );
     if !outcome.failures.is_empty() {
-        println!("  {} failed; first: {}", outcome.failures.len(), outcome.failures[0]);
+        println!(
+            "  {} failed; first: {}",
+            outcome.failures.len(),
+            outcome.failures[0]
+        );
         std::process::exit(1);
     }
 }

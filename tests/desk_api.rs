@@ -43,15 +43,22 @@ impl Desk {
     }
 
     fn get(&self, path: &str) -> RequestBuilder {
-        self.client.get(self.server.at(path)).bearer_auth(&self.token)
+        self.client
+            .get(self.server.at(path))
+            .bearer_auth(&self.token)
     }
 
     fn post(&self, path: &str) -> RequestBuilder {
-        self.client.post(self.server.at(path)).bearer_auth(&self.token)
+        self.client
+            .post(self.server.at(path))
+            .bearer_auth(&self.token)
     }
 
     fn create(&self, body: &Value) -> Response {
-        self.post("/v1/tickets").json(body).send().expect("send create")
+        self.post("/v1/tickets")
+            .json(body)
+            .send()
+            .expect("send create")
     }
 
     fn ticket_count(&self) -> usize {
@@ -70,7 +77,11 @@ fn error_of(response: Response) -> ErrorDetail {
 #[test]
 fn health_needs_no_token_and_tells_version_and_time() {
     let desk = Desk::start();
-    let response = desk.client.get(desk.server.at("/v1/health")).send().unwrap();
+    let response = desk
+        .client
+        .get(desk.server.at("/v1/health"))
+        .send()
+        .unwrap();
     assert_eq!(response.status(), StatusCode::OK);
     let health: Health = response.json().unwrap();
     assert_eq!(health.status, "ok");
@@ -100,7 +111,10 @@ fn create_answers_201_and_a_replay_200_with_the_same_ticket() {
     assert_eq!(created.status, Status::Open);
     assert_eq!(created.store, STORE);
     assert_eq!(created.order, "#1052");
-    assert_eq!(created.subject, "Cartsaver — OTP not arriving via WhatsApp — Order #1052");
+    assert_eq!(
+        created.subject,
+        "Cartsaver — OTP not arriving via WhatsApp — Order #1052"
+    );
 
     let replay = send(&body);
     assert_eq!(replay.status(), StatusCode::OK);
@@ -163,7 +177,11 @@ fn malformed_bodies_are_400_saying_what_is_wrong() {
     body["screenshots"] = json!([]);
     let error = error_of(desk.create(&body));
     assert!(error.message.contains("`screenshots`"), "{}", error.message);
-    assert!(error.message.contains("`allow_access`"), "{}", error.message);
+    assert!(
+        error.message.contains("`allow_access`"),
+        "{}",
+        error.message
+    );
 
     let response = desk.post("/v1/tickets?force=1").json(&body).send().unwrap();
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
@@ -171,7 +189,11 @@ fn malformed_bodies_are_400_saying_what_is_wrong() {
 
     let response = desk.get("/v1/tickets?status=closed").send().unwrap();
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
-    assert!(error_of(response).message.contains("open, answered, resolved"));
+    assert!(
+        error_of(response)
+            .message
+            .contains("open, answered, resolved")
+    );
 }
 
 #[test]
@@ -255,7 +277,10 @@ fn an_oversized_attachment_is_413_and_files_nothing() {
                 .mime_str("application/json")
                 .unwrap(),
         )
-        .part("attachment", multipart::Part::bytes(big).file_name("huge.png"));
+        .part(
+            "attachment",
+            multipart::Part::bytes(big).file_name("huge.png"),
+        );
     let response = desk.post("/v1/tickets").multipart(form).send().unwrap();
     assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
     let error = error_of(response);
@@ -334,7 +359,12 @@ fn merchant_messages_reopen_and_resolve_closes() {
         .unwrap();
     let path = format!("/v1/tickets/{}", created.tracking_number);
 
-    let resolved: TicketView = desk.post(&format!("{path}/resolve")).send().unwrap().json().unwrap();
+    let resolved: TicketView = desk
+        .post(&format!("{path}/resolve"))
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
     assert_eq!(resolved.status, Status::Resolved);
 
     let response = desk
@@ -448,7 +478,9 @@ fn openapi() -> BTreeSet<Vec<String>> {
 
 fn children<'a>(keys: &'a BTreeSet<Vec<String>>, parent: &[&str]) -> BTreeSet<&'a str> {
     keys.iter()
-        .filter(|path| path.len() == parent.len() + 1 && path.iter().zip(parent).all(|(a, b)| a == b))
+        .filter(|path| {
+            path.len() == parent.len() + 1 && path.iter().zip(parent).all(|(a, b)| a == b)
+        })
         .map(|path| path[parent.len()].as_str())
         .collect()
 }
@@ -472,9 +504,20 @@ fn openapi_describes_exactly_the_served_routes() {
         .collect();
     assert_eq!(documented, served);
     for endpoint in Endpoint::ALL {
-        let security = children(&keys, &["paths", endpoint.path(), &endpoint.method().to_ascii_lowercase()])
-            .contains("security");
-        assert_eq!(security, !endpoint.needs_token(), "{endpoint:?}: `security: []` iff no token");
+        let security = children(
+            &keys,
+            &[
+                "paths",
+                endpoint.path(),
+                &endpoint.method().to_ascii_lowercase(),
+            ],
+        )
+        .contains("security");
+        assert_eq!(
+            security,
+            !endpoint.needs_token(),
+            "{endpoint:?}: `security: []` iff no token"
+        );
     }
 }
 
@@ -611,7 +654,12 @@ fn openapi_schemas_mirror_the_wire_types() {
                 time: at.clone(),
             }),
         ),
-        ("ErrorBody", object_keys(&ErrorBody { error: detail.clone() })),
+        (
+            "ErrorBody",
+            object_keys(&ErrorBody {
+                error: detail.clone(),
+            }),
+        ),
         ("ErrorDetail", object_keys(&detail)),
         ("FieldProblem", object_keys(&problem)),
     ];

@@ -57,13 +57,27 @@ fn token_create_prints_the_token_alone_and_revoke_makes_it_401() {
     };
     assert_eq!(stats(&token), StatusCode::OK);
 
-    env.desk().args(["token", "revoke", &token]).assert().success();
+    env.desk()
+        .args(["token", "revoke", &token])
+        .assert()
+        .success();
     assert_eq!(stats(&token), StatusCode::UNAUTHORIZED);
 
-    let again = env.desk().args(["token", "revoke", &token]).output().unwrap();
+    let again = env
+        .desk()
+        .args(["token", "revoke", &token])
+        .output()
+        .unwrap();
     assert_eq!(again.status.code(), Some(1));
-    assert!(stderr_of(&again).contains("no active token"), "{}", stderr_of(&again));
-    assert!(!stderr_of(&again).contains(&token), "the token is not echoed in full");
+    assert!(
+        stderr_of(&again).contains("no active token"),
+        "{}",
+        stderr_of(&again)
+    );
+    assert!(
+        !stderr_of(&again).contains(&token),
+        "the token is not echoed in full"
+    );
 }
 
 #[test]
@@ -71,12 +85,21 @@ fn token_create_refuses_a_bad_store_with_exit_2_naming_it() {
     let env = TestEnv::new();
     let output = env
         .desk()
-        .args(["token", "create", "--store", "ftp://cool-shop.myshopify.com"])
+        .args([
+            "token",
+            "create",
+            "--store",
+            "ftp://cool-shop.myshopify.com",
+        ])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(stdout_of(&output).is_empty());
-    assert!(stderr_of(&output).contains("ftp://cool-shop.myshopify.com"), "{}", stderr_of(&output));
+    assert!(
+        stderr_of(&output).contains("ftp://cool-shop.myshopify.com"),
+        "{}",
+        stderr_of(&output)
+    );
 }
 
 #[test]
@@ -88,7 +111,12 @@ fn reply_answers_the_ticket_and_set_status_changes_it() {
 
     let output = env
         .desk()
-        .args(["reply", &tn, "--message", "Your WhatsApp sender was paused; it is back now."])
+        .args([
+            "reply",
+            &tn,
+            "--message",
+            "Your WhatsApp sender was paused; it is back now.",
+        ])
         .output()
         .unwrap();
     assert!(output.status.success(), "{}", stderr_of(&output));
@@ -118,7 +146,11 @@ fn reply_answers_the_ticket_and_set_status_changes_it() {
     assert_eq!(seen.status, Status::Answered);
     drop(server);
 
-    let output = env.desk().args(["set-status", &tn, "resolved"]).output().unwrap();
+    let output = env
+        .desk()
+        .args(["set-status", &tn, "resolved"])
+        .output()
+        .unwrap();
     assert!(output.status.success(), "{}", stderr_of(&output));
     assert_eq!(stdout_of(&output), format!("{tn} resolved\n"));
     assert_eq!(list_json(&env, &["--status", "resolved"]).len(), 1);
@@ -127,20 +159,52 @@ fn reply_answers_the_ticket_and_set_status_changes_it() {
 #[test]
 fn reply_and_set_status_refuse_bad_input_with_exit_2_and_unknown_tickets_with_1() {
     let env = TestEnv::new();
-    let output = env.desk().args(["set-status", "CS-7KQ-2M4-X9C", "closed"]).output().unwrap();
+    let output = env
+        .desk()
+        .args(["set-status", "CS-7KQ-2M4-X9C", "closed"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr_of(&output).contains("open, answered, resolved"), "{}", stderr_of(&output));
+    assert!(
+        stderr_of(&output).contains("open, answered, resolved"),
+        "{}",
+        stderr_of(&output)
+    );
 
-    let output = env.desk().args(["reply", "CS-7KQ-2M4-X9D", "--message", "hi"]).output().unwrap();
+    let output = env
+        .desk()
+        .args(["reply", "CS-7KQ-2M4-X9D", "--message", "hi"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr_of(&output).contains("typo"), "{}", stderr_of(&output));
+    assert!(
+        stderr_of(&output).contains("typo"),
+        "{}",
+        stderr_of(&output)
+    );
 
-    let output = env.desk().args(["reply", "CS-7KQ-2M4-X9C", "--message", "hi"]).output().unwrap();
+    let output = env
+        .desk()
+        .args(["reply", "CS-7KQ-2M4-X9C", "--message", "hi"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr_of(&output).contains("CS-7KQ-2M4-X9C"), "{}", stderr_of(&output));
+    assert!(
+        stderr_of(&output).contains("CS-7KQ-2M4-X9C"),
+        "{}",
+        stderr_of(&output)
+    );
 
-    let output = env.desk().args(["reply", "CS-7KQ-2M4-X9C"]).output().unwrap();
-    assert_eq!(output.status.code(), Some(2), "clap refuses a reply without a message");
+    let output = env
+        .desk()
+        .args(["reply", "CS-7KQ-2M4-X9C"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "clap refuses a reply without a message"
+    );
 }
 
 #[test]
@@ -161,7 +225,12 @@ fn tickets_list_prints_json_lines_or_a_table_and_filters() {
     assert_eq!(list_json(&env, &["--limit", "1"]).len(), 1);
 
     env.desk()
-        .args(["reply", &first.tracking_number.to_string(), "--message", "On it"])
+        .args([
+            "reply",
+            &first.tracking_number.to_string(),
+            "--message",
+            "On it",
+        ])
         .assert()
         .success();
     let answered = list_json(&env, &["--status", "answered"]);
@@ -178,9 +247,17 @@ fn tickets_list_prints_json_lines_or_a_table_and_filters() {
 #[test]
 fn serve_refuses_a_bad_listen_address_with_exit_2() {
     let env = TestEnv::new();
-    let output = env.desk().args(["serve", "--listen", "nowhere"]).output().unwrap();
+    let output = env
+        .desk()
+        .args(["serve", "--listen", "nowhere"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr_of(&output).contains("`nowhere`"), "{}", stderr_of(&output));
+    assert!(
+        stderr_of(&output).contains("`nowhere`"),
+        "{}",
+        stderr_of(&output)
+    );
     assert!(stdout_of(&output).is_empty());
 }
 

@@ -165,7 +165,8 @@ mod tests {
 
     #[test]
     fn db_is_global_and_listen_has_a_default() {
-        let cli = DeskCli::try_parse_from(["cartsaver-desk", "serve", "--db", "x.sqlite3"]).unwrap();
+        let cli =
+            DeskCli::try_parse_from(["cartsaver-desk", "serve", "--db", "x.sqlite3"]).unwrap();
         assert_eq!(cli.global.db, Some(PathBuf::from("x.sqlite3")));
         let Command::Serve(serve) = cli.command else {
             panic!("serve expected")

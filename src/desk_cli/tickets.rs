@@ -28,7 +28,9 @@ pub fn list(global: &GlobalArgs, args: &ListArgs) -> Result<(), DeskCliError> {
     let mut tickets: Vec<TicketSummary> = Vec::new();
     let mut cursor = None;
     loop {
-        let wanted = args.limit.map_or(PAGE, |limit| (limit - tickets.len()).min(PAGE));
+        let wanted = args
+            .limit
+            .map_or(PAGE, |limit| (limit - tickets.len()).min(PAGE));
         if wanted == 0 {
             break;
         }
@@ -128,7 +130,8 @@ fn print_view(global: &GlobalArgs, view: &TicketView, done: &str) -> Result<(), 
         let text = serde_json::to_string(view).context("cannot encode the ticket as JSON")?;
         writeln!(out, "{text}").context("cannot write to stdout")?;
     } else {
-        writeln!(out, "{} {}", view.tracking_number, view.status).context("cannot write to stdout")?;
+        writeln!(out, "{} {}", view.tracking_number, view.status)
+            .context("cannot write to stdout")?;
         eprintln!("{done} {}: {}", view.tracking_number, view.subject);
     }
     Ok(())
@@ -190,7 +193,10 @@ mod tests {
     fn status_names_the_choices() {
         assert_eq!(parse_status("Answered").unwrap(), Status::Answered);
         let error = parse_status("closed").unwrap_err().to_string();
-        assert!(error.contains("`closed`") && error.contains("open, answered, resolved"), "{error}");
+        assert!(
+            error.contains("`closed`") && error.contains("open, answered, resolved"),
+            "{error}"
+        );
     }
 
     #[test]

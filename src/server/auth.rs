@@ -54,7 +54,11 @@ mod tests {
         let missing = bearer_token(&HeaderMap::new()).unwrap_err();
         assert!(missing.detail.message.contains("no Authorization header"));
         let basic = bearer_token(&headers("Basic dXNlcjpwdw==")).unwrap_err();
-        assert!(basic.detail.message.contains("`Basic`"), "{}", basic.detail.message);
+        assert!(
+            basic.detail.message.contains("`Basic`"),
+            "{}",
+            basic.detail.message
+        );
         let empty = bearer_token(&headers("Bearer")).unwrap_err();
         assert!(empty.detail.message.contains("no token"));
         assert!(empty.detail.message.contains("token create"));

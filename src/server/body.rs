@@ -37,13 +37,18 @@ pub async fn read<T: DeserializeOwned>(
         .and_then(|value| value.to_str().ok())
         .unwrap_or("")
         .to_ascii_lowercase();
-    let essence = content_type.split(';').next().unwrap_or("").trim().to_string();
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_string();
     if essence == "multipart/form-data" {
         read_multipart(request, part).await
     } else if essence.is_empty() || essence == "application/json" || essence.ends_with("+json") {
-        let bytes = Bytes::from_request(request, &()).await.map_err(|rejection| {
-            body_failure(rejection.status(), rejection.body_text())
-        })?;
+        let bytes = Bytes::from_request(request, &())
+            .await
+            .map_err(|rejection| body_failure(rejection.status(), rejection.body_text()))?;
         Ok(Document {
             value: parse_json(&bytes, part)?,
             attachments: Vec::new(),
@@ -149,7 +154,11 @@ fn body_failure(status: StatusCode, text: String) -> ApiError {
             ),
         )
     } else {
-        ApiError::new(status, "bad_request", format!("the request body could not be read: {text}"))
+        ApiError::new(
+            status,
+            "bad_request",
+            format!("the request body could not be read: {text}"),
+        )
     }
 }
 
@@ -162,16 +171,32 @@ mod tests {
     fn unknown_key_is_named_with_the_known_ones() {
         let error = parse_json::<TicketInput>(br#"{"stor": "x"}"#, "ticket").unwrap_err();
         assert_eq!(error.status, StatusCode::BAD_REQUEST);
-        assert!(error.detail.message.contains("`stor`"), "{}", error.detail.message);
-        assert!(error.detail.message.contains("`allow_access`"), "{}", error.detail.message);
+        assert!(
+            error.detail.message.contains("`stor`"),
+            "{}",
+            error.detail.message
+        );
+        assert!(
+            error.detail.message.contains("`allow_access`"),
+            "{}",
+            error.detail.message
+        );
     }
 
     #[test]
     fn malformed_json_says_what_serde_said() {
         let error = parse_json::<TicketInput>(b"{\"store\": ", "ticket").unwrap_err();
-        assert!(error.detail.message.contains("EOF"), "{}", error.detail.message);
+        assert!(
+            error.detail.message.contains("EOF"),
+            "{}",
+            error.detail.message
+        );
         let error = parse_json::<TicketInput>(br#"{"urgent": "yes"}"#, "ticket").unwrap_err();
-        assert!(error.detail.message.contains("expected a boolean"), "{}", error.detail.message);
+        assert!(
+            error.detail.message.contains("expected a boolean"),
+            "{}",
+            error.detail.message
+        );
     }
 
     #[test]

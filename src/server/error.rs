@@ -3,9 +3,9 @@
 //! Owns the mapping from `DeskError` (and from what axum refuses before a handler runs) to status
 //! codes. It must not decide anything about tickets: the core does that.
 
+use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 
 use crate::api::{ErrorBody, ErrorDetail, FieldProblem, REPLAYED_HEADER};
 use crate::desk::DeskError;
@@ -150,13 +150,7 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = self.status;
         let retry_after = self.retry_after;
-        let mut response = (
-            status,
-            Json(ErrorBody {
-                error: self.detail,
-            }),
-        )
-            .into_response();
+        let mut response = (status, Json(ErrorBody { error: self.detail })).into_response();
         let headers = response.headers_mut();
         if status == StatusCode::UNAUTHORIZED {
             headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
@@ -181,7 +175,12 @@ mod tests {
     #[test]
     fn invalid_lists_every_field_with_its_input() {
         let problems = vec![
-            FieldError::new(Field::Phone, "+20 10", "too_short", "too short for Egypt (+20)"),
+            FieldError::new(
+                Field::Phone,
+                "+20 10",
+                "too_short",
+                "too short for Egypt (+20)",
+            ),
             FieldError::missing(Field::Store, "give the store URL"),
         ];
         let error = ApiError::invalid(&problems);
@@ -192,7 +191,11 @@ mod tests {
         assert_eq!(error.detail.fields[0].input.as_deref(), Some("+20 10"));
         assert_eq!(error.detail.fields[0].message, "too short for Egypt (+20)");
         assert_eq!(error.detail.fields[1].input, None);
-        assert!(error.detail.message.contains("phone, store"), "{}", error.detail.message);
+        assert!(
+            error.detail.message.contains("phone, store"),
+            "{}",
+            error.detail.message
+        );
     }
 
     #[test]

@@ -31,8 +31,7 @@ pub use routes::Endpoint;
 
 /// The largest request body: every screenshot a ticket may carry, at their largest, plus 1 MiB for
 /// the ticket JSON and the multipart framing.
-pub const MAX_BODY_BYTES: usize =
-    MAX_SCREENSHOTS * MAX_SCREENSHOT_BYTES as usize + 1024 * 1024;
+pub const MAX_BODY_BYTES: usize = MAX_SCREENSHOTS * MAX_SCREENSHOT_BYTES as usize + 1024 * 1024;
 
 /// Requests that may wait for the core at once; beyond this the desk answers 429 rather than
 /// queue without bound.
@@ -78,7 +77,9 @@ impl AppState {
             job(&core, now)
         })
         .await
-        .map_err(|failure| ApiError::internal(format!("the desk failed handling the request: {failure}")))?;
+        .map_err(|failure| {
+            ApiError::internal(format!("the desk failed handling the request: {failure}"))
+        })?;
         outcome.map_err(ApiError::from)
     }
 

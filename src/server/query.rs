@@ -104,12 +104,16 @@ mod tests {
 
     #[test]
     fn list_filter_reads_every_parameter() {
-        let filter = list_filter(Some("status=Answered&order=%231052&limit=10&cursor=abc")).unwrap();
+        let filter =
+            list_filter(Some("status=Answered&order=%231052&limit=10&cursor=abc")).unwrap();
         assert_eq!(filter.status, Some(Status::Answered));
         assert_eq!(filter.order.as_deref(), Some("#1052"));
         assert_eq!(filter.limit, Some(10));
         assert_eq!(filter.cursor.as_deref(), Some("abc"));
-        assert_eq!(list_filter(Some("status=&order=")).unwrap(), ListFilter::default());
+        assert_eq!(
+            list_filter(Some("status=&order=")).unwrap(),
+            ListFilter::default()
+        );
     }
 
     #[test]

@@ -127,11 +127,7 @@ pub async fn resolve(
 /// A path segment that cannot be a tracking number names no ticket: 404, like an unknown one,
 /// with the reason (a typo is the likely cause).
 fn tracking_in_path(text: &str) -> Result<TrackingNumber, ApiError> {
-    parse_tracking(text).map_err(|error| {
-        ApiError::not_found(format!(
-            "no ticket {text}: {error}"
-        ))
-    })
+    parse_tracking(text).map_err(|error| ApiError::not_found(format!("no ticket {text}: {error}")))
 }
 
 fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
@@ -167,7 +163,11 @@ mod tests {
     fn a_mistyped_tracking_number_is_not_found_with_the_reason() {
         let error = tracking_in_path("CS-7KQ-2M4-X9D").unwrap_err();
         assert_eq!(error.status, StatusCode::NOT_FOUND);
-        assert!(error.detail.message.contains("typo"), "{}", error.detail.message);
+        assert!(
+            error.detail.message.contains("typo"),
+            "{}",
+            error.detail.message
+        );
     }
 
     #[test]

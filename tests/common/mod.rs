@@ -98,9 +98,17 @@ impl TestEnv {
             .args(["token", "create", "--store", store])
             .output()
             .expect("run cartsaver-desk token create");
-        assert!(output.status.success(), "token create failed: {}", stderr_of(&output));
+        assert!(
+            output.status.success(),
+            "token create failed: {}",
+            stderr_of(&output)
+        );
         let token = stdout_of(&output);
-        assert_eq!(token.lines().count(), 1, "the token alone on stdout: {token:?}");
+        assert_eq!(
+            token.lines().count(),
+            1,
+            "the token alone on stdout: {token:?}"
+        );
         token.trim().to_string()
     }
 
