@@ -88,6 +88,10 @@ pub enum Command {
     /// Mark a ticket resolved
     Resolve(ResolveArgs),
 
+    /// File many tickets from a CSV or JSON Lines file: all rows validated first, re-runnable
+    #[command(after_help = BULK_AFTER_HELP)]
+    Bulk(BulkArgs),
+
     /// List tickets, newest first
     List(ListArgs),
 
@@ -257,8 +261,94 @@ pub struct CheckArgs {
     pub ticket: TicketArgs,
 
     /// A tracking number to check: CS-XXX-XXX-XXX
-    #[arg(long, value_name = "TN")]
+    #[arg(long, value_name = "TN", conflicts_with = "file")]
     pub tracking: Option<String>,
+
+    /// Validate a bulk file (CSV or JSON Lines, `-` for stdin) as `bulk` would; sends nothing.
+    /// --store, --plan, --email and --region fill its empty cells
+    #[arg(long, value_name = "FILE")]
+    pub file: Option<PathBuf>,
+
+    /// Format of --file [default: by extension, else by content]
+    #[arg(long, value_enum, value_name = "FORMAT", requires = "file")]
+    pub format: Option<BulkFormat>,
+}
+
+const BULK_AFTER_HELP: &str = "\
+Columns (CSV header) or keys (JSON Lines) are the checklist field names, in any case:
+  store order phone region channel at screenshot tried summary details email plan
+  urgent outage pin allow_access
+In CSV, several `tried` steps (or screenshots) in one cell are separated by `|`; in JSON Lines
+they are arrays. Screenshot paths are relative to the file. urgent, outage and allow_access take
+true/false, yes/no or 1/0. `at` must be a real time, not `now`, so that a re-run files nothing twice.
+
+Every row is validated before anything is sent. Results (line, tracking_number, outcome, error)
+go to stdout or --results: CSV, or JSON Lines with --json. outcome is created, replayed (filed by
+an earlier run of the same row) or failed. Running the same file again never files a row twice.
+
+Exit codes:
+  0  every row was created or replayed
+  1  some rows failed (their count is on stderr), or the desk could not be reached
+  2  invalid input: nothing was sent; every bad row is listed as `line N, FIELD: message`
+  130  interrupted";
+
+/// `bulk FILE|-`: the input, its defaults, and how to send and report.
+#[derive(Debug, Args)]
+pub struct BulkArgs {
+    /// CSV or JSON Lines file; `-` reads stdin
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// Input format [default: by extension (.csv, .jsonl, .ndjson), else by content]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<BulkFormat>,
+
+    /// Store for rows whose `store` cell is empty
+    #[arg(long, value_name = "URL", help_heading = "Defaults for empty cells")]
+    pub store: Option<String>,
+
+    /// Plan for rows whose `plan` cell is empty: free, advanced, unlimited, scale
+    #[arg(long, value_name = "PLAN", help_heading = "Defaults for empty cells")]
+    pub plan: Option<String>,
+
+    /// Contact email for rows whose `email` cell is empty
+    #[arg(
+        long,
+        value_name = "ADDRESS",
+        help_heading = "Defaults for empty cells"
+    )]
+    pub email: Option<String>,
+
+    /// Country for phone numbers written without a country code, when `region` is empty
+    #[arg(long, value_name = "CC", help_heading = "Defaults for empty cells")]
+    pub region: Option<String>,
+
+    /// Send the valid rows and write the invalid ones to a rejects file
+    #[arg(long)]
+    pub skip_invalid: bool,
+
+    /// Where --skip-invalid writes invalid rows, in the input's format [default: next to the
+    /// input, `NAME.rejects.csv` or `NAME.rejects.jsonl`]
+    #[arg(long, value_name = "FILE", requires = "skip_invalid")]
+    pub rejects: Option<PathBuf>,
+
+    /// Write the results here instead of stdout
+    #[arg(long, value_name = "FILE")]
+    pub results: Option<PathBuf>,
+
+    /// Requests in flight at once (1–64)
+    #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub concurrency: u16,
+
+    /// File rows even when their store and order already have an open ticket
+    #[arg(long)]
+    pub force_new: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BulkFormat {
+    Csv,
+    Jsonl,
 }
 
 #[derive(Debug, Args)]

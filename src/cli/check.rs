@@ -9,14 +9,19 @@ use crate::domain::ticket::{Accepted, Entry, Examination, examine, examine_track
 use crate::domain::timestamp::format_utc;
 use crate::domain::{Field, Note};
 
-use super::args::CheckArgs;
+use super::args::{CheckArgs, GlobalArgs, TicketArgs};
+use super::bulk::{self, DEFAULT_FIELDS, Defaults};
 use super::error::CliError;
 use super::exit::ExitStatus;
 use super::fields::gather;
 use super::settings;
 use super::style::{self, BAD, DIM, OK, WARN, paint};
 
-pub fn run(args: &CheckArgs, json: bool) -> Result<ExitStatus, CliError> {
+pub fn run(args: &CheckArgs, global: &GlobalArgs) -> Result<ExitStatus, CliError> {
+    if let Some(file) = &args.file {
+        return check_file(args, file, global);
+    }
+    let json = global.json;
     let context = settings::context()?;
     let given = gather(&args.ticket);
     let mut exam = examine(&given.input, given.screenshots, &context);
@@ -194,4 +199,67 @@ fn error_without_field(error: &crate::domain::FieldError) -> String {
     } else {
         format!("`{}`: {}", error.input, error.message)
     }
+}
+
+/// `check --file`: validate a bulk file; the field flags that make sense with it are defaults
+/// for empty cells.
+fn check_file(
+    args: &CheckArgs,
+    file: &std::path::Path,
+    global: &GlobalArgs,
+) -> Result<ExitStatus, CliError> {
+    let given = given_field_flags(&args.ticket);
+    let stray: Vec<String> = given
+        .into_iter()
+        .filter(|field| !DEFAULT_FIELDS.contains(field))
+        .map(Field::flag)
+        .collect();
+    if !stray.is_empty() {
+        return Err(CliError::Usage(format!(
+            "{} cannot be used with --file: the file gives those fields; only --store, --plan, \
+             --email and --region apply, as defaults for empty cells",
+            stray.join(", ")
+        )));
+    }
+    let ticket = &args.ticket;
+    let defaults = Defaults {
+        store: ticket.store.clone(),
+        plan: ticket.plan.clone(),
+        email: ticket.email.clone(),
+        region: ticket.region.clone(),
+    };
+    bulk::check_file(file, args.format, defaults, global.json, global.quiet)
+}
+
+/// The checklist flags given on the command line.
+fn given_field_flags(ticket: &TicketArgs) -> Vec<Field> {
+    let texts = [
+        (Field::Store, ticket.store.is_some()),
+        (Field::Order, ticket.order.is_some()),
+        (Field::Phone, ticket.phone.is_some()),
+        (Field::Region, ticket.region.is_some()),
+        (Field::Channel, ticket.channel.is_some()),
+        (Field::At, ticket.at.is_some()),
+        (Field::Screenshot, !ticket.screenshot.is_empty()),
+        (
+            Field::Tried,
+            !ticket.tried.is_empty() || ticket.tried_file.is_some(),
+        ),
+        (Field::Summary, ticket.summary.is_some()),
+        (
+            Field::Details,
+            ticket.details.is_some() || ticket.details_file.is_some(),
+        ),
+        (Field::Email, ticket.email.is_some()),
+        (Field::Plan, ticket.plan.is_some()),
+        (Field::Urgent, ticket.urgent),
+        (Field::Outage, ticket.outage),
+        (Field::Pin, ticket.pin.is_some()),
+        (Field::AllowAccess, ticket.allow_access),
+    ];
+    texts
+        .into_iter()
+        .filter(|(_, given)| *given)
+        .map(|(field, _)| field)
+        .collect()
 }

@@ -2,6 +2,7 @@
 //! environment into settings, one module per command, and the one place errors are printed.
 
 pub mod args;
+pub mod bulk;
 pub mod check;
 pub mod completions;
 pub mod connect;
@@ -37,7 +38,8 @@ fn dispatch(cli: Cli) -> Result<ExitStatus, CliError> {
     let global = &cli.global;
     match &cli.command {
         Command::New(args) => new::run(args, global),
-        Command::Check(args) => check::run(args, global.json),
+        Command::Check(args) => check::run(args, global),
+        Command::Bulk(args) => bulk::run(args, global),
         Command::Status(args) => tickets::status(args, global),
         Command::Reply(args) => tickets::reply(args, global),
         Command::Resolve(args) => tickets::resolve(args, global),

@@ -1,0 +1,294 @@
+//! `bulk FILE|-` (SPEC §5): many tickets from a CSV or JSON Lines file, and `check --file`, the
+//! same validation without sending.
+//!
+//! Two passes over the file, never holding it: the first validates every row through the domain
+//! and reports every problem as `line N, FIELD: message` (nothing is sent if any row is invalid,
+//! unless `--skip-invalid` sends the rest and writes the bad rows to a rejects file); the second
+//! reads it again and sends (`send.rs`). stdin is spooled to a temp file to be read twice.
+//!
+//! The files: `source.rs` (input, format, paths), `reader.rs` (rows and the column ↔ field
+//! mapping), `row.rs` (a row to a ticket), `problem.rs`, `validate.rs` (first pass),
+//! `rejects.rs`, `send.rs` (second pass), `results.rs`, `progress.rs`.
+//!
+//! Choices where SPEC §5 is silent:
+//! - A row whose store and order already have an open ticket is `failed`, its error naming that
+//!   ticket; `--force-new` files it anyway. A row filed by an earlier run is `replayed` first.
+//! - `at` must be a real time in a bulk row: `now` would change between runs and defeat the
+//!   idempotency key.
+//! - With `--skip-invalid`, rejected rows are in the rejects file, not in the results; the exit
+//!   status is about the rows sent. If no row is valid, nothing is sent and the exit is 2.
+//! - When the desk cannot be reached or refuses the token, sending stops; the rest are `failed`
+//!   (`not sent: ...`), and running the file again sends them.
+//! - Results follow the file's order. Cells of several values (`tried`, `screenshot`) are split
+//!   on `|` in CSV; urgent/outage/allow_access take true/false, yes/no, 1/0, or empty for no.
+
+mod problem;
+mod progress;
+mod reader;
+mod rejects;
+mod results;
+mod row;
+mod send;
+mod source;
+mod validate;
+
+use std::io::Write;
+
+use crate::domain::phone::parse_region;
+use crate::domain::plan::parse_plan;
+use crate::domain::store::parse_store;
+use crate::domain::text::parse_email;
+use crate::domain::ticket::Context;
+use crate::domain::{Field, FieldError};
+
+use super::args::{BulkArgs, BulkFormat, GlobalArgs};
+use super::connect::open_desk;
+use super::error::CliError;
+use super::exit::ExitStatus;
+use super::settings;
+use super::style;
+use rejects::Rejects;
+use results::Results;
+pub use row::Defaults;
+use send::{Counts, Input, Options, Output};
+use source::Source;
+use validate::{Tally, describe_invalid, validate};
+
+pub fn run(args: &BulkArgs, global: &GlobalArgs) -> Result<ExitStatus, CliError> {
+    let context = settings::context()?;
+    let defaults = checked_defaults(Defaults {
+        store: args.store.clone(),
+        plan: args.plan.clone(),
+        email: args.email.clone(),
+        region: args.region.clone(),
+    })?;
+    let source = Source::open(&args.file, args.format)?;
+    let results_path = args.results.as_deref();
+    if let Some(path) = results_path
+        && source.is_same_file(path)
+    {
+        return Err(CliError::Usage(format!(
+            "--results {} is the input file; write the results elsewhere",
+            path.display()
+        )));
+    }
+    // Fail on the desk's settings (a missing token) before a long validation, not after.
+    let desk = open_desk(global)?;
+
+    let mut rejects = if args.skip_invalid {
+        let path = args
+            .rejects
+            .clone()
+            .unwrap_or_else(|| source.default_rejects());
+        if source.is_same_file(&path) {
+            return Err(CliError::Usage(format!(
+                "--rejects {} is the input file; give another path",
+                path.display()
+            )));
+        }
+        Some(Rejects::new(path))
+    } else {
+        None
+    };
+    let tally = {
+        let mut err = anstream::stderr().lock();
+        validate(
+            &source,
+            &defaults,
+            &context,
+            |problem| {
+                let _ = writeln!(err, "{problem}");
+            },
+            rejects.as_mut(),
+        )?
+    };
+    if tally.rows == 0 {
+        return Err(CliError::Usage(format!(
+            "{} has no rows to send{}",
+            source.shown,
+            if source.format == BulkFormat::Csv {
+                " (only a header)"
+            } else {
+                ""
+            }
+        )));
+    }
+    if let Some(status) = stop_after_validation(&tally, &source, rejects.as_ref()) {
+        return Ok(status);
+    }
+
+    let mut results = Results::create(results_path, global.json)?;
+    let bar = progress::bar(tally.valid(), global.quiet);
+    let share_terminal = results_path.is_none() && !bar.is_hidden();
+    let options = Options {
+        concurrency: usize::from(args.concurrency),
+        force_new: args.force_new,
+        all_valid: tally.invalid == 0,
+    };
+    let counts = send::send_all(
+        Input {
+            source: &source,
+            defaults: &defaults,
+            context: &context,
+        },
+        desk.as_ref(),
+        Output {
+            results: &mut results,
+            bar: &bar,
+            share_terminal,
+        },
+        &options,
+    )?;
+    bar.finish_and_clear();
+    Ok(summarize(&counts, &tally, desk.describe(), global.quiet))
+}
+
+/// Exit 2 when a row is invalid and `--skip-invalid` is not given, or when no row is left.
+fn stop_after_validation(
+    tally: &Tally,
+    source: &Source,
+    rejects: Option<&Rejects>,
+) -> Option<ExitStatus> {
+    if tally.invalid == 0 {
+        return None;
+    }
+    let label = style::error_label();
+    let invalid = describe_invalid(tally, &source.shown);
+    let Some(rejects) = rejects else {
+        anstream::eprintln!(
+            "{label} {invalid}; nothing was sent. Fix the rows above and run again, or send the \
+             valid rows with --skip-invalid (the invalid ones then go to a rejects file)"
+        );
+        return Some(ExitStatus::Invalid);
+    };
+    let written = format!(
+        "{} written to {}, to fix and send with `cartsaver-support bulk {}`",
+        if rejects.count == 1 {
+            "the invalid row is"
+        } else {
+            "the invalid rows are"
+        },
+        rejects.path.display(),
+        rejects.path.display()
+    );
+    if tally.valid() == 0 {
+        anstream::eprintln!("{label} {invalid}: no valid row, nothing was sent; {written}");
+        return Some(ExitStatus::Invalid);
+    }
+    anstream::eprintln!(
+        "{} {invalid}, skipped: {written}",
+        style::paint(style::WARN, "warning:")
+    );
+    None
+}
+
+/// `600 rows: 580 created, 20 replayed, 0 failed` on stderr; exit 1 when any failed.
+fn summarize(counts: &Counts, tally: &Tally, desk: String, quiet: bool) -> ExitStatus {
+    let sent = counts.created + counts.replayed + counts.failed;
+    if let Some(reason) = &counts.stopped {
+        anstream::eprintln!(
+            "{} sending stopped: {reason}; {} rows were not sent. Running the same file again \
+             sends them, and replays the rows already filed",
+            style::error_label(),
+            counts.not_sent
+        );
+    }
+    if counts.failed > 0 {
+        anstream::eprintln!(
+            "{} {} of {sent} rows failed (see their `error` in the results); {} created, {} \
+             replayed at {desk}",
+            style::error_label(),
+            counts.failed,
+            counts.created,
+            counts.replayed
+        );
+        return ExitStatus::Failure;
+    }
+    if !quiet {
+        let skipped = if tally.invalid > 0 {
+            format!(", {} invalid skipped", tally.invalid)
+        } else {
+            String::new()
+        };
+        anstream::eprintln!(
+            "{sent} rows: {} created, {} replayed (filed by an earlier run), 0 failed{skipped}; \
+             desk: {desk}",
+            counts.created,
+            counts.replayed
+        );
+    }
+    ExitStatus::Success
+}
+
+/// The defaults are checked once, as flags: a bad `--store` is one error, not one per row.
+fn checked_defaults(defaults: Defaults) -> Result<Defaults, CliError> {
+    let mut errors: Vec<FieldError> = Vec::new();
+    let mut check = |value: &Option<String>, parse: &dyn Fn(&str) -> Option<FieldError>| {
+        if let Some(error) = value.as_deref().and_then(parse) {
+            errors.push(error);
+        }
+    };
+    check(&defaults.store, &|text| parse_store(text).err());
+    check(&defaults.plan, &|text| parse_plan(text).err());
+    check(&defaults.email, &|text| parse_email(text).err());
+    check(&defaults.region, &|text| parse_region(text).err());
+    if errors.is_empty() {
+        Ok(defaults)
+    } else {
+        errors.sort_by_key(|error| error.field);
+        Err(CliError::Invalid(errors))
+    }
+}
+
+/// `check --file`: the first pass alone. Problems on stdout (`line N, FIELD: message`, or one
+/// JSON object each with `--json`), the verdict on stderr; exit 0 or 2.
+pub fn check_file(
+    file: &std::path::Path,
+    format: Option<BulkFormat>,
+    defaults: Defaults,
+    json: bool,
+    quiet: bool,
+) -> Result<ExitStatus, CliError> {
+    let context: Context = settings::context()?;
+    let defaults = checked_defaults(defaults)?;
+    let source = Source::open(file, format)?;
+    let tally = {
+        let mut out = std::io::BufWriter::new(anstream::stdout().lock());
+        let tally = validate(
+            &source,
+            &defaults,
+            &context,
+            |problem| {
+                let _ = if json {
+                    writeln!(out, "{}", problem.to_json())
+                } else {
+                    writeln!(out, "{problem}")
+                };
+            },
+            None,
+        )?;
+        out.flush().map_err(anyhow::Error::from)?;
+        tally
+    };
+    if tally.invalid > 0 {
+        anstream::eprintln!(
+            "{} {}; nothing was sent",
+            style::error_label(),
+            describe_invalid(&tally, &source.shown)
+        );
+        return Ok(ExitStatus::Invalid);
+    }
+    if !quiet {
+        let rows = if tally.rows == 1 { "row" } else { "rows" };
+        anstream::eprintln!(
+            "{} {} {rows} of {} valid; nothing was sent",
+            style::paint(style::OK, "✓"),
+            tally.rows,
+            source.shown
+        );
+    }
+    Ok(ExitStatus::Success)
+}
+
+/// The fields that `check --file` accepts as defaults; the others make no sense with a file.
+pub const DEFAULT_FIELDS: [Field; 4] = [Field::Store, Field::Plan, Field::Email, Field::Region];

@@ -1,0 +1,23 @@
+//! The progress bar of a bulk run: on stderr, only when stderr is a terminal and not `--quiet`;
+//! rows done of rows to send, the rate and the time left.
+
+use std::io::IsTerminal;
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+pub fn bar(rows: u64, quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    // No colour in the template: `--color never` and NO_COLOR then need no special case.
+    let style = ProgressStyle::with_template(
+        "{elapsed:>4} [{bar:32}] {pos}/{len} rows · {per_sec} · ETA {eta}",
+    )
+    .expect("a valid template")
+    .progress_chars("=> ");
+    let bar =
+        ProgressBar::with_draw_target(Some(rows), ProgressDrawTarget::stderr()).with_style(style);
+    bar.enable_steady_tick(Duration::from_millis(250));
+    bar
+}

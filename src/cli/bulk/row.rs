@@ -1,0 +1,391 @@
+//! One row to one ticket: cells to a `TicketInput` (the `|`-separated lists of CSV, the arrays
+//! of JSON Lines, yes/no cells), the defaults for empty cells, screenshot paths relative to the
+//! file, then the domain's validation (`examine` + `into_ticket`). Every problem of the row at
+//! once.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::problem::Problem;
+use super::reader::{Cell, Content, Row};
+use crate::domain::screenshot::{Screenshot, load_screenshot};
+use crate::domain::ticket::{Context, Ticket, TicketInput, examine};
+use crate::domain::{Field, FieldError};
+
+/// Values from the command line for cells left empty.
+#[derive(Debug, Clone, Default)]
+pub struct Defaults {
+    pub store: Option<String>,
+    pub plan: Option<String>,
+    pub email: Option<String>,
+    pub region: Option<String>,
+}
+
+/// A row that validated: ready to file.
+#[derive(Debug)]
+pub struct Ready {
+    pub ticket: Ticket,
+    pub screenshots: Vec<Screenshot>,
+}
+
+/// The ticket of a row, or every problem of it.
+pub fn examine_row(
+    row: &Row,
+    defaults: &Defaults,
+    base: &Path,
+    context: &Context,
+) -> Result<Ready, Vec<Problem>> {
+    let line = row.line;
+    let (cells, mut problems) = match &row.content {
+        Content::Broken(problem) => return Err(vec![problem.clone()]),
+        Content::Cells { cells, problems } => (cells, problems.clone()),
+    };
+    let mut input = TicketInput::default();
+    let mut shots: Vec<String> = Vec::new();
+    for (field, cell) in cells {
+        if let Err(error) = apply(&mut input, &mut shots, *field, cell) {
+            problems.push(Problem::of_field(line, error));
+        }
+    }
+    fill(&mut input.store, &defaults.store);
+    fill(&mut input.plan, &defaults.plan);
+    fill(&mut input.email, &defaults.email);
+    fill(&mut input.region, &defaults.region);
+    if let Some(error) = refuse_now(&input) {
+        problems.push(Problem::of_field(line, error));
+    }
+
+    let screenshots = shots
+        .iter()
+        .map(|shot| load_screenshot(&base.join(shot)))
+        .collect();
+    match examine(&input, screenshots, context).into_ticket(how_to_give) {
+        Ok((ticket, screenshots)) if problems.is_empty() => Ok(Ready {
+            ticket,
+            screenshots,
+        }),
+        Ok(_) => Err(problems),
+        Err(errors) => {
+            problems.extend(errors.into_iter().map(|e| Problem::of_field(line, e)));
+            Err(problems)
+        }
+    }
+}
+
+fn fill(cell: &mut Option<String>, default: &Option<String>) {
+    if cell.as_deref().is_none_or(|text| text.trim().is_empty()) {
+        cell.clone_from(default);
+    }
+}
+
+/// `now` is a fine answer at a prompt, but a bulk row must give the real time: `now` changes on
+/// every run, so a re-run of the file could not be recognised as the same tickets.
+fn refuse_now(input: &TicketInput) -> Option<FieldError> {
+    let at = input.at.as_deref()?.trim();
+    at.eq_ignore_ascii_case("now").then(|| {
+        FieldError::new(
+            Field::At,
+            at,
+            "now_in_bulk",
+            "a bulk row must give the time it happened, e.g. 2026-11-20T14:03:00Z; `now` changes \
+             on every run, so running the file again could not recognise tickets already filed",
+        )
+    })
+}
+
+/// The fix for a missing field of a row.
+fn how_to_give(field: Field) -> String {
+    match field {
+        Field::Store | Field::Plan | Field::Email => format!(
+            "missing; fill the `{field}` cell, or give {} for every row that leaves it empty",
+            field.flag()
+        ),
+        Field::Tried => "missing; fill the `tried` cell with the steps already tried \
+                         (separated by `|` in CSV, an array in JSON Lines), or `none`"
+            .into(),
+        _ => format!("missing; add a `{field}` column and fill it"),
+    }
+}
+
+fn apply(
+    input: &mut TicketInput,
+    shots: &mut Vec<String>,
+    field: Field,
+    cell: &Cell,
+) -> Result<(), FieldError> {
+    let slot = match field {
+        Field::Store => &mut input.store,
+        Field::Order => &mut input.order,
+        Field::Phone => &mut input.phone,
+        Field::Region => &mut input.region,
+        Field::Channel => &mut input.channel,
+        Field::At => &mut input.at,
+        Field::Summary => &mut input.summary,
+        Field::Details => &mut input.details,
+        Field::Email => &mut input.email,
+        Field::Plan => &mut input.plan,
+        Field::Pin => &mut input.pin,
+        Field::Tried => {
+            input.tried = list(field, cell)?;
+            return Ok(());
+        }
+        Field::Screenshot => {
+            *shots = list(field, cell)?;
+            return Ok(());
+        }
+        Field::Urgent => {
+            input.urgent = yes_no(field, cell)?;
+            return Ok(());
+        }
+        Field::Outage => {
+            input.outage = yes_no(field, cell)?;
+            return Ok(());
+        }
+        Field::AllowAccess => {
+            input.allow_access = yes_no(field, cell)?;
+            return Ok(());
+        }
+        Field::Tracking => {
+            unreachable!("the reader maps no column to `tracking`")
+        }
+    };
+    *slot = text(field, cell)?;
+    Ok(())
+}
+
+fn text(field: Field, cell: &Cell) -> Result<Option<String>, FieldError> {
+    match cell {
+        Cell::Text(text) => Ok(Some(text.clone())),
+        Cell::Json(Value::String(text)) => Ok(Some(text.clone())),
+        // `"order": 1052` and `"pin": 1234` mean what they say.
+        Cell::Json(Value::Number(number)) => Ok(Some(number.to_string())),
+        Cell::Json(Value::Null) => Ok(None),
+        Cell::Json(other) => Err(wrong_type(field, other, "text")),
+    }
+}
+
+/// CSV: `a|b|c`; JSON Lines: an array of strings (a single string is one item).
+fn list(field: Field, cell: &Cell) -> Result<Vec<String>, FieldError> {
+    let items = match cell {
+        Cell::Text(text) => text.split('|').map(str::to_string).collect(),
+        Cell::Json(Value::String(text)) => vec![text.clone()],
+        Cell::Json(Value::Null) => Vec::new(),
+        Cell::Json(Value::Array(items)) => items
+            .iter()
+            .map(|item| match item {
+                Value::String(text) => Ok(text.clone()),
+                other => Err(wrong_type(field, other, "an array of strings")),
+            })
+            .collect::<Result<_, _>>()?,
+        Cell::Json(other) => return Err(wrong_type(field, other, "an array of strings")),
+    };
+    Ok(items
+        .into_iter()
+        .map(|item| item.trim().to_string())
+        .filter(|item| !item.is_empty())
+        .collect())
+}
+
+fn yes_no(field: Field, cell: &Cell) -> Result<bool, FieldError> {
+    let word = match cell {
+        Cell::Json(Value::Bool(value)) => return Ok(*value),
+        Cell::Json(Value::Null) => return Ok(false),
+        Cell::Json(Value::Number(number)) => number.to_string(),
+        Cell::Json(Value::String(text)) | Cell::Text(text) => text.trim().to_ascii_lowercase(),
+        Cell::Json(other) => return Err(wrong_type(field, other, "true or false")),
+    };
+    match word.as_str() {
+        "" | "false" | "no" | "n" | "0" => Ok(false),
+        "true" | "yes" | "y" | "1" | "x" => Ok(true),
+        _ => Err(FieldError::new(
+            field,
+            word,
+            "not_yes_no",
+            "not a yes/no value; write true or false (yes/no and 1/0 work too), or leave it empty for no",
+        )),
+    }
+}
+
+fn wrong_type(field: Field, value: &Value, wanted: &str) -> FieldError {
+    let got = match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    };
+    let shown = value.to_string();
+    FieldError::new(
+        field,
+        shown,
+        "wrong_type",
+        format!("{got} where {wanted} is expected"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::bulk::reader::Raw;
+    use chrono::TimeZone;
+
+    fn context() -> Context {
+        Context {
+            now: chrono::Utc
+                .with_ymd_and_hms(2026, 11, 20, 14, 30, 0)
+                .unwrap(),
+            local: chrono_tz::UTC,
+        }
+    }
+
+    fn row(cells: &[(Field, Cell)]) -> Row {
+        Row {
+            line: 7,
+            content: Content::Cells {
+                cells: cells.to_vec(),
+                problems: Vec::new(),
+            },
+            raw: Raw::Line(Vec::new()),
+        }
+    }
+
+    fn t(text: &str) -> Cell {
+        Cell::Text(text.to_string())
+    }
+
+    fn complete() -> Vec<(Field, Cell)> {
+        vec![
+            (Field::Store, t("cool-shop.myshopify.com")),
+            (Field::Order, t("1052")),
+            (Field::Phone, t("+20 100 123 4567")),
+            (Field::Channel, t("WhatsApp")),
+            (Field::At, t("2026-11-20T14:03:00Z")),
+            (Field::Tried, t("resent the OTP | checked the number")),
+            (Field::Email, t("owner@cool-shop.com")),
+            (Field::Plan, t("advanced")),
+            (Field::Urgent, t("")),
+        ]
+    }
+
+    #[test]
+    fn a_complete_row_is_a_ticket_with_steps_split_on_bars() {
+        let ready = examine_row(
+            &row(&complete()),
+            &Defaults::default(),
+            Path::new("."),
+            &context(),
+        )
+        .unwrap();
+        assert_eq!(ready.ticket.order.to_string(), "#1052");
+        assert_eq!(
+            ready.ticket.tried,
+            vec!["resent the OTP", "checked the number"]
+        );
+        assert!(!ready.ticket.urgent);
+    }
+
+    #[test]
+    fn defaults_fill_empty_cells_only() {
+        let mut cells = complete();
+        cells.retain(|(f, _)| *f != Field::Plan && *f != Field::Store);
+        cells.push((Field::Store, t("  ")));
+        let defaults = Defaults {
+            store: Some("other.myshopify.com".into()),
+            plan: Some("scale".into()),
+            email: Some("ignored@example.com".into()),
+            region: None,
+        };
+        let ready = examine_row(&row(&cells), &defaults, Path::new("."), &context()).unwrap();
+        assert_eq!(
+            ready.ticket.store.to_string(),
+            "https://other.myshopify.com"
+        );
+        assert_eq!(ready.ticket.plan.name(), "scale");
+        assert_eq!(ready.ticket.email.to_string(), "owner@cool-shop.com");
+    }
+
+    #[test]
+    fn every_problem_of_a_row_is_named_with_its_line() {
+        let cells = vec![
+            (Field::Phone, t("+20 10")),
+            (Field::At, t("now")),
+            (Field::Outage, t("maybe")),
+        ];
+        let problems = examine_row(
+            &row(&cells),
+            &Defaults::default(),
+            Path::new("."),
+            &context(),
+        )
+        .unwrap_err();
+        let shown: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        let text = shown.join("\n");
+        assert!(shown.iter().all(|p| p.starts_with("line 7, ")), "{text}");
+        for field in [
+            "phone", "at", "outage", "store", "order", "channel", "tried", "email", "plan",
+        ] {
+            assert!(
+                shown
+                    .iter()
+                    .any(|p| p.starts_with(&format!("line 7, {field}"))),
+                "{field} missing from:\n{text}"
+            );
+        }
+        assert!(text.contains("--store for every row"), "{text}");
+    }
+
+    #[test]
+    fn json_values_become_text_lists_and_flags() {
+        let mut cells = complete();
+        cells.retain(|(f, _)| ![Field::Order, Field::Tried, Field::Urgent].contains(f));
+        cells.push((Field::Order, Cell::Json(serde_json::json!(1052))));
+        cells.push((Field::Tried, Cell::Json(serde_json::json!(["a | b", "c"]))));
+        cells.push((Field::AllowAccess, Cell::Json(serde_json::json!(true))));
+        let ready = examine_row(
+            &row(&cells),
+            &Defaults::default(),
+            Path::new("."),
+            &context(),
+        )
+        .unwrap();
+        assert_eq!(ready.ticket.order.to_string(), "#1052");
+        assert_eq!(ready.ticket.tried, vec!["a | b", "c"]);
+        assert!(ready.ticket.allow_access);
+
+        cells.push((Field::Pin, Cell::Json(serde_json::json!({"x": 1}))));
+        let problems = examine_row(
+            &row(&cells),
+            &Defaults::default(),
+            Path::new("."),
+            &context(),
+        )
+        .unwrap_err();
+        assert_eq!(problems[0].code, "wrong_type");
+    }
+
+    #[test]
+    fn screenshots_are_relative_to_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("shots")).unwrap();
+        std::fs::write(
+            dir.path().join("shots/a.png"),
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+        )
+        .unwrap();
+        let mut cells = complete();
+        cells.push((Field::Screenshot, t("shots/a.png")));
+        let ready =
+            examine_row(&row(&cells), &Defaults::default(), dir.path(), &context()).unwrap();
+        assert_eq!(ready.screenshots[0].name, "a.png");
+        let problems = examine_row(
+            &row(&cells),
+            &Defaults::default(),
+            Path::new("/nowhere"),
+            &context(),
+        )
+        .unwrap_err();
+        assert_eq!(problems[0].field.as_deref(), Some("screenshot"));
+    }
+}
