@@ -118,6 +118,23 @@ impl TestEnv {
     }
 }
 
+/// assert_cmd's Command cannot hand out a long-running child: rebuild it as a std Command with
+/// the same program, arguments and scrubbed environment.
+pub fn std_command(template: &Command) -> std::process::Command {
+    let mut command = std::process::Command::new(template.get_program());
+    command.args(template.get_args());
+    for (key, value) in template.get_envs() {
+        match value {
+            Some(value) => command.env(key, value),
+            None => command.env_remove(key),
+        };
+    }
+    if let Some(dir) = template.get_current_dir() {
+        command.current_dir(dir);
+    }
+    command
+}
+
 /// A running `cartsaver-desk serve --listen 127.0.0.1:0`, killed when dropped.
 pub struct DeskServer {
     child: std::process::Child,
@@ -129,22 +146,9 @@ impl DeskServer {
     fn start(env: &TestEnv) -> DeskServer {
         use std::io::BufRead;
 
-        // assert_cmd's Command cannot hand out a long-running child: rebuild it as a std Command
-        // with the same program, arguments and scrubbed environment.
         let mut template = env.desk();
         template.args(["serve", "--listen", "127.0.0.1:0"]);
-        let mut std_command = std::process::Command::new(template.get_program());
-        std_command.args(template.get_args());
-        for (key, value) in template.get_envs() {
-            match value {
-                Some(value) => std_command.env(key, value),
-                None => std_command.env_remove(key),
-            };
-        }
-        if let Some(dir) = template.get_current_dir() {
-            std_command.current_dir(dir);
-        }
-        let mut child = std_command
+        let mut child = std_command(&template)
             .stdin(std::process::Stdio::null())
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::inherit())

@@ -70,7 +70,8 @@ impl Rejects {
         let file = BufWriter::new(file);
         Ok(match raw {
             Raw::Csv(_) => {
-                let mut writer = csv::Writer::from_writer(file);
+                // Flexible: a reject may be a row with the wrong number of cells, kept as it was.
+                let mut writer = csv::WriterBuilder::new().flexible(true).from_writer(file);
                 if let Some(header) = &self.header {
                     writer
                         .write_byte_record(header)

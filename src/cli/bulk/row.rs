@@ -37,40 +37,54 @@ pub fn examine_row(
     context: &Context,
 ) -> Result<Ready, Vec<Problem>> {
     let line = row.line;
-    let (cells, mut problems) = match &row.content {
+    let (cells, problems) = match &row.content {
         Content::Broken(problem) => return Err(vec![problem.clone()]),
         Content::Cells { cells, problems } => (cells, problems.clone()),
     };
     let mut input = TicketInput::default();
     let mut shots: Vec<String> = Vec::new();
+    let mut errors: Vec<FieldError> = Vec::new();
     for (field, cell) in cells {
         if let Err(error) = apply(&mut input, &mut shots, *field, cell) {
-            problems.push(Problem::of_field(line, error));
+            errors.push(error);
         }
     }
     fill(&mut input.store, &defaults.store);
     fill(&mut input.plan, &defaults.plan);
     fill(&mut input.email, &defaults.email);
     fill(&mut input.region, &defaults.region);
-    if let Some(error) = refuse_now(&input) {
-        problems.push(Problem::of_field(line, error));
-    }
+    errors.extend(refuse_now(&input));
 
     let screenshots = shots
         .iter()
         .map(|shot| load_screenshot(&base.join(shot)))
         .collect();
     match examine(&input, screenshots, context).into_ticket(how_to_give) {
-        Ok((ticket, screenshots)) if problems.is_empty() => Ok(Ready {
+        Ok((ticket, screenshots)) if problems.is_empty() && errors.is_empty() => Ok(Ready {
             ticket,
             screenshots,
         }),
-        Ok(_) => Err(problems),
-        Err(errors) => {
-            problems.extend(errors.into_iter().map(|e| Problem::of_field(line, e)));
-            Err(problems)
+        Ok(_) => Err(with_field_errors(line, problems, errors)),
+        Err(more) => {
+            errors.extend(more);
+            Err(with_field_errors(line, problems, errors))
         }
     }
+}
+
+/// Problems with the row's columns first, then its fields in checklist order.
+fn with_field_errors(
+    line: u64,
+    mut problems: Vec<Problem>,
+    mut errors: Vec<FieldError>,
+) -> Vec<Problem> {
+    errors.sort_by_key(|error| error.field);
+    problems.extend(
+        errors
+            .into_iter()
+            .map(|error| Problem::of_field(line, error)),
+    );
+    problems
 }
 
 fn fill(cell: &mut Option<String>, default: &Option<String>) {
