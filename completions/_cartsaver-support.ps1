@@ -36,6 +36,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show tickets: status, subject, times, due time and the message thread')
             [CompletionResult]::new('reply', 'reply', [CompletionResultType]::ParameterValue, 'Add a follow-up message to a ticket')
             [CompletionResult]::new('resolve', 'resolve', [CompletionResultType]::ParameterValue, 'Mark a ticket resolved')
+            [CompletionResult]::new('bulk', 'bulk', [CompletionResultType]::ParameterValue, 'File many tickets from a CSV or JSON Lines file: all rows validated first, re-runnable')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List tickets, newest first')
             [CompletionResult]::new('dashboard', 'dashboard', [CompletionResultType]::ParameterValue, 'Counts by status, median first response, overdue tickets, recent activity')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -92,6 +93,8 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             [CompletionResult]::new('--plan', '--plan', [CompletionResultType]::ParameterName, 'Cartsaver plan: free, advanced, unlimited, scale')
             [CompletionResult]::new('--pin', '--pin', [CompletionResultType]::ParameterName, 'Support PIN, 4–12 letters or digits (never printed in full)')
             [CompletionResult]::new('--tracking', '--tracking', [CompletionResultType]::ParameterName, 'A tracking number to check: CS-XXX-XXX-XXX')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Validate a bulk file (CSV or JSON Lines, `-` for stdin) as `bulk` would; sends nothing. --store, --plan, --email and --region fill its empty cells')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Format of --file [default: by extension, else by content]')
             [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--urgent', '--urgent', [CompletionResultType]::ParameterName, 'Mark URGENT (Scale plan, or with --outage)')
@@ -150,6 +153,29 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'cartsaver-support;bulk' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Input format [default: by extension (.csv, .jsonl, .ndjson), else by content]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store for rows whose `store` cell is empty')
+            [CompletionResult]::new('--plan', '--plan', [CompletionResultType]::ParameterName, 'Plan for rows whose `plan` cell is empty: free, advanced, unlimited, scale')
+            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'Contact email for rows whose `email` cell is empty')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Country for phone numbers written without a country code, when `region` is empty')
+            [CompletionResult]::new('--rejects', '--rejects', [CompletionResultType]::ParameterName, 'Where --skip-invalid writes invalid rows, in the input''s format [default: next to the input, `NAME.rejects.csv` or `NAME.rejects.jsonl`]')
+            [CompletionResult]::new('--results', '--results', [CompletionResultType]::ParameterName, 'Write the results here instead of stdout')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight at once (1–64)')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--skip-invalid', '--skip-invalid', [CompletionResultType]::ParameterName, 'Send the valid rows and write the invalid ones to a rejects file')
+            [CompletionResult]::new('--force-new', '--force-new', [CompletionResultType]::ParameterName, 'File rows even when their store and order already have an open ticket')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing field is an error')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'cartsaver-support;list' {
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only tickets with this status: open, answered, resolved')
             [CompletionResult]::new('--order', '--order', [CompletionResultType]::ParameterName, 'Only tickets of this order: 1052, #1052')
@@ -198,6 +224,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show tickets: status, subject, times, due time and the message thread')
             [CompletionResult]::new('reply', 'reply', [CompletionResultType]::ParameterValue, 'Add a follow-up message to a ticket')
             [CompletionResult]::new('resolve', 'resolve', [CompletionResultType]::ParameterValue, 'Mark a ticket resolved')
+            [CompletionResult]::new('bulk', 'bulk', [CompletionResultType]::ParameterValue, 'File many tickets from a CSV or JSON Lines file: all rows validated first, re-runnable')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List tickets, newest first')
             [CompletionResult]::new('dashboard', 'dashboard', [CompletionResultType]::ParameterValue, 'Counts by status, median first response, overdue tickets, recent activity')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -217,6 +244,9 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             break
         }
         'cartsaver-support;help;resolve' {
+            break
+        }
+        'cartsaver-support;help;bulk' {
             break
         }
         'cartsaver-support;help;list' {

@@ -16,6 +16,9 @@ _cartsaver__support() {
             ",$1")
                 cmd="cartsaver__support"
                 ;;
+            cartsaver__support,bulk)
+                cmd="cartsaver__support__subcmd__bulk"
+                ;;
             cartsaver__support,check)
                 cmd="cartsaver__support__subcmd__check"
                 ;;
@@ -42,6 +45,9 @@ _cartsaver__support() {
                 ;;
             cartsaver__support,status)
                 cmd="cartsaver__support__subcmd__status"
+                ;;
+            cartsaver__support__subcmd__help,bulk)
+                cmd="cartsaver__support__subcmd__help__subcmd__bulk"
                 ;;
             cartsaver__support__subcmd__help,check)
                 cmd="cartsaver__support__subcmd__help__subcmd__check"
@@ -77,7 +83,7 @@ _cartsaver__support() {
 
     case "${cmd}" in
         cartsaver__support)
-            opts="-q -h -V --desk --json --no-input --color --quiet --help --version new check status reply resolve list dashboard completions help"
+            opts="-q -h -V --desk --json --no-input --color --quiet --help --version new check status reply resolve bulk list dashboard completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -98,8 +104,62 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cartsaver__subcmd__support__subcmd__bulk)
+            opts="-q -h -V --format --store --plan --email --region --skip-invalid --rejects --results --concurrency --force-new --desk --json --no-input --color --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "csv jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --plan)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --email)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rejects)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --results)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --desk)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cartsaver__subcmd__support__subcmd__check)
-            opts="-q -h -V --store --order --phone --region --channel --at --screenshot --tried --tried-file --summary --details --details-file --email --plan --urgent --outage --pin --allow-access --tracking --desk --json --no-input --color --quiet --help --version"
+            opts="-q -h -V --store --order --phone --region --channel --at --screenshot --tried --tried-file --summary --details --details-file --email --plan --urgent --outage --pin --allow-access --tracking --file --format --desk --json --no-input --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -169,6 +229,14 @@ _cartsaver__support() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "csv jsonl" -- "${cur}"))
+                    return 0
+                    ;;
                 --desk)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -229,8 +297,22 @@ _cartsaver__support() {
             return 0
             ;;
         cartsaver__subcmd__support__subcmd__help)
-            opts="new check status reply resolve list dashboard completions help"
+            opts="new check status reply resolve bulk list dashboard completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__subcmd__support__subcmd__help__subcmd__bulk)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -33,6 +33,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand status 'Show tickets: status, subject, times, due time and the message thread'
             cand reply 'Add a follow-up message to a ticket'
             cand resolve 'Mark a ticket resolved'
+            cand bulk 'File many tickets from a CSV or JSON Lines file: all rows validated first, re-runnable'
             cand list 'List tickets, newest first'
             cand dashboard 'Counts by status, median first response, overdue tickets, recent activity'
             cand completions 'Print a shell completion script'
@@ -87,6 +88,8 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand --plan 'Cartsaver plan: free, advanced, unlimited, scale'
             cand --pin 'Support PIN, 4–12 letters or digits (never printed in full)'
             cand --tracking 'A tracking number to check: CS-XXX-XXX-XXX'
+            cand --file 'Validate a bulk file (CSV or JSON Lines, `-` for stdin) as `bulk` would; sends nothing. --store, --plan, --email and --region fill its empty cells'
+            cand --format 'Format of --file [default: by extension, else by content]'
             cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
             cand --color 'When to use colour'
             cand --urgent 'Mark URGENT (Scale plan, or with --outage)'
@@ -141,6 +144,28 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'cartsaver-support;bulk'= {
+            cand --format 'Input format [default: by extension (.csv, .jsonl, .ndjson), else by content]'
+            cand --store 'Store for rows whose `store` cell is empty'
+            cand --plan 'Plan for rows whose `plan` cell is empty: free, advanced, unlimited, scale'
+            cand --email 'Contact email for rows whose `email` cell is empty'
+            cand --region 'Country for phone numbers written without a country code, when `region` is empty'
+            cand --rejects 'Where --skip-invalid writes invalid rows, in the input''s format [default: next to the input, `NAME.rejects.csv` or `NAME.rejects.jsonl`]'
+            cand --results 'Write the results here instead of stdout'
+            cand --concurrency 'Requests in flight at once (1–64)'
+            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --color 'When to use colour'
+            cand --skip-invalid 'Send the valid rows and write the invalid ones to a rejects file'
+            cand --force-new 'File rows even when their store and order already have an open ticket'
+            cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
+            cand --no-input 'Never prompt; a missing field is an error'
+            cand -q 'Print only the result: no notes or summaries on stderr'
+            cand --quiet 'Print only the result: no notes or summaries on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'cartsaver-support;list'= {
             cand --status 'Only tickets with this status: open, answered, resolved'
             cand --order 'Only tickets of this order: 1052, #1052'
@@ -186,6 +211,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand status 'Show tickets: status, subject, times, due time and the message thread'
             cand reply 'Add a follow-up message to a ticket'
             cand resolve 'Mark a ticket resolved'
+            cand bulk 'File many tickets from a CSV or JSON Lines file: all rows validated first, re-runnable'
             cand list 'List tickets, newest first'
             cand dashboard 'Counts by status, median first response, overdue tickets, recent activity'
             cand completions 'Print a shell completion script'
@@ -200,6 +226,8 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
         &'cartsaver-support;help;reply'= {
         }
         &'cartsaver-support;help;resolve'= {
+        }
+        &'cartsaver-support;help;bulk'= {
         }
         &'cartsaver-support;help;list'= {
         }

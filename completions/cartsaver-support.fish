@@ -38,6 +38,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a 
 complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "status" -d 'Show tickets: status, subject, times, due time and the message thread'
 complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "reply" -d 'Add a follow-up message to a ticket'
 complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "resolve" -d 'Mark a ticket resolved'
+complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "bulk" -d 'File many tickets from a CSV or JSON Lines file: all rows validated first, re-runnable'
 complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "list" -d 'List tickets, newest first'
 complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "dashboard" -d 'Counts by status, median first response, overdue tickets, recent activity'
 complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -87,6 +88,9 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand chec
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l plan -d 'Cartsaver plan: free, advanced, unlimited, scale' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l pin -d 'Support PIN, 4–12 letters or digits (never printed in full)' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l tracking -d 'A tracking number to check: CS-XXX-XXX-XXX' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l file -d 'Validate a bulk file (CSV or JSON Lines, `-` for stdin) as `bulk` would; sends nothing. --store, --plan, --email and --region fill its empty cells' -r -F
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l format -d 'Format of --file [default: by extension, else by content]' -r -f -a "csv\t''
+jsonl\t''"
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -129,6 +133,26 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reso
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand resolve" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand resolve" -s h -l help -d 'Print help'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand resolve" -s V -l version -d 'Print version'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l format -d 'Input format [default: by extension (.csv, .jsonl, .ndjson), else by content]' -r -f -a "csv\t''
+jsonl\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l store -d 'Store for rows whose `store` cell is empty' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l plan -d 'Plan for rows whose `plan` cell is empty: free, advanced, unlimited, scale' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l email -d 'Contact email for rows whose `email` cell is empty' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l region -d 'Country for phone numbers written without a country code, when `region` is empty' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l rejects -d 'Where --skip-invalid writes invalid rows, in the input\'s format [default: next to the input, `NAME.rejects.csv` or `NAME.rejects.jsonl`]' -r -F
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l results -d 'Write the results here instead of stdout' -r -F
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l concurrency -d 'Requests in flight at once (1–64)' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l skip-invalid -d 'Send the valid rows and write the invalid ones to a rejects file'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l force-new -d 'File rows even when their store and order already have an open ticket'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l no-input -d 'Never prompt; a missing field is an error'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -s h -l help -d 'Print help'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -s V -l version -d 'Print version'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -l status -d 'Only tickets with this status: open, answered, resolved' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -l order -d 'Only tickets of this order: 1052, #1052' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -l limit -d 'At most this many tickets' -r
@@ -159,12 +183,13 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand comp
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand completions" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve list dashboard completions help" -f -a "new" -d 'File a ticket and print its tracking number'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve list dashboard completions help" -f -a "check" -d 'Validate and diagnose checklist fields; sends nothing'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve list dashboard completions help" -f -a "status" -d 'Show tickets: status, subject, times, due time and the message thread'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve list dashboard completions help" -f -a "reply" -d 'Add a follow-up message to a ticket'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve list dashboard completions help" -f -a "resolve" -d 'Mark a ticket resolved'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve list dashboard completions help" -f -a "list" -d 'List tickets, newest first'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve list dashboard completions help" -f -a "dashboard" -d 'Counts by status, median first response, overdue tickets, recent activity'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve list dashboard completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve list dashboard completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard completions help" -f -a "new" -d 'File a ticket and print its tracking number'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard completions help" -f -a "check" -d 'Validate and diagnose checklist fields; sends nothing'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard completions help" -f -a "status" -d 'Show tickets: status, subject, times, due time and the message thread'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard completions help" -f -a "reply" -d 'Add a follow-up message to a ticket'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard completions help" -f -a "resolve" -d 'Mark a ticket resolved'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard completions help" -f -a "bulk" -d 'File many tickets from a CSV or JSON Lines file: all rows validated first, re-runnable'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard completions help" -f -a "list" -d 'List tickets, newest first'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard completions help" -f -a "dashboard" -d 'Counts by status, median first response, overdue tickets, recent activity'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
