@@ -4,7 +4,7 @@
 use std::io::IsTerminal;
 use std::time::Duration;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 
 pub fn bar(rows: u64, quiet: bool) -> ProgressBar {
     if quiet || !std::io::stderr().is_terminal() {
@@ -12,9 +12,15 @@ pub fn bar(rows: u64, quiet: bool) -> ProgressBar {
     }
     // No colour in the template: `--color never` and NO_COLOR then need no special case.
     let style = ProgressStyle::with_template(
-        "{elapsed:>4} [{bar:32}] {pos}/{len} rows · {per_sec} · ETA {eta}",
+        "{elapsed:>4} [{bar:32}] {pos}/{len} rows · {rate} · ETA {eta}",
     )
     .expect("a valid template")
+    .with_key(
+        "rate",
+        |state: &ProgressState, out: &mut dyn std::fmt::Write| {
+            let _ = write!(out, "{:.0} rows/s", state.per_sec());
+        },
+    )
     .progress_chars("=> ");
     let bar =
         ProgressBar::with_draw_target(Some(rows), ProgressDrawTarget::stderr()).with_style(style);
