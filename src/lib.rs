@@ -6,4 +6,6 @@ pub mod cli;
 pub mod client;
 pub mod clock;
 pub mod desk;
+pub mod desk_cli;
 pub mod domain;
+pub mod server;

@@ -1,15 +1,13 @@
 //! Idempotency keys of creates: a key names one request body per store. The fingerprint is a
 //! SHA-256 over the normalized ticket (so `1052` and `#1052` are the same body) and over each
-//! attachment's name and content hash. Owns the fingerprint, the key rules and the key table;
+//! attachment's name and content hash (`domain::ticket::fingerprint`). Owns the key rules and the
+//! key table;
 //! what a replay answers is decided by the create.
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
-use sha2::{Digest, Sha256};
 
 use super::DeskError;
-use crate::domain::screenshot::Screenshot;
-use crate::domain::ticket::Ticket;
 use crate::domain::timestamp::format_utc;
 
 const MAX_KEY_CHARS: usize = 200;
@@ -33,28 +31,6 @@ pub(crate) fn check_key(key: &str) -> Result<String, DeskError> {
         )));
     }
     Ok(key.to_string())
-}
-
-/// The fingerprint of a create body. Every part is length-prefixed, so no two bodies hash the
-/// same bytes.
-pub(crate) fn fingerprint(
-    ticket: &Ticket,
-    screenshots: &[Screenshot],
-) -> Result<[u8; 32], DeskError> {
-    // `to_input` serializes field by field in a fixed order: the same ticket, the same bytes.
-    let body = serde_json::to_vec(&ticket.to_input())
-        .map_err(|e| DeskError::Storage(format!("cannot serialize the ticket: {e}")))?;
-    let mut hasher = Sha256::new();
-    let mut part = |bytes: &[u8]| {
-        hasher.update((bytes.len() as u64).to_le_bytes());
-        hasher.update(bytes);
-    };
-    part(&body);
-    for screenshot in screenshots {
-        part(screenshot.name.as_bytes());
-        part(&Sha256::digest(&screenshot.bytes));
-    }
-    Ok(hasher.finalize().into())
 }
 
 /// The ticket an earlier request with this key filed, if the body was the same; a conflict if it

@@ -14,7 +14,7 @@ use super::{CreateRequest, Created, DeskError, Scope, attachments, idempotency, 
 use crate::api::Status;
 use crate::domain::calendar::Calendar;
 use crate::domain::screenshot::Screenshot;
-use crate::domain::ticket::{Context, Ticket, examine};
+use crate::domain::ticket::{Context, Ticket, examine, fingerprint};
 use crate::domain::timestamp::format_utc;
 use crate::domain::tracking::TrackingNumber;
 use crate::domain::{Field, FieldError};
@@ -132,10 +132,7 @@ fn prepare(
         )]));
     }
 
-    let idempotency = match idempotency_key {
-        Some(key) => Some((key, idempotency::fingerprint(&ticket, &screenshots)?)),
-        None => None,
-    };
+    let idempotency = idempotency_key.map(|key| (key, fingerprint(&ticket, &screenshots)));
     let created_at = format_utc(now);
     let row = TicketRow {
         id: 0,

@@ -497,3 +497,186 @@ pub fn idempotency_key(ticket: &Ticket, screenshots: &[Screenshot]) -> String {
         .collect();
     format!("cs1-{hex}")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn context() -> Context {
+        Context {
+            now: "2026-11-20T14:30:00Z".parse().unwrap(),
+            local: chrono_tz::Africa::Cairo,
+        }
+    }
+
+    fn full_input() -> TicketInput {
+        TicketInput {
+            store: Some("cool-shop.myshopify.com".into()),
+            order: Some("1052".into()),
+            phone: Some("+20 100 123 4567".into()),
+            channel: Some("WhatsApp".into()),
+            at: Some("2026-11-20T14:03:00Z".into()),
+            tried: vec!["resent the OTP".into()],
+            email: Some("owner@cool-shop.com".into()),
+            plan: Some("advanced".into()),
+            ..TicketInput::default()
+        }
+    }
+
+    fn ticket_of(input: &TicketInput) -> Ticket {
+        examine(input, Vec::new(), &context())
+            .into_ticket(|f| f.to_string())
+            .unwrap()
+            .0
+    }
+
+    #[test]
+    fn a_full_checklist_becomes_a_normalized_ticket_with_the_default_summary() {
+        let ticket = ticket_of(&full_input());
+        assert_eq!(ticket.store.as_str(), "https://cool-shop.myshopify.com");
+        assert_eq!(ticket.order.as_str(), "#1052");
+        assert_eq!(ticket.phone.e164, "+201001234567");
+        assert_eq!(ticket.summary, "OTP not arriving via WhatsApp");
+        assert_eq!(
+            ticket.subject(),
+            "Cartsaver — OTP not arriving via WhatsApp — Order #1052"
+        );
+    }
+
+    #[test]
+    fn urgent_tickets_say_so_first_in_the_subject() {
+        let input = TicketInput {
+            plan: Some("scale".into()),
+            urgent: true,
+            ..full_input()
+        };
+        let ticket = ticket_of(&input);
+        assert!(ticket.urgent);
+        assert_eq!(
+            ticket.subject(),
+            "URGENT — Cartsaver — OTP not arriving via WhatsApp — Order #1052"
+        );
+    }
+
+    #[test]
+    fn every_missing_required_field_and_every_bad_one_is_reported_at_once() {
+        let input = TicketInput {
+            phone: Some("+20 10".into()),
+            ..TicketInput::default()
+        };
+        let errors = examine(&input, Vec::new(), &context())
+            .into_ticket(|field| format!("give {}", field.flag()))
+            .unwrap_err();
+        let fields: Vec<Field> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(
+            fields,
+            [
+                Field::Store,
+                Field::Order,
+                Field::Phone,
+                Field::Channel,
+                Field::At,
+                Field::Tried,
+                Field::Email,
+                Field::Plan
+            ]
+        );
+        assert_eq!(errors[0].to_string(), "store: give --store");
+        assert_eq!(errors[2].code, "too_short");
+    }
+
+    #[test]
+    fn a_bad_plan_is_not_also_blamed_on_urgent() {
+        let input = TicketInput {
+            plan: Some("gold".into()),
+            urgent: true,
+            ..full_input()
+        };
+        let exam = examine(&input, Vec::new(), &context());
+        let bad: Vec<Field> = exam.errors().map(|e| e.field).collect();
+        assert_eq!(bad, [Field::Plan]);
+    }
+
+    #[test]
+    fn examination_keeps_only_given_fields_in_order_with_phone_extras() {
+        let input = TicketInput {
+            phone: Some("+20 2 2345 6789".into()),
+            order: Some("#1052".into()),
+            ..TicketInput::default()
+        };
+        let exam = examine(&input, Vec::new(), &context());
+        let fields: Vec<Field> = exam.entries.iter().map(|e| e.field).collect();
+        assert_eq!(fields, [Field::Order, Field::Phone]);
+        let phone = exam.entries[1].outcome.as_ref().unwrap();
+        assert_eq!(
+            phone.extra,
+            vec![("country", json!("EG")), ("type", json!("fixed_line"))]
+        );
+        assert!(phone.notes.iter().any(Note::is_warning));
+    }
+
+    #[test]
+    fn the_same_checklist_written_differently_has_one_idempotency_key() {
+        let plain = ticket_of(&full_input());
+        let written_otherwise = ticket_of(&TicketInput {
+            store: Some("https://COOL-SHOP.myshopify.com/admin/orders/5".into()),
+            order: Some("#1052".into()),
+            phone: Some("00201001234567".into()),
+            channel: Some("wa".into()),
+            at: Some("2026-11-20T16:03:00+02:00".into()),
+            ..full_input()
+        });
+        assert_eq!(
+            idempotency_key(&plain, &[]),
+            idempotency_key(&written_otherwise, &[])
+        );
+        let key = idempotency_key(&plain, &[]);
+        assert!(key.starts_with("cs1-") && key.len() == 36, "{key}");
+
+        let other_order = ticket_of(&TicketInput {
+            order: Some("1053".into()),
+            ..full_input()
+        });
+        assert_ne!(
+            idempotency_key(&plain, &[]),
+            idempotency_key(&other_order, &[])
+        );
+    }
+
+    #[test]
+    fn attachments_are_part_of_the_fingerprint() {
+        let ticket = ticket_of(&full_input());
+        let png = b"\x89PNG\r\n\x1a\n0000".to_vec();
+        let shot = |bytes: Vec<u8>| Screenshot {
+            name: "a.png".into(),
+            kind: crate::domain::screenshot::ScreenshotType::Png,
+            bytes,
+        };
+        let mut other = png.clone();
+        other.push(b'1');
+        assert_ne!(
+            fingerprint(&ticket, &[shot(png.clone())]),
+            fingerprint(&ticket, &[shot(other)])
+        );
+        assert_ne!(
+            fingerprint(&ticket, &[]),
+            fingerprint(&ticket, &[shot(png)])
+        );
+    }
+
+    #[test]
+    fn too_many_screenshots_is_one_error() {
+        let shot = || {
+            Ok(Parsed::new(Screenshot {
+                name: "a.png".into(),
+                kind: crate::domain::screenshot::ScreenshotType::Png,
+                bytes: vec![0x89],
+            }))
+        };
+        let exam = examine(&full_input(), (0..6).map(|_| shot()).collect(), &context());
+        let errors: Vec<&FieldError> = exam.errors().collect();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].field, Field::Screenshot);
+        assert_eq!(errors[0].code, "too_many");
+    }
+}

@@ -88,3 +88,129 @@ pub fn stdout_of(output: &std::process::Output) -> String {
 pub fn stderr_of(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stderr).to_string()
 }
+
+/// The desk database of a test: one file in the temp home.
+impl TestEnv {
+    pub fn desk_db(&self) -> PathBuf {
+        self.path("desk.sqlite3")
+    }
+
+    /// `cartsaver-desk --db <the test's database>` with the scrubbed environment.
+    pub fn desk(&self) -> Command {
+        let mut command = self.command("cartsaver-desk");
+        command.arg("--db").arg(self.desk_db());
+        command
+    }
+
+    /// A new store token from `cartsaver-desk token create` (stdout is the token alone).
+    pub fn desk_token(&self, store: &str) -> String {
+        let output = self
+            .desk()
+            .args(["token", "create", "--store", store])
+            .output()
+            .expect("run cartsaver-desk token create");
+        assert!(
+            output.status.success(),
+            "token create failed: {}",
+            stderr_of(&output)
+        );
+        let token = stdout_of(&output);
+        assert_eq!(
+            token.lines().count(),
+            1,
+            "the token alone on stdout: {token:?}"
+        );
+        token.trim().to_string()
+    }
+
+    /// A real `cartsaver-desk serve` on a free loopback port, over the test's database.
+    pub fn serve_desk(&self) -> DeskServer {
+        DeskServer::start(self)
+    }
+}
+
+/// A running `cartsaver-desk serve --listen 127.0.0.1:0`, killed when dropped.
+pub struct DeskServer {
+    child: std::process::Child,
+    /// `http://127.0.0.1:PORT`, from the first stdout line.
+    pub url: String,
+}
+
+impl DeskServer {
+    fn start(env: &TestEnv) -> DeskServer {
+        use std::io::BufRead;
+
+        // assert_cmd's Command cannot hand out a long-running child: rebuild it as a std Command
+        // with the same program, arguments and scrubbed environment.
+        let mut template = env.desk();
+        template.args(["serve", "--listen", "127.0.0.1:0"]);
+        let mut std_command = std::process::Command::new(template.get_program());
+        std_command.args(template.get_args());
+        for (key, value) in template.get_envs() {
+            match value {
+                Some(value) => std_command.env(key, value),
+                None => std_command.env_remove(key),
+            };
+        }
+        if let Some(dir) = template.get_current_dir() {
+            std_command.current_dir(dir);
+        }
+        let mut child = std_command
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::inherit())
+            .spawn()
+            .expect("spawn cartsaver-desk serve");
+        let stdout = child.stdout.take().expect("piped stdout");
+        let mut first_line = String::new();
+        std::io::BufReader::new(stdout)
+            .read_line(&mut first_line)
+            .expect("read the first line of cartsaver-desk serve");
+        let url = first_line
+            .trim_end()
+            .strip_prefix("listening on ")
+            .unwrap_or_else(|| {
+                let _ = child.kill();
+                panic!("first stdout line of serve is not `listening on URL`: {first_line:?}")
+            })
+            .to_string();
+        DeskServer { child, url }
+    }
+
+    /// `url` + `path`.
+    pub fn at(&self, path: &str) -> String {
+        format!("{}{path}", self.url)
+    }
+
+    /// Send SIGTERM (as a service manager does) and wait for the server to exit.
+    #[cfg(unix)]
+    pub fn terminate(mut self) -> std::process::ExitStatus {
+        let sent = std::process::Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .expect("run kill");
+        assert!(sent.success(), "kill -TERM failed");
+        self.child.wait().expect("wait for cartsaver-desk serve")
+    }
+}
+
+impl Drop for DeskServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A complete, valid create body for `store` and `order` at the test clock.
+pub fn ticket_json(store: &str, order: &str) -> serde_json::Value {
+    serde_json::json!({
+        "store": store,
+        "order": order,
+        "phone": "+201001234567",
+        "channel": "whatsapp",
+        "at": "2026-11-20T14:03:00Z",
+        "tried": ["resent the OTP"],
+        "email": "owner@cool-shop.com",
+        "plan": "advanced",
+    })
+}

@@ -1,0 +1,38 @@
+//! `cartsaver-desk`, the support engineer's command line: clap definitions (`args`), one module
+//! per concern (`serve`, `token`, `tickets`), the desk it opens (`open`), and the one place
+//! errors are printed (`error`). The rules live in the desk core; the wire in `server`.
+
+pub mod args;
+pub mod error;
+mod open;
+mod serve;
+mod tickets;
+mod token;
+
+use args::{Command, DeskCli, TicketsCommand, TokenCommand};
+use error::DeskCliError;
+
+use crate::cli::exit::ExitStatus;
+
+/// Run a parsed command line; errors are printed here, once.
+pub fn run(cli: DeskCli) -> ExitStatus {
+    match dispatch(cli) {
+        Ok(()) => ExitStatus::Success,
+        Err(error) => {
+            error::report(&error);
+            error.exit_status()
+        }
+    }
+}
+
+fn dispatch(cli: DeskCli) -> Result<(), DeskCliError> {
+    let global = &cli.global;
+    match &cli.command {
+        Command::Serve(args) => serve::run(global, args),
+        Command::Token(TokenCommand::Create { store }) => token::create(global, store),
+        Command::Token(TokenCommand::Revoke { token }) => token::revoke(global, token),
+        Command::Tickets(TicketsCommand::List(args)) => tickets::list(global, args),
+        Command::Reply(args) => tickets::reply(global, args),
+        Command::SetStatus(args) => tickets::set_status(global, args),
+    }
+}

@@ -1,0 +1,82 @@
+//! `cartsaver-desk serve`: bind, announce the address on stdout's first line, serve until Ctrl-C
+//! or SIGTERM, then let the requests in flight finish.
+
+use std::io::Write;
+use std::net::ToSocketAddrs;
+
+use anyhow::Context as _;
+
+use crate::server::{self, AppState};
+
+use super::args::{GlobalArgs, ServeArgs};
+use super::error::DeskCliError;
+use super::open;
+
+pub fn run(global: &GlobalArgs, args: &ServeArgs) -> Result<(), DeskCliError> {
+    let addresses: Vec<_> = args
+        .listen
+        .to_socket_addrs()
+        .map_err(|error| {
+            DeskCliError::Usage(format!(
+                "--listen `{}` is not a HOST:PORT address ({error}); use e.g. 127.0.0.1:8787, or port 0 for any free port",
+                args.listen
+            ))
+        })?
+        .collect();
+    let clock = open::clock()?;
+    let core = open::desk(global)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(addresses.as_slice())
+            .await
+            .with_context(|| {
+                format!(
+                    "cannot listen on {}; is another desk running there? Pick another port, or 0 for any free port",
+                    args.listen
+                )
+            })?;
+        let local = listener
+            .local_addr()
+            .context("cannot read the address the desk listens on")?;
+        // The first stdout line is a contract (scripts and tests read the port from it): write
+        // it alone and flush it before serving.
+        let mut stdout = std::io::stdout().lock();
+        writeln!(stdout, "listening on http://{local}")
+            .and_then(|()| stdout.flush())
+            .context("cannot write the listening address to stdout")?;
+        drop(stdout);
+        server::serve(listener, AppState::new(core, clock), shutdown_signal())
+            .await
+            .context("the desk server failed")?;
+        eprintln!("desk stopped");
+        Ok::<(), DeskCliError>(())
+    })
+}
+
+/// Ctrl-C, or SIGTERM on Unix (what service managers and `kill` send).
+async fn shutdown_signal() {
+    let interrupt = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+    eprintln!("shutting down: finishing the requests in flight");
+}

@@ -1,0 +1,208 @@
+//! Request bodies: a JSON document alone (`Content-Type: application/json`), or multipart with
+//! the document in a named part (`ticket`, `message`) and files in `attachment` parts.
+//!
+//! Owns the shape of the body and the size limits that can be told while reading (the body
+//! limit, 10 MiB per attachment: refused before the whole file is read). What the fields and
+//! files mean is the core's to judge.
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Multipart, Request};
+use axum::http::{StatusCode, header};
+use serde::de::DeserializeOwned;
+
+use crate::desk::Upload;
+use crate::domain::screenshot::MAX_SCREENSHOT_BYTES;
+use crate::domain::{Field, FieldError};
+
+use super::{ApiError, MAX_BODY_BYTES};
+
+/// The part of a multipart body that holds files.
+pub const ATTACHMENT_PART: &str = "attachment";
+
+/// A document (the ticket, the message) and its attachments, as sent.
+pub struct Document<T> {
+    pub value: T,
+    pub attachments: Vec<Upload>,
+}
+
+/// Read `request`'s body as JSON or multipart; `part` names the multipart part that carries the
+/// JSON document.
+pub async fn read<T: DeserializeOwned>(
+    request: Request,
+    part: &'static str,
+) -> Result<Document<T>, ApiError> {
+    let content_type = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_string();
+    if essence == "multipart/form-data" {
+        read_multipart(request, part).await
+    } else if essence.is_empty() || essence == "application/json" || essence.ends_with("+json") {
+        let bytes = Bytes::from_request(request, &())
+            .await
+            .map_err(|rejection| body_failure(rejection.status(), rejection.body_text()))?;
+        Ok(Document {
+            value: parse_json(&bytes, part)?,
+            attachments: Vec::new(),
+        })
+    } else {
+        Err(ApiError::bad_request(format!(
+            "Content-Type `{content_type}` is not accepted; send application/json, or multipart/form-data with a `{part}` JSON part and `{ATTACHMENT_PART}` file parts"
+        )))
+    }
+}
+
+async fn read_multipart<T: DeserializeOwned>(
+    request: Request,
+    part: &'static str,
+) -> Result<Document<T>, ApiError> {
+    let mut multipart = Multipart::from_request(request, &())
+        .await
+        .map_err(|rejection| body_failure(rejection.status(), rejection.body_text()))?;
+    let mut document: Option<T> = None;
+    let mut attachments = Vec::new();
+    loop {
+        let field = multipart
+            .next_field()
+            .await
+            .map_err(|failure| body_failure(failure.status(), failure.body_text()))?;
+        let Some(mut field) = field else { break };
+        let name = field.name().unwrap_or("").to_string();
+        if name == part {
+            if document.is_some() {
+                return Err(ApiError::bad_request(format!(
+                    "the multipart body has more than one `{part}` part; send the {part} once"
+                )));
+            }
+            let bytes = field
+                .bytes()
+                .await
+                .map_err(|failure| body_failure(failure.status(), failure.body_text()))?;
+            document = Some(parse_json(&bytes, part)?);
+        } else if name == ATTACHMENT_PART {
+            let file_name = field
+                .file_name()
+                .map(str::to_string)
+                .filter(|n| !n.trim().is_empty())
+                .unwrap_or_else(|| format!("attachment-{}", attachments.len() + 1));
+            let mut bytes = Vec::new();
+            while let Some(chunk) = field
+                .chunk()
+                .await
+                .map_err(|failure| body_failure(failure.status(), failure.body_text()))?
+            {
+                bytes.extend_from_slice(&chunk);
+                if bytes.len() as u64 > MAX_SCREENSHOT_BYTES {
+                    return Err(ApiError::too_large(&attachment_too_large(&file_name)));
+                }
+            }
+            attachments.push(Upload {
+                name: file_name,
+                bytes,
+            });
+        } else {
+            return Err(ApiError::bad_request(format!(
+                "unknown multipart part `{name}`; the parts are `{part}` (JSON) and `{ATTACHMENT_PART}` (files, repeatable)"
+            )));
+        }
+    }
+    let value = document.ok_or_else(|| {
+        ApiError::bad_request(format!(
+            "the multipart body has no `{part}` part; put the {part} JSON in a part named `{part}`"
+        ))
+    })?;
+    Ok(Document { value, attachments })
+}
+
+fn parse_json<T: DeserializeOwned>(bytes: &[u8], what: &str) -> Result<T, ApiError> {
+    serde_json::from_slice(bytes).map_err(|error| {
+        ApiError::bad_request(format!(
+            "the {what} is not valid: {error}; docs/openapi.yaml lists the keys and their types"
+        ))
+    })
+}
+
+pub fn attachment_too_large(name: &str) -> FieldError {
+    FieldError::new(
+        Field::Screenshot,
+        name,
+        "too_large",
+        format!(
+            "is larger than {} MiB, the limit per file; crop it or save it as JPEG, then attach it again",
+            MAX_SCREENSHOT_BYTES / (1024 * 1024)
+        ),
+    )
+}
+
+/// What axum refused while reading the body: over the limit (413), or malformed (400).
+fn body_failure(status: StatusCode, text: String) -> ApiError {
+    if status == StatusCode::PAYLOAD_TOO_LARGE {
+        ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too_large",
+            format!(
+                "the request body is larger than {} MiB; send at most 5 screenshots of at most 10 MiB each",
+                MAX_BODY_BYTES / (1024 * 1024)
+            ),
+        )
+    } else {
+        ApiError::new(
+            status,
+            "bad_request",
+            format!("the request body could not be read: {text}"),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ticket::TicketInput;
+
+    #[test]
+    fn unknown_key_is_named_with_the_known_ones() {
+        let error = parse_json::<TicketInput>(br#"{"stor": "x"}"#, "ticket").unwrap_err();
+        assert_eq!(error.status, StatusCode::BAD_REQUEST);
+        assert!(
+            error.detail.message.contains("`stor`"),
+            "{}",
+            error.detail.message
+        );
+        assert!(
+            error.detail.message.contains("`allow_access`"),
+            "{}",
+            error.detail.message
+        );
+    }
+
+    #[test]
+    fn malformed_json_says_what_serde_said() {
+        let error = parse_json::<TicketInput>(b"{\"store\": ", "ticket").unwrap_err();
+        assert!(
+            error.detail.message.contains("EOF"),
+            "{}",
+            error.detail.message
+        );
+        let error = parse_json::<TicketInput>(br#"{"urgent": "yes"}"#, "ticket").unwrap_err();
+        assert!(
+            error.detail.message.contains("expected a boolean"),
+            "{}",
+            error.detail.message
+        );
+    }
+
+    #[test]
+    fn oversized_attachment_names_the_file_and_the_limit() {
+        let error = attachment_too_large("shot.png");
+        assert_eq!(error.input, "shot.png");
+        assert!(error.message.contains("10 MiB"));
+    }
+}

@@ -1,0 +1,127 @@
+//! Every refusal the API gives, and its one wire form: an HTTP status with `api::ErrorBody`.
+//!
+//! Owns the mapping from `DeskError` (and from what axum refuses before a handler runs) to status
+//! codes. It must not decide anything about tickets: the core does that.
+
+use axum::Json;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+use crate::api::{ErrorBody, ErrorDetail, REPLAYED_HEADER};
+use crate::desk::DeskError;
+use crate::desk::answer::field_problem;
+use crate::domain::FieldError;
+
+/// An API refusal: status, code, message and the details that go with it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ApiError {
+    pub status: StatusCode,
+    pub detail: ErrorDetail,
+    /// Seconds to wait, sent as `Retry-After` (with 429).
+    pub retry_after: Option<u64>,
+}
+
+impl ApiError {
+    pub fn new(status: StatusCode, code: &str, message: impl Into<String>) -> ApiError {
+        ApiError {
+            status,
+            detail: ErrorDetail {
+                code: code.to_string(),
+                message: message.into(),
+                fields: Vec::new(),
+                tracking_number: None,
+            },
+            retry_after: None,
+        }
+    }
+
+    pub fn bad_request(message: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::BAD_REQUEST, "bad_request", message)
+    }
+
+    pub fn unauthorized(message: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::UNAUTHORIZED, "unauthorized", message)
+    }
+
+    pub fn not_found(message: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::NOT_FOUND, "not_found", message)
+    }
+
+    pub fn too_large(problem: &FieldError) -> ApiError {
+        let mut error = ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too_large",
+            problem.to_string(),
+        );
+        error.detail.fields = vec![field_problem(problem)];
+        error
+    }
+
+    pub fn internal(message: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", message)
+    }
+
+    /// 429: the desk has more requests in flight than it will queue; retry after `seconds`.
+    pub fn rate_limited(seconds: u64) -> ApiError {
+        let mut error = ApiError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "rate_limited",
+            format!("the desk is busy with other requests; retry in {seconds} s"),
+        );
+        error.retry_after = Some(seconds);
+        error
+    }
+}
+
+/// The core's refusals, in the one wire form they share with the embedded desk
+/// (`desk::answer`).
+impl From<DeskError> for ApiError {
+    fn from(error: DeskError) -> ApiError {
+        if let DeskError::Storage(message) = &error {
+            eprintln!("desk storage error: {message}");
+        }
+        let status =
+            StatusCode::from_u16(error.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        ApiError {
+            status,
+            detail: error.detail(),
+            retry_after: None,
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let status = self.status;
+        let retry_after = self.retry_after;
+        let mut response = (status, Json(ErrorBody { error: self.detail })).into_response();
+        let headers = response.headers_mut();
+        if status == StatusCode::UNAUTHORIZED {
+            headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        if let Some(seconds) = retry_after {
+            headers.insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        response
+    }
+}
+
+/// `Idempotent-Replayed: true`, for a create answered from an earlier request.
+pub fn replayed_header() -> (&'static str, HeaderValue) {
+    (REPLAYED_HEADER, HeaderValue::from_static("true"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rate_limited_sends_retry_after_and_unauthorized_a_challenge() {
+        let response = ApiError::rate_limited(2).into_response();
+        assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(response.headers()[header::RETRY_AFTER], "2");
+        let response = ApiError::from(DeskError::Unauthorized).into_response();
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+        assert_eq!(response.headers()[header::WWW_AUTHENTICATE], "Bearer");
+    }
+}

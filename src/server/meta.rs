@@ -1,0 +1,48 @@
+//! The endpoints about the desk rather than a ticket (stats, health), and the answers for paths
+//! and methods the API does not have, so that every refusal has the `ErrorBody` shape.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::{HeaderMap, Method, StatusCode, Uri};
+
+use crate::api::{Health, Stats};
+use crate::domain::timestamp::format_utc;
+
+use super::{ApiError, AppState, auth};
+
+/// `GET /v1/stats`: the dashboard figures of the token's store.
+pub async fn stats(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Json<Stats>, ApiError> {
+    let scope = state.authenticate(auth::bearer_token(&headers)?).await?;
+    let stats = state.run(move |core, now| core.stats(&scope, now)).await?;
+    Ok(Json(stats))
+}
+
+/// `GET /v1/health`: no token needed; the desk's time lets a client measure clock skew.
+pub async fn health(State(state): State<AppState>) -> Json<Health> {
+    Json(Health {
+        status: "ok".to_string(),
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        time: format_utc(state.now()),
+    })
+}
+
+pub async fn no_route(method: Method, uri: Uri) -> ApiError {
+    ApiError::not_found(format!(
+        "no route {method} {}; the routes are listed in docs/openapi.yaml (all under /v1)",
+        uri.path()
+    ))
+}
+
+pub async fn wrong_method(method: Method, uri: Uri) -> ApiError {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        format!(
+            "{} does not take {method}; docs/openapi.yaml lists the methods of each route",
+            uri.path()
+        ),
+    )
+}

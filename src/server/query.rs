@@ -1,0 +1,129 @@
+//! Query strings: `?force_new=` on create, `?status=&order=&limit=&cursor=` on list. An unknown
+//! parameter or a bad value is a 400 that names it and lists what is accepted.
+
+use crate::api::{FORCE_NEW_PARAM, Status};
+use crate::desk::ListFilter;
+
+use super::ApiError;
+
+const LIST_PARAMS: [&str; 4] = ["status", "order", "limit", "cursor"];
+/// The most tickets one page may hold.
+pub const MAX_LIMIT: usize = 500;
+
+fn pairs(query: Option<&str>) -> Vec<(String, String)> {
+    url::form_urlencoded::parse(query.unwrap_or("").as_bytes())
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect()
+}
+
+fn unknown(name: &str, known: &[&str]) -> ApiError {
+    ApiError::bad_request(format!(
+        "unknown query parameter `{name}`; the known ones are {}",
+        known
+            .iter()
+            .map(|k| format!("`{k}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ))
+}
+
+/// `force_new` of a create: `true`/`false` (also `1`/`0`); absent means false.
+pub fn force_new(query: Option<&str>) -> Result<bool, ApiError> {
+    let mut force = false;
+    for (name, value) in pairs(query) {
+        if name != FORCE_NEW_PARAM {
+            return Err(unknown(&name, &[FORCE_NEW_PARAM]));
+        }
+        force = match value.trim().to_ascii_lowercase().as_str() {
+            "true" | "1" => true,
+            "false" | "0" | "" => false,
+            _ => {
+                return Err(ApiError::bad_request(format!(
+                    "{FORCE_NEW_PARAM} `{value}` is not a boolean; use {FORCE_NEW_PARAM}=true or leave it out"
+                )));
+            }
+        };
+    }
+    Ok(force)
+}
+
+/// The filter of a list request.
+pub fn list_filter(query: Option<&str>) -> Result<ListFilter, ApiError> {
+    let mut filter = ListFilter::default();
+    for (name, value) in pairs(query) {
+        // `?status=&order=` leaves them out: an empty value means no filter.
+        if value.trim().is_empty() && LIST_PARAMS.contains(&name.as_str()) {
+            continue;
+        }
+        match name.as_str() {
+            "status" => {
+                let status = Status::parse(&value).ok_or_else(|| {
+                    ApiError::bad_request(format!(
+                        "status `{value}` is not a ticket status; use one of {}",
+                        Status::ALL.map(Status::name).join(", ")
+                    ))
+                })?;
+                filter.status = Some(status);
+            }
+            "order" => filter.order = Some(value),
+            "limit" => {
+                let limit = value
+                    .trim()
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|n| (1..=MAX_LIMIT).contains(n))
+                    .ok_or_else(|| {
+                        ApiError::bad_request(format!(
+                            "limit `{value}` is not a whole number from 1 to {MAX_LIMIT}; leave it out for 50"
+                        ))
+                    })?;
+                filter.limit = Some(limit);
+            }
+            "cursor" => filter.cursor = Some(value),
+            _ => return Err(unknown(&name, &LIST_PARAMS)),
+        }
+    }
+    Ok(filter)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn force_new_reads_booleans_and_refuses_the_rest() {
+        assert!(!force_new(None).unwrap());
+        assert!(force_new(Some("force_new=true")).unwrap());
+        assert!(!force_new(Some("force_new=0")).unwrap());
+        let error = force_new(Some("force_new=yes")).unwrap_err();
+        assert!(error.detail.message.contains("`yes`"));
+        let error = force_new(Some("force=true")).unwrap_err();
+        assert!(error.detail.message.contains("`force`"));
+        assert!(error.detail.message.contains("`force_new`"));
+    }
+
+    #[test]
+    fn list_filter_reads_every_parameter() {
+        let filter =
+            list_filter(Some("status=Answered&order=%231052&limit=10&cursor=abc")).unwrap();
+        assert_eq!(filter.status, Some(Status::Answered));
+        assert_eq!(filter.order.as_deref(), Some("#1052"));
+        assert_eq!(filter.limit, Some(10));
+        assert_eq!(filter.cursor.as_deref(), Some("abc"));
+        assert_eq!(
+            list_filter(Some("status=&order=")).unwrap(),
+            ListFilter::default()
+        );
+    }
+
+    #[test]
+    fn list_filter_names_bad_values_and_unknown_parameters() {
+        let error = list_filter(Some("status=closed")).unwrap_err();
+        assert!(error.detail.message.contains("open, answered, resolved"));
+        let error = list_filter(Some("limit=0")).unwrap_err();
+        assert!(error.detail.message.contains("limit `0`"));
+        let error = list_filter(Some("sort=asc")).unwrap_err();
+        assert!(error.detail.message.contains("`sort`"));
+        assert!(error.detail.message.contains("`cursor`"));
+    }
+}

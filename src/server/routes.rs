@@ -1,0 +1,101 @@
+//! The API's routes, listed once: [`Endpoint::ALL`] builds the router and is what the test that
+//! compares the served routes with `docs/openapi.yaml` enumerates.
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{MethodRouter, get, post};
+
+use super::{AppState, MAX_BODY_BYTES, meta, tickets};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Endpoint {
+    CreateTicket,
+    ListTickets,
+    GetTicket,
+    AddMessage,
+    Resolve,
+    Stats,
+    Health,
+}
+
+impl Endpoint {
+    pub const ALL: [Endpoint; 7] = [
+        Endpoint::CreateTicket,
+        Endpoint::ListTickets,
+        Endpoint::GetTicket,
+        Endpoint::AddMessage,
+        Endpoint::Resolve,
+        Endpoint::Stats,
+        Endpoint::Health,
+    ];
+
+    /// The HTTP method, upper case.
+    pub fn method(self) -> &'static str {
+        match self {
+            Endpoint::CreateTicket | Endpoint::AddMessage | Endpoint::Resolve => "POST",
+            Endpoint::ListTickets | Endpoint::GetTicket | Endpoint::Stats | Endpoint::Health => {
+                "GET"
+            }
+        }
+    }
+
+    /// The path template, in OpenAPI's (and axum 0.8's) `{param}` form.
+    pub fn path(self) -> &'static str {
+        match self {
+            Endpoint::CreateTicket | Endpoint::ListTickets => "/v1/tickets",
+            Endpoint::GetTicket => "/v1/tickets/{tn}",
+            Endpoint::AddMessage => "/v1/tickets/{tn}/messages",
+            Endpoint::Resolve => "/v1/tickets/{tn}/resolve",
+            Endpoint::Stats => "/v1/stats",
+            Endpoint::Health => "/v1/health",
+        }
+    }
+
+    /// Whether a store token is required.
+    pub fn needs_token(self) -> bool {
+        self != Endpoint::Health
+    }
+
+    fn handler(self) -> MethodRouter<AppState> {
+        match self {
+            Endpoint::CreateTicket => post(tickets::create),
+            Endpoint::ListTickets => get(tickets::list),
+            Endpoint::GetTicket => get(tickets::show),
+            Endpoint::AddMessage => post(tickets::add_message),
+            Endpoint::Resolve => post(tickets::resolve),
+            Endpoint::Stats => get(meta::stats),
+            Endpoint::Health => get(meta::health),
+        }
+    }
+}
+
+pub fn router(state: AppState) -> Router {
+    // Two endpoints on one path merge into one method router (axum merges `.route` calls).
+    Endpoint::ALL
+        .into_iter()
+        .fold(Router::new(), |router, endpoint| {
+            router.route(endpoint.path(), endpoint.handler())
+        })
+        .fallback(meta::no_route)
+        .method_not_allowed_fallback(meta::wrong_method)
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .with_state(state)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_is_listed_once() {
+        let mut seen: Vec<(&str, &str)> = Endpoint::ALL
+            .iter()
+            .map(|e| (e.method(), e.path()))
+            .collect();
+        seen.sort();
+        seen.dedup();
+        assert_eq!(seen.len(), Endpoint::ALL.len());
+        assert!(!Endpoint::Health.needs_token());
+        assert!(Endpoint::CreateTicket.needs_token());
+    }
+}

@@ -1,0 +1,273 @@
+//! `cartsaver-desk` as a support engineer uses it: tokens, the ticket list, replies and status
+//! changes, against the same database a real served desk uses.
+
+mod common;
+
+use cartsaver::api::{Author, Status, TicketSummary, TicketView};
+use common::{TestEnv, stderr_of, stdout_of, ticket_json};
+use reqwest::StatusCode;
+use reqwest::blocking::Client;
+
+const STORE: &str = "https://cool-shop.myshopify.com";
+
+/// File a ticket through the served API and return it.
+fn file(env: &TestEnv, token: &str, order: &str) -> TicketView {
+    file_for(env, token, STORE, order)
+}
+
+fn file_for(env: &TestEnv, token: &str, store: &str, order: &str) -> TicketView {
+    let server = env.serve_desk();
+    let response = Client::new()
+        .post(server.at("/v1/tickets"))
+        .bearer_auth(token)
+        .json(&ticket_json(store, order))
+        .send()
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED);
+    response.json().unwrap()
+}
+
+fn list_json(env: &TestEnv, extra: &[&str]) -> Vec<TicketSummary> {
+    let output = env
+        .desk()
+        .args(["tickets", "list", "--json"])
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    stdout_of(&output)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}")))
+        .collect()
+}
+
+#[test]
+fn token_create_prints_the_token_alone_and_revoke_makes_it_401() {
+    let env = TestEnv::new();
+    let token = env.desk_token("cool-shop.myshopify.com/admin");
+    assert!(token.len() >= 20 && !token.contains(' '), "{token}");
+    let server = env.serve_desk();
+    let stats = |token: &str| {
+        Client::new()
+            .get(server.at("/v1/stats"))
+            .bearer_auth(token)
+            .send()
+            .unwrap()
+            .status()
+    };
+    assert_eq!(stats(&token), StatusCode::OK);
+
+    env.desk()
+        .args(["token", "revoke", &token])
+        .assert()
+        .success();
+    assert_eq!(stats(&token), StatusCode::UNAUTHORIZED);
+
+    let again = env
+        .desk()
+        .args(["token", "revoke", &token])
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        stderr_of(&again).contains("no active token"),
+        "{}",
+        stderr_of(&again)
+    );
+    assert!(
+        !stderr_of(&again).contains(&token),
+        "the token is not echoed in full"
+    );
+}
+
+#[test]
+fn token_create_refuses_a_bad_store_with_exit_2_naming_it() {
+    let env = TestEnv::new();
+    let output = env
+        .desk()
+        .args([
+            "token",
+            "create",
+            "--store",
+            "ftp://cool-shop.myshopify.com",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stdout_of(&output).is_empty());
+    assert!(
+        stderr_of(&output).contains("ftp://cool-shop.myshopify.com"),
+        "{}",
+        stderr_of(&output)
+    );
+}
+
+#[test]
+fn reply_answers_the_ticket_and_set_status_changes_it() {
+    let env = TestEnv::new();
+    let token = env.desk_token(STORE);
+    let ticket = file(&env, &token, "1052");
+    let tn = ticket.tracking_number.to_string();
+
+    let output = env
+        .desk()
+        .args([
+            "reply",
+            &tn,
+            "--message",
+            "Your WhatsApp sender was paused; it is back now.",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    assert_eq!(stdout_of(&output), format!("{tn} answered\n"));
+
+    let output = env
+        .desk()
+        .args(["--json", "reply", &tn.to_lowercase(), "--message-file", "-"])
+        .write_stdin("A second note.\n")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let view: TicketView = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(view.status, Status::Answered);
+    assert_eq!(view.messages.len(), 2);
+    assert!(view.messages.iter().all(|m| m.from == Author::Support));
+
+    // The merchant sees the answer through the API.
+    let server = env.serve_desk();
+    let seen: TicketView = Client::new()
+        .get(server.at(&format!("/v1/tickets/{tn}")))
+        .bearer_auth(&token)
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    assert_eq!(seen.status, Status::Answered);
+    drop(server);
+
+    let output = env
+        .desk()
+        .args(["set-status", &tn, "resolved"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    assert_eq!(stdout_of(&output), format!("{tn} resolved\n"));
+    assert_eq!(list_json(&env, &["--status", "resolved"]).len(), 1);
+}
+
+#[test]
+fn reply_and_set_status_refuse_bad_input_with_exit_2_and_unknown_tickets_with_1() {
+    let env = TestEnv::new();
+    let output = env
+        .desk()
+        .args(["set-status", "CS-7KQ-2M4-X9C", "closed"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr_of(&output).contains("open, answered, resolved"),
+        "{}",
+        stderr_of(&output)
+    );
+
+    let output = env
+        .desk()
+        .args(["reply", "CS-7KQ-2M4-X9D", "--message", "hi"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr_of(&output).contains("typo"),
+        "{}",
+        stderr_of(&output)
+    );
+
+    let output = env
+        .desk()
+        .args(["reply", "CS-7KQ-2M4-X9C", "--message", "hi"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr_of(&output).contains("CS-7KQ-2M4-X9C"),
+        "{}",
+        stderr_of(&output)
+    );
+
+    let output = env
+        .desk()
+        .args(["reply", "CS-7KQ-2M4-X9C"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "clap refuses a reply without a message"
+    );
+}
+
+#[test]
+fn tickets_list_prints_json_lines_or_a_table_and_filters() {
+    let env = TestEnv::new();
+    let token = env.desk_token(STORE);
+    let first = file(&env, &token, "1052");
+    let second = file(&env, &token, "1053");
+    let other_token = env.desk_token("other-shop.myshopify.com");
+    file_for(&env, &other_token, "https://other-shop.myshopify.com", "7");
+
+    let all = list_json(&env, &[]);
+    assert_eq!(all.len(), 3);
+    let ours = list_json(&env, &["--store", "cool-shop.myshopify.com"]);
+    let numbers: Vec<_> = ours.iter().map(|t| t.tracking_number).collect();
+    assert_eq!(ours.len(), 2);
+    assert!(numbers.contains(&first.tracking_number) && numbers.contains(&second.tracking_number));
+    assert_eq!(list_json(&env, &["--limit", "1"]).len(), 1);
+
+    env.desk()
+        .args([
+            "reply",
+            &first.tracking_number.to_string(),
+            "--message",
+            "On it",
+        ])
+        .assert()
+        .success();
+    let answered = list_json(&env, &["--status", "answered"]);
+    assert_eq!(answered.len(), 1);
+    assert_eq!(answered[0].tracking_number, first.tracking_number);
+
+    let output = env.desk().args(["tickets", "list"]).output().unwrap();
+    let table = stdout_of(&output);
+    assert!(table.starts_with("TRACKING"), "{table}");
+    assert_eq!(table.lines().count(), 4);
+    assert!(table.contains(&second.tracking_number.to_string()));
+}
+
+#[test]
+fn serve_refuses_a_bad_listen_address_with_exit_2() {
+    let env = TestEnv::new();
+    let output = env
+        .desk()
+        .args(["serve", "--listen", "nowhere"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr_of(&output).contains("`nowhere`"),
+        "{}",
+        stderr_of(&output)
+    );
+    assert!(stdout_of(&output).is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn serve_stops_cleanly_on_sigterm() {
+    let env = TestEnv::new();
+    let server = env.serve_desk();
+    let health = Client::new().get(server.at("/v1/health")).send().unwrap();
+    assert_eq!(health.status(), StatusCode::OK);
+    let status = server.terminate();
+    assert!(status.success(), "serve exited with {status}");
+}
