@@ -19,6 +19,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
     var completions = [
         &'cartsaver-support'= {
             cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --config 'Config file to use instead of the default one (see `config path`)'
             cand --color 'When to use colour'
             cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
             cand --no-input 'Never prompt; a missing field is an error'
@@ -35,6 +36,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand resolve 'Mark a ticket resolved'
             cand list 'List tickets, newest first'
             cand dashboard 'Counts by status, median first response, overdue tickets, recent activity'
+            cand config 'Show or change the config file: store, email, plan, region, desk, token'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -55,6 +57,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand --plan 'Cartsaver plan: free, advanced, unlimited, scale'
             cand --pin 'Support PIN, 4–12 letters or digits (never printed in full)'
             cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --config 'Config file to use instead of the default one (see `config path`)'
             cand --color 'When to use colour'
             cand --urgent 'Mark URGENT (Scale plan, or with --outage)'
             cand --outage 'An outage prevents orders entirely'
@@ -88,6 +91,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand --pin 'Support PIN, 4–12 letters or digits (never printed in full)'
             cand --tracking 'A tracking number to check: CS-XXX-XXX-XXX'
             cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --config 'Config file to use instead of the default one (see `config path`)'
             cand --color 'When to use colour'
             cand --urgent 'Mark URGENT (Scale plan, or with --outage)'
             cand --outage 'An outage prevents orders entirely'
@@ -103,6 +107,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
         }
         &'cartsaver-support;status'= {
             cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --config 'Config file to use instead of the default one (see `config path`)'
             cand --color 'When to use colour'
             cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
             cand --no-input 'Never prompt; a missing field is an error'
@@ -119,6 +124,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand --message-file 'Read the message from a file (`-` for stdin)'
             cand --screenshot 'A screenshot to attach (repeatable, at most 5)'
             cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --config 'Config file to use instead of the default one (see `config path`)'
             cand --color 'When to use colour'
             cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
             cand --no-input 'Never prompt; a missing field is an error'
@@ -131,6 +137,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
         }
         &'cartsaver-support;resolve'= {
             cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --config 'Config file to use instead of the default one (see `config path`)'
             cand --color 'When to use colour'
             cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
             cand --no-input 'Never prompt; a missing field is an error'
@@ -146,6 +153,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand --order 'Only tickets of this order: 1052, #1052'
             cand --limit 'At most this many tickets'
             cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --config 'Config file to use instead of the default one (see `config path`)'
             cand --color 'When to use colour'
             cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
             cand --no-input 'Never prompt; a missing field is an error'
@@ -158,6 +166,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
         }
         &'cartsaver-support;dashboard'= {
             cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --config 'Config file to use instead of the default one (see `config path`)'
             cand --color 'When to use colour'
             cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
             cand --no-input 'Never prompt; a missing field is an error'
@@ -168,8 +177,96 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'cartsaver-support;config'= {
+            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --config 'Config file to use instead of the default one (see `config path`)'
+            cand --color 'When to use colour'
+            cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
+            cand --no-input 'Never prompt; a missing field is an error'
+            cand -q 'Print only the result: no notes or summaries on stderr'
+            cand --quiet 'Print only the result: no notes or summaries on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand init 'Ask for each value (the token hidden) and write the file'
+            cand show 'Print the values; the token redacted'
+            cand set 'Set one value, checked like the flag of the same name'
+            cand path 'Print the config file''s path'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cartsaver-support;config;init'= {
+            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --config 'Config file to use instead of the default one (see `config path`)'
+            cand --color 'When to use colour'
+            cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
+            cand --no-input 'Never prompt; a missing field is an error'
+            cand -q 'Print only the result: no notes or summaries on stderr'
+            cand --quiet 'Print only the result: no notes or summaries on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-support;config;show'= {
+            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --config 'Config file to use instead of the default one (see `config path`)'
+            cand --color 'When to use colour'
+            cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
+            cand --no-input 'Never prompt; a missing field is an error'
+            cand -q 'Print only the result: no notes or summaries on stderr'
+            cand --quiet 'Print only the result: no notes or summaries on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-support;config;set'= {
+            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --config 'Config file to use instead of the default one (see `config path`)'
+            cand --color 'When to use colour'
+            cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
+            cand --no-input 'Never prompt; a missing field is an error'
+            cand -q 'Print only the result: no notes or summaries on stderr'
+            cand --quiet 'Print only the result: no notes or summaries on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-support;config;path'= {
+            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --config 'Config file to use instead of the default one (see `config path`)'
+            cand --color 'When to use colour'
+            cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
+            cand --no-input 'Never prompt; a missing field is an error'
+            cand -q 'Print only the result: no notes or summaries on stderr'
+            cand --quiet 'Print only the result: no notes or summaries on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-support;config;help'= {
+            cand init 'Ask for each value (the token hidden) and write the file'
+            cand show 'Print the values; the token redacted'
+            cand set 'Set one value, checked like the flag of the same name'
+            cand path 'Print the config file''s path'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cartsaver-support;config;help;init'= {
+        }
+        &'cartsaver-support;config;help;show'= {
+        }
+        &'cartsaver-support;config;help;set'= {
+        }
+        &'cartsaver-support;config;help;path'= {
+        }
+        &'cartsaver-support;config;help;help'= {
+        }
         &'cartsaver-support;completions'= {
             cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --config 'Config file to use instead of the default one (see `config path`)'
             cand --color 'When to use colour'
             cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
             cand --no-input 'Never prompt; a missing field is an error'
@@ -188,6 +285,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand resolve 'Mark a ticket resolved'
             cand list 'List tickets, newest first'
             cand dashboard 'Counts by status, median first response, overdue tickets, recent activity'
+            cand config 'Show or change the config file: store, email, plan, region, desk, token'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -204,6 +302,20 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
         &'cartsaver-support;help;list'= {
         }
         &'cartsaver-support;help;dashboard'= {
+        }
+        &'cartsaver-support;help;config'= {
+            cand init 'Ask for each value (the token hidden) and write the file'
+            cand show 'Print the values; the token redacted'
+            cand set 'Set one value, checked like the flag of the same name'
+            cand path 'Print the config file''s path'
+        }
+        &'cartsaver-support;help;config;init'= {
+        }
+        &'cartsaver-support;help;config;show'= {
+        }
+        &'cartsaver-support;help;config;set'= {
+        }
+        &'cartsaver-support;help;config;path'= {
         }
         &'cartsaver-support;help;completions'= {
         }

@@ -18,6 +18,7 @@ const ENTER: &str = "\r";
 const DOWN: &str = "\x1b[B";
 const BACKSPACE: &str = "\x7f";
 const CTRL_C: &str = "\x03";
+const ESC: &str = "\x1b";
 
 struct Pty {
     session: OsSession,
@@ -203,7 +204,7 @@ fn a_national_number_asks_for_its_country() {
     pty.answer("Customer's phone", "0100 123 4567\r");
     pty.answer("which country is it in?", "eg\r");
     pty.expect("mobile number, Egypt (EG)");
-    pty.answer("Channel the OTP was sent over", &"\x1b".to_string());
+    pty.answer("Channel the OTP was sent over", ESC);
     let (rest, code, _) = pty.finish();
     assert_eq!(code, 130, "Esc cancels: {rest}");
     assert!(rest.contains("cancelled; nothing was sent"), "{rest}");
@@ -528,4 +529,77 @@ fn an_open_ticket_for_the_order_is_offered_a_follow_up() {
         .unwrap();
     let status = String::from_utf8_lossy(&status.stdout);
     assert!(status.contains("the customer tried twice more"), "{status}");
+}
+
+#[test]
+fn without_a_terminal_nothing_is_asked_and_every_missing_field_is_named() {
+    let env = TestEnv::new();
+    let output = env
+        .std_command(assert_cmd::cargo::cargo_bin("cartsaver-support"))
+        .arg("new")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("8 fields are invalid; nothing was sent"),
+        "{stderr}"
+    );
+    for flag in [
+        "--store",
+        "--order",
+        "--phone",
+        "--channel",
+        "--at",
+        "--tried",
+        "--email",
+        "--plan",
+    ] {
+        assert!(stderr.contains(flag), "{flag} not named: {stderr}");
+    }
+    assert!(!stderr.contains('?'), "nothing asked: {stderr}");
+}
+
+#[test]
+fn no_input_at_a_terminal_asks_nothing() {
+    let env = TestEnv::new();
+    let pty = spawn(&env, &["new", "--no-input", "--order", "1052"]);
+    let (rest, code, stdout) = pty.finish();
+    assert_eq!(code, 2, "{rest}");
+    assert!(rest.contains("7 fields are invalid"), "{rest}");
+    assert!(!rest.contains("Shopify store"), "{rest}");
+    assert_eq!(stdout, "");
+}
+
+#[test]
+fn config_init_asks_for_each_value_with_the_token_hidden() {
+    let env = TestEnv::new();
+    let mut pty = spawn(&env, &["config", "init"]);
+    pty.answer("Your Shopify store", "cool-shop\r");
+    // A bare shop name is no store URL: refused inline, asked again.
+    pty.expect("✘ store `cool-shop`");
+    pty.expect("Your Shopify store");
+    pty.send(".myshopify.com\r");
+    pty.answer("Your email", "owner@cool-shop.com\r");
+    // The plan list starts on "(not set)": one up is scale.
+    pty.answer("Your Cartsaver plan", "\x1b[A\r");
+    pty.answer("Country of your customers' numbers", "eg\r");
+    pty.answer("Support desk", ENTER);
+    pty.answer("Store token", "cst_secret-token-0000ABCD\r");
+    let (rest, code, _) = pty.finish();
+    assert_eq!(code, 0, "{rest}");
+    assert!(
+        !rest.contains("secret-token"),
+        "the token is not echoed: {rest}"
+    );
+    let text = std::fs::read_to_string(env.config_file()).unwrap();
+    assert_eq!(
+        text,
+        "store = \"https://cool-shop.myshopify.com\"\n\
+         email = \"owner@cool-shop.com\"\n\
+         plan = \"scale\"\n\
+         region = \"EG\"\n\
+         token = \"cst_secret-token-0000ABCD\"\n"
+    );
 }
