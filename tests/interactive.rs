@@ -116,7 +116,7 @@ fn happy_path_ends_with_the_tracking_number_on_stdout() {
     pty.expect("mobile number, Egypt (EG)");
     pty.answer("Channel the OTP was sent over", ENTER);
     pty.answer("When did it happen", "2026-11-20T16:03+02:00\r");
-    pty.expect("2026-11-20T14:03:00Z in UTC");
+    pty.expect("is 2026-11-20T14:03:00Z");
     pty.answer("Screenshot of the error", ENTER);
     // Tick the first and third common steps.
     pty.answer("Steps already tried", &format!(" {DOWN}{DOWN} {ENTER}"));

@@ -49,7 +49,7 @@ pub fn run(args: &NewArgs, global: &GlobalArgs) -> Result<ExitStatus, CliError> 
             Err(refusal) if refusal.is_code("duplicate") => {
                 Err(duplicate_refusal(&refusal, &validated.ticket))
             }
-            filed => report_created(filed?, desk.as_ref(), &validated, &context, global),
+            filed => report_created(filed?, desk.as_ref(), &validated, &context, global, true),
         };
     };
 
@@ -102,12 +102,12 @@ pub fn run(args: &NewArgs, global: &GlobalArgs) -> Result<ExitStatus, CliError> 
                 Choice::FileAnyway => {
                     interrupt::sending(true);
                     let created = file(desk.as_ref(), &validated, true)?;
-                    report_created(created, desk.as_ref(), &validated, &context, global)
+                    report_created(created, desk.as_ref(), &validated, &context, global, false)
                 }
                 Choice::Cancel => Ok(not_filed()),
             }
         }
-        filed => report_created(filed?, desk.as_ref(), &validated, &context, global),
+        filed => report_created(filed?, desk.as_ref(), &validated, &context, global, false),
     }
 }
 
@@ -143,13 +143,15 @@ fn uploads(screenshots: &[Screenshot]) -> Vec<Upload> {
         .collect()
 }
 
-/// The tracking number alone on stdout (or the `--json` object); the rest on stderr.
+/// The tracking number alone on stdout (or the `--json` object); the rest on stderr, the
+/// ticket itself only if the merchant has not just seen it in the preview.
 fn report_created(
     created: Created,
     desk: &dyn Desk,
     validated: &Validated,
     context: &Context,
     global: &GlobalArgs,
+    show_ticket: bool,
 ) -> Result<ExitStatus, CliError> {
     let view = &created.ticket;
     if global.json {
@@ -167,7 +169,8 @@ fn report_created(
         anstream::println!("{}", view.tracking_number);
     }
     if !global.quiet {
-        print_filed(view, created.replayed, desk, &validated.ticket, context);
+        let ticket = show_ticket.then_some(&validated.ticket);
+        print_filed(view, created.replayed, desk, ticket, context);
     }
     Ok(ExitStatus::Success)
 }
@@ -307,15 +310,17 @@ fn print_filed(
     view: &TicketView,
     replayed: bool,
     desk: &dyn Desk,
-    ticket: &Ticket,
+    ticket: Option<&Ticket>,
     context: &Context,
 ) {
     let mut err = anstream::stderr().lock();
-    let names: Vec<String> = view.attachments.iter().map(|a| a.name.clone()).collect();
-    let due = chrono::DateTime::parse_from_rfc3339(&view.first_response_due)
-        .map(|at| at.with_timezone(&chrono::Utc))
-        .unwrap_or(context.now);
-    write_ticket(&mut err, ticket, &names, due, context.local);
+    if let Some(ticket) = ticket {
+        let names: Vec<String> = view.attachments.iter().map(|a| a.name.clone()).collect();
+        let due = chrono::DateTime::parse_from_rfc3339(&view.first_response_due)
+            .map(|at| at.with_timezone(&chrono::Utc))
+            .unwrap_or(context.now);
+        write_ticket(&mut err, ticket, &names, due, context.local);
+    }
     if replayed {
         let _ = writeln!(
             err,

@@ -37,6 +37,8 @@ pub const COMMON_STEPS: [&str; 5] = [
     "checked the Cartsaver logs",
 ];
 
+const PHONE_LABEL: &str = "Customer's phone, with the country code (+20 100 123 4567)";
+
 /// What the checklist gathered: the input and the screenshots, read and checked.
 pub struct Gathered {
     pub input: TicketInput,
@@ -159,26 +161,25 @@ impl Walk<'_> {
     /// receive OTPs (a landline, say) is kept only when the merchant says so.
     fn phone(&mut self) -> Result<(), CliError> {
         let mut region = self.given_region();
-        let mut typed = self.input.phone.take().filter(|t| !t.trim().is_empty());
-        let mut ask = typed.is_none();
+        let mut given = self.input.phone.take().filter(|t| !t.trim().is_empty());
+        let mut typed: Option<String> = None;
         loop {
-            let text = if ask {
-                self.p.line(
-                    "Customer's phone, with the country code (+20 100 123 4567)",
-                    typed.as_deref(),
-                    None,
-                )?
-            } else {
-                let text = typed.clone().unwrap_or_default();
-                self.given(Field::Phone, &text);
-                text
+            let (text, from_flag) = match given.take() {
+                Some(text) => (text, true),
+                None => (self.p.line(PHONE_LABEL, typed.as_deref(), None)?, false),
             };
-            ask = true;
             typed = Some(text.clone());
             let mut parsed = parse_phone(&text, region.as_ref());
-            if region.is_none()
-                && matches!(&parsed, Err(error) if error.code == "missing_country_code")
-            {
+            let needs_region = region.is_none()
+                && matches!(&parsed, Err(error) if error.code == "missing_country_code");
+            if needs_region || parsed.is_ok() {
+                if from_flag {
+                    self.given(Field::Phone, &text);
+                } else {
+                    self.p.accepted(PHONE_LABEL, &text);
+                }
+            }
+            if needs_region {
                 let answer = self.p.text(
                     "That number has no country code: which country is it in? (EG, SA, AE...)",
                     None,
@@ -249,7 +250,12 @@ impl Walk<'_> {
             |text| parse_at(text, context.now, &context.local).map(|at| at.map(format_utc)),
         )?;
         let utc = answer.parsed.value;
-        if !answer.typed.trim().eq_ignore_ascii_case("now") {
+        let said = answer
+            .parsed
+            .notes
+            .iter()
+            .any(|note| note.text.contains(&utc));
+        if !said && !answer.typed.trim().eq_ignore_ascii_case("now") {
             self.p.note(&Note::info(format!("{utc} in UTC")));
         }
         self.input.at = Some(utc);
@@ -313,11 +319,9 @@ impl Walk<'_> {
                 .into_iter()
                 .map(|index| COMMON_STEPS[index].to_string())
                 .collect();
-            let other = self.p.line(
-                "Anything else you tried? (optional, Enter to go on)",
-                None,
-                None,
-            )?;
+            let label = "Anything else you tried? (optional, Enter to go on)";
+            let other = self.p.line(label, None, None)?;
+            self.p.accepted(label, other.trim());
             if !other.trim().is_empty() {
                 steps.push(other.trim().to_string());
             }
@@ -468,8 +472,7 @@ impl Walk<'_> {
                 return Ok(());
             }
             match parse_pin(&text) {
-                Ok(parsed) => {
-                    self.p.say(&format!("  PIN {}", parsed.value.masked()));
+                Ok(_) => {
                     self.input.pin = Some(text);
                     return Ok(());
                 }

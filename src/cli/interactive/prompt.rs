@@ -6,7 +6,7 @@
 use std::fmt::Display;
 use std::io::ErrorKind;
 
-use dialoguer::theme::ColorfulTheme;
+use dialoguer::theme::{ColorfulTheme, Theme};
 use dialoguer::{Confirm, Input, MultiSelect, Password, Select};
 
 use crate::cli::error::CliError;
@@ -60,6 +60,7 @@ impl Prompter {
             let answer = self.line(label, typed.as_deref(), default)?;
             match parse(&answer) {
                 Ok(parsed) => {
+                    self.accepted(label, &answer);
                     self.notes(&parsed.notes);
                     return Ok(Answer {
                         typed: answer,
@@ -85,10 +86,12 @@ impl Prompter {
         loop {
             let answer = self.line(label, typed.as_deref(), None)?;
             if answer.trim().is_empty() {
+                self.accepted(label, "");
                 return Ok(None);
             }
             match parse(&answer) {
                 Ok(parsed) => {
+                    self.accepted(label, &answer);
                     self.notes(&parsed.notes);
                     return Ok(Some(Answer {
                         typed: answer,
@@ -103,7 +106,9 @@ impl Prompter {
         }
     }
 
-    /// One line of text, unchecked: for answers checked together with another (phone and region).
+    /// One line of text, unchecked: for answers checked together with another (phone and
+    /// region). The caller says whether it was accepted ([`Prompter::accepted`]) or not
+    /// ([`Prompter::error`]): dialoguer would mark every answer ✔.
     pub fn line(
         &self,
         label: &str,
@@ -113,7 +118,8 @@ impl Prompter {
         // Empty answers reach the parser, whose "missing" message says what to give.
         let mut input = Input::<String>::with_theme(&self.theme)
             .with_prompt(label)
-            .allow_empty(true);
+            .allow_empty(true)
+            .report(false);
         if let Some(text) = initial {
             input = input.with_initial_text(text);
         }
@@ -161,6 +167,15 @@ impl Prompter {
             .allow_empty_password(true)
             .interact_on(&self.term)
             .map_err(prompt_error)
+    }
+
+    /// The answered question, as dialoguer shows an accepted one: `✔ label · answer`.
+    pub fn accepted(&self, label: &str, answer: &str) {
+        let mut line = String::new();
+        let _ = self
+            .theme
+            .format_input_prompt_selection(&mut line, label, answer);
+        let _ = self.term.write_line(&line);
     }
 
     /// Diagnostics of an accepted answer, indented under it.
