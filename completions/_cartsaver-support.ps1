@@ -32,7 +32,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'File a ticket and print its tracking number')
+            [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'File a ticket and print its tracking number; at a terminal, asks for what the flags leave out')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Validate and diagnose checklist fields; sends nothing')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show tickets: status, subject, times, due time and the message thread')
             [CompletionResult]::new('reply', 'reply', [CompletionResultType]::ParameterValue, 'Add a follow-up message to a ticket')
@@ -301,7 +301,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             break
         }
         'cartsaver-support;help' {
-            [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'File a ticket and print its tracking number')
+            [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'File a ticket and print its tracking number; at a terminal, asks for what the flags leave out')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Validate and diagnose checklist fields; sends nothing')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show tickets: status, subject, times, due time and the message thread')
             [CompletionResult]::new('reply', 'reply', [CompletionResultType]::ParameterValue, 'Add a follow-up message to a ticket')

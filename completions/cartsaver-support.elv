@@ -29,7 +29,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand new 'File a ticket and print its tracking number'
+            cand new 'File a ticket and print its tracking number; at a terminal, asks for what the flags leave out'
             cand check 'Validate and diagnose checklist fields; sends nothing'
             cand status 'Show tickets: status, subject, times, due time and the message thread'
             cand reply 'Add a follow-up message to a ticket'
@@ -278,7 +278,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand --version 'Print version'
         }
         &'cartsaver-support;help'= {
-            cand new 'File a ticket and print its tracking number'
+            cand new 'File a ticket and print its tracking number; at a terminal, asks for what the flags leave out'
             cand check 'Validate and diagnose checklist fields; sends nothing'
             cand status 'Show tickets: status, subject, times, due time and the message thread'
             cand reply 'Add a follow-up message to a ticket'

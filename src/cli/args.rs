@@ -75,7 +75,7 @@ pub enum ColorChoice {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// File a ticket and print its tracking number
+    /// File a ticket and print its tracking number; at a terminal, asks for what the flags leave out
     #[command(after_help = EXIT_CODES)]
     New(NewArgs),
 
