@@ -199,6 +199,8 @@ impl Walk<'_> {
             let kind = phone.value.kind;
             self.p.notes(&phone.notes);
             if kind.cannot_receive_otp() && !self.p.confirm("Use this number anyway?", false)? {
+                // Another number is wanted, not an edit of this one: ask afresh.
+                typed = None;
                 continue;
             }
             self.input.phone = Some(phone.value.e164);
