@@ -22,6 +22,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
     $completions = @(switch ($command) {
         'cartsaver-support' {
             [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing field is an error')
@@ -31,7 +32,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'File a ticket and print its tracking number')
+            [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'File a ticket and print its tracking number; at a terminal, asks for what the flags leave out')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Validate and diagnose checklist fields; sends nothing')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show tickets: status, subject, times, due time and the message thread')
             [CompletionResult]::new('reply', 'reply', [CompletionResultType]::ParameterValue, 'Add a follow-up message to a ticket')
@@ -39,6 +40,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             [CompletionResult]::new('bulk', 'bulk', [CompletionResultType]::ParameterValue, 'File many tickets from a CSV or JSON Lines file: all rows validated first, re-runnable')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List tickets, newest first')
             [CompletionResult]::new('dashboard', 'dashboard', [CompletionResultType]::ParameterValue, 'Counts by status, median first response, overdue tickets, recent activity')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show or change the config file: store, email, plan, region, desk, token')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -60,6 +62,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             [CompletionResult]::new('--plan', '--plan', [CompletionResultType]::ParameterName, 'Cartsaver plan: free, advanced, unlimited, scale')
             [CompletionResult]::new('--pin', '--pin', [CompletionResultType]::ParameterName, 'Support PIN, 4–12 letters or digits (never printed in full)')
             [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--urgent', '--urgent', [CompletionResultType]::ParameterName, 'Mark URGENT (Scale plan, or with --outage)')
             [CompletionResult]::new('--outage', '--outage', [CompletionResultType]::ParameterName, 'An outage prevents orders entirely')
@@ -96,6 +99,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Validate a bulk file (CSV or JSON Lines, `-` for stdin) as `bulk` would; sends nothing. --store, --plan, --email and --region fill its empty cells')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Format of --file [default: by extension, else by content]')
             [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--urgent', '--urgent', [CompletionResultType]::ParameterName, 'Mark URGENT (Scale plan, or with --outage)')
             [CompletionResult]::new('--outage', '--outage', [CompletionResultType]::ParameterName, 'An outage prevents orders entirely')
@@ -112,6 +116,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
         }
         'cartsaver-support;status' {
             [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing field is an error')
@@ -129,6 +134,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             [CompletionResult]::new('--message-file', '--message-file', [CompletionResultType]::ParameterName, 'Read the message from a file (`-` for stdin)')
             [CompletionResult]::new('--screenshot', '--screenshot', [CompletionResultType]::ParameterName, 'A screenshot to attach (repeatable, at most 5)')
             [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing field is an error')
@@ -142,6 +148,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
         }
         'cartsaver-support;resolve' {
             [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing field is an error')
@@ -163,6 +170,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             [CompletionResult]::new('--results', '--results', [CompletionResultType]::ParameterName, 'Write the results here instead of stdout')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight at once (1–64)')
             [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--skip-invalid', '--skip-invalid', [CompletionResultType]::ParameterName, 'Send the valid rows and write the invalid ones to a rejects file')
             [CompletionResult]::new('--force-new', '--force-new', [CompletionResultType]::ParameterName, 'File rows even when their store and order already have an open ticket')
@@ -181,6 +189,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             [CompletionResult]::new('--order', '--order', [CompletionResultType]::ParameterName, 'Only tickets of this order: 1052, #1052')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many tickets')
             [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing field is an error')
@@ -194,6 +203,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
         }
         'cartsaver-support;dashboard' {
             [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing field is an error')
@@ -205,8 +215,107 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'cartsaver-support;config' {
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing field is an error')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Ask for each value (the token hidden) and write the file')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the values; the token redacted')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set one value, checked like the flag of the same name')
+            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the config file''s path')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cartsaver-support;config;init' {
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing field is an error')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cartsaver-support;config;show' {
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing field is an error')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cartsaver-support;config;set' {
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing field is an error')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cartsaver-support;config;path' {
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing field is an error')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cartsaver-support;config;help' {
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Ask for each value (the token hidden) and write the file')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the values; the token redacted')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set one value, checked like the flag of the same name')
+            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the config file''s path')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cartsaver-support;config;help;init' {
+            break
+        }
+        'cartsaver-support;config;help;show' {
+            break
+        }
+        'cartsaver-support;config;help;set' {
+            break
+        }
+        'cartsaver-support;config;help;path' {
+            break
+        }
+        'cartsaver-support;config;help;help' {
+            break
+        }
         'cartsaver-support;completions' {
             [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing field is an error')
@@ -219,7 +328,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             break
         }
         'cartsaver-support;help' {
-            [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'File a ticket and print its tracking number')
+            [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'File a ticket and print its tracking number; at a terminal, asks for what the flags leave out')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Validate and diagnose checklist fields; sends nothing')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show tickets: status, subject, times, due time and the message thread')
             [CompletionResult]::new('reply', 'reply', [CompletionResultType]::ParameterValue, 'Add a follow-up message to a ticket')
@@ -227,6 +336,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             [CompletionResult]::new('bulk', 'bulk', [CompletionResultType]::ParameterValue, 'File many tickets from a CSV or JSON Lines file: all rows validated first, re-runnable')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List tickets, newest first')
             [CompletionResult]::new('dashboard', 'dashboard', [CompletionResultType]::ParameterValue, 'Counts by status, median first response, overdue tickets, recent activity')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show or change the config file: store, email, plan, region, desk, token')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -253,6 +363,25 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             break
         }
         'cartsaver-support;help;dashboard' {
+            break
+        }
+        'cartsaver-support;help;config' {
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Ask for each value (the token hidden) and write the file')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the values; the token redacted')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set one value, checked like the flag of the same name')
+            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the config file''s path')
+            break
+        }
+        'cartsaver-support;help;config;init' {
+            break
+        }
+        'cartsaver-support;help;config;show' {
+            break
+        }
+        'cartsaver-support;help;config;set' {
+            break
+        }
+        'cartsaver-support;help;config;path' {
             break
         }
         'cartsaver-support;help;completions' {

@@ -25,6 +25,9 @@ _cartsaver__support() {
             cartsaver__support,completions)
                 cmd="cartsaver__support__subcmd__completions"
                 ;;
+            cartsaver__support,config)
+                cmd="cartsaver__support__subcmd__config"
+                ;;
             cartsaver__support,dashboard)
                 cmd="cartsaver__support__subcmd__dashboard"
                 ;;
@@ -46,6 +49,36 @@ _cartsaver__support() {
             cartsaver__support,status)
                 cmd="cartsaver__support__subcmd__status"
                 ;;
+            cartsaver__support__subcmd__config,help)
+                cmd="cartsaver__support__subcmd__config__subcmd__help"
+                ;;
+            cartsaver__support__subcmd__config,init)
+                cmd="cartsaver__support__subcmd__config__subcmd__init"
+                ;;
+            cartsaver__support__subcmd__config,path)
+                cmd="cartsaver__support__subcmd__config__subcmd__path"
+                ;;
+            cartsaver__support__subcmd__config,set)
+                cmd="cartsaver__support__subcmd__config__subcmd__set"
+                ;;
+            cartsaver__support__subcmd__config,show)
+                cmd="cartsaver__support__subcmd__config__subcmd__show"
+                ;;
+            cartsaver__support__subcmd__config__subcmd__help,help)
+                cmd="cartsaver__support__subcmd__config__subcmd__help__subcmd__help"
+                ;;
+            cartsaver__support__subcmd__config__subcmd__help,init)
+                cmd="cartsaver__support__subcmd__config__subcmd__help__subcmd__init"
+                ;;
+            cartsaver__support__subcmd__config__subcmd__help,path)
+                cmd="cartsaver__support__subcmd__config__subcmd__help__subcmd__path"
+                ;;
+            cartsaver__support__subcmd__config__subcmd__help,set)
+                cmd="cartsaver__support__subcmd__config__subcmd__help__subcmd__set"
+                ;;
+            cartsaver__support__subcmd__config__subcmd__help,show)
+                cmd="cartsaver__support__subcmd__config__subcmd__help__subcmd__show"
+                ;;
             cartsaver__support__subcmd__help,bulk)
                 cmd="cartsaver__support__subcmd__help__subcmd__bulk"
                 ;;
@@ -54,6 +87,9 @@ _cartsaver__support() {
                 ;;
             cartsaver__support__subcmd__help,completions)
                 cmd="cartsaver__support__subcmd__help__subcmd__completions"
+                ;;
+            cartsaver__support__subcmd__help,config)
+                cmd="cartsaver__support__subcmd__help__subcmd__config"
                 ;;
             cartsaver__support__subcmd__help,dashboard)
                 cmd="cartsaver__support__subcmd__help__subcmd__dashboard"
@@ -76,6 +112,18 @@ _cartsaver__support() {
             cartsaver__support__subcmd__help,status)
                 cmd="cartsaver__support__subcmd__help__subcmd__status"
                 ;;
+            cartsaver__support__subcmd__help__subcmd__config,init)
+                cmd="cartsaver__support__subcmd__help__subcmd__config__subcmd__init"
+                ;;
+            cartsaver__support__subcmd__help__subcmd__config,path)
+                cmd="cartsaver__support__subcmd__help__subcmd__config__subcmd__path"
+                ;;
+            cartsaver__support__subcmd__help__subcmd__config,set)
+                cmd="cartsaver__support__subcmd__help__subcmd__config__subcmd__set"
+                ;;
+            cartsaver__support__subcmd__help__subcmd__config,show)
+                cmd="cartsaver__support__subcmd__help__subcmd__config__subcmd__show"
+                ;;
             *)
                 ;;
         esac
@@ -83,13 +131,17 @@ _cartsaver__support() {
 
     case "${cmd}" in
         cartsaver__support)
-            opts="-q -h -V --desk --json --no-input --color --quiet --help --version new check status reply resolve bulk list dashboard completions help"
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version new check status reply resolve bulk list dashboard config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --desk)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -105,7 +157,7 @@ _cartsaver__support() {
             return 0
             ;;
         cartsaver__subcmd__support__subcmd__bulk)
-            opts="-q -h -V --format --store --plan --email --region --skip-invalid --rejects --results --concurrency --force-new --desk --json --no-input --color --quiet --help --version"
+            opts="-q -h -V --format --store --plan --email --region --skip-invalid --rejects --results --concurrency --force-new --desk --config --json --no-input --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -147,6 +199,10 @@ _cartsaver__support() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -159,7 +215,7 @@ _cartsaver__support() {
             return 0
             ;;
         cartsaver__subcmd__support__subcmd__check)
-            opts="-q -h -V --store --order --phone --region --channel --at --screenshot --tried --tried-file --summary --details --details-file --email --plan --urgent --outage --pin --allow-access --tracking --file --format --desk --json --no-input --color --quiet --help --version"
+            opts="-q -h -V --store --order --phone --region --channel --at --screenshot --tried --tried-file --summary --details --details-file --email --plan --urgent --outage --pin --allow-access --tracking --file --format --desk --config --json --no-input --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -241,6 +297,10 @@ _cartsaver__support() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -253,13 +313,231 @@ _cartsaver__support() {
             return 0
             ;;
         cartsaver__subcmd__support__subcmd__completions)
-            opts="-q -h -V --desk --json --no-input --color --quiet --help --version bash elvish fish powershell zsh"
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --desk)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__subcmd__support__subcmd__config)
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version init show set path help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --desk)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__subcmd__support__subcmd__config__subcmd__help)
+            opts="init show set path help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__subcmd__support__subcmd__config__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__subcmd__support__subcmd__config__subcmd__help__subcmd__init)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__subcmd__support__subcmd__config__subcmd__help__subcmd__path)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__subcmd__support__subcmd__config__subcmd__help__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__subcmd__support__subcmd__config__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__subcmd__support__subcmd__config__subcmd__init)
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --desk)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__subcmd__support__subcmd__config__subcmd__path)
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --desk)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__subcmd__support__subcmd__config__subcmd__set)
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --desk)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__subcmd__support__subcmd__config__subcmd__show)
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --desk)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -275,13 +553,17 @@ _cartsaver__support() {
             return 0
             ;;
         cartsaver__subcmd__support__subcmd__dashboard)
-            opts="-q -h -V --desk --json --no-input --color --quiet --help --version"
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --desk)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -297,7 +579,7 @@ _cartsaver__support() {
             return 0
             ;;
         cartsaver__subcmd__support__subcmd__help)
-            opts="new check status reply resolve bulk list dashboard completions help"
+            opts="new check status reply resolve bulk list dashboard config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -341,6 +623,76 @@ _cartsaver__support() {
         cartsaver__subcmd__support__subcmd__help__subcmd__completions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__subcmd__support__subcmd__help__subcmd__config)
+            opts="init show set path"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__subcmd__support__subcmd__help__subcmd__config__subcmd__init)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__subcmd__support__subcmd__help__subcmd__config__subcmd__path)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__subcmd__support__subcmd__help__subcmd__config__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__subcmd__support__subcmd__help__subcmd__config__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -451,7 +803,7 @@ _cartsaver__support() {
             return 0
             ;;
         cartsaver__subcmd__support__subcmd__list)
-            opts="-q -h -V --status --order --limit --desk --json --no-input --color --quiet --help --version"
+            opts="-q -h -V --status --order --limit --desk --config --json --no-input --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -473,6 +825,10 @@ _cartsaver__support() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -485,7 +841,7 @@ _cartsaver__support() {
             return 0
             ;;
         cartsaver__subcmd__support__subcmd__new)
-            opts="-q -h -V --store --order --phone --region --channel --at --screenshot --tried --tried-file --summary --details --details-file --email --plan --urgent --outage --pin --allow-access --dry-run --force-new --desk --json --no-input --color --quiet --help --version"
+            opts="-q -h -V --store --order --phone --region --channel --at --screenshot --tried --tried-file --summary --details --details-file --email --plan --urgent --outage --pin --allow-access --dry-run --force-new --desk --config --json --no-input --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -555,6 +911,10 @@ _cartsaver__support() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -567,7 +927,7 @@ _cartsaver__support() {
             return 0
             ;;
         cartsaver__subcmd__support__subcmd__reply)
-            opts="-m -q -h -V --message --message-file --screenshot --desk --json --no-input --color --quiet --help --version"
+            opts="-m -q -h -V --message --message-file --screenshot --desk --config --json --no-input --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -593,6 +953,10 @@ _cartsaver__support() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -605,13 +969,17 @@ _cartsaver__support() {
             return 0
             ;;
         cartsaver__subcmd__support__subcmd__resolve)
-            opts="-q -h -V --desk --json --no-input --color --quiet --help --version"
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --desk)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -627,13 +995,17 @@ _cartsaver__support() {
             return 0
             ;;
         cartsaver__subcmd__support__subcmd__status)
-            opts="-q -h -V --desk --json --no-input --color --quiet --help --version"
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --desk)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

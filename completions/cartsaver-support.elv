@@ -19,6 +19,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
     var completions = [
         &'cartsaver-support'= {
             cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --config 'Config file to use instead of the default one (see `config path`)'
             cand --color 'When to use colour'
             cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
             cand --no-input 'Never prompt; a missing field is an error'
@@ -28,7 +29,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand new 'File a ticket and print its tracking number'
+            cand new 'File a ticket and print its tracking number; at a terminal, asks for what the flags leave out'
             cand check 'Validate and diagnose checklist fields; sends nothing'
             cand status 'Show tickets: status, subject, times, due time and the message thread'
             cand reply 'Add a follow-up message to a ticket'
@@ -36,6 +37,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand bulk 'File many tickets from a CSV or JSON Lines file: all rows validated first, re-runnable'
             cand list 'List tickets, newest first'
             cand dashboard 'Counts by status, median first response, overdue tickets, recent activity'
+            cand config 'Show or change the config file: store, email, plan, region, desk, token'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -56,6 +58,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand --plan 'Cartsaver plan: free, advanced, unlimited, scale'
             cand --pin 'Support PIN, 4–12 letters or digits (never printed in full)'
             cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --config 'Config file to use instead of the default one (see `config path`)'
             cand --color 'When to use colour'
             cand --urgent 'Mark URGENT (Scale plan, or with --outage)'
             cand --outage 'An outage prevents orders entirely'
@@ -91,6 +94,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand --file 'Validate a bulk file (CSV or JSON Lines, `-` for stdin) as `bulk` would; sends nothing. --store, --plan, --email and --region fill its empty cells'
             cand --format 'Format of --file [default: by extension, else by content]'
             cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --config 'Config file to use instead of the default one (see `config path`)'
             cand --color 'When to use colour'
             cand --urgent 'Mark URGENT (Scale plan, or with --outage)'
             cand --outage 'An outage prevents orders entirely'
@@ -106,6 +110,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
         }
         &'cartsaver-support;status'= {
             cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --config 'Config file to use instead of the default one (see `config path`)'
             cand --color 'When to use colour'
             cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
             cand --no-input 'Never prompt; a missing field is an error'
@@ -122,6 +127,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand --message-file 'Read the message from a file (`-` for stdin)'
             cand --screenshot 'A screenshot to attach (repeatable, at most 5)'
             cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --config 'Config file to use instead of the default one (see `config path`)'
             cand --color 'When to use colour'
             cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
             cand --no-input 'Never prompt; a missing field is an error'
@@ -134,6 +140,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
         }
         &'cartsaver-support;resolve'= {
             cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --config 'Config file to use instead of the default one (see `config path`)'
             cand --color 'When to use colour'
             cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
             cand --no-input 'Never prompt; a missing field is an error'
@@ -154,6 +161,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand --results 'Write the results here instead of stdout'
             cand --concurrency 'Requests in flight at once (1–64)'
             cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --config 'Config file to use instead of the default one (see `config path`)'
             cand --color 'When to use colour'
             cand --skip-invalid 'Send the valid rows and write the invalid ones to a rejects file'
             cand --force-new 'File rows even when their store and order already have an open ticket'
@@ -171,6 +179,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand --order 'Only tickets of this order: 1052, #1052'
             cand --limit 'At most this many tickets'
             cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --config 'Config file to use instead of the default one (see `config path`)'
             cand --color 'When to use colour'
             cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
             cand --no-input 'Never prompt; a missing field is an error'
@@ -183,6 +192,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
         }
         &'cartsaver-support;dashboard'= {
             cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --config 'Config file to use instead of the default one (see `config path`)'
             cand --color 'When to use colour'
             cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
             cand --no-input 'Never prompt; a missing field is an error'
@@ -193,8 +203,96 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'cartsaver-support;config'= {
+            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --config 'Config file to use instead of the default one (see `config path`)'
+            cand --color 'When to use colour'
+            cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
+            cand --no-input 'Never prompt; a missing field is an error'
+            cand -q 'Print only the result: no notes or summaries on stderr'
+            cand --quiet 'Print only the result: no notes or summaries on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand init 'Ask for each value (the token hidden) and write the file'
+            cand show 'Print the values; the token redacted'
+            cand set 'Set one value, checked like the flag of the same name'
+            cand path 'Print the config file''s path'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cartsaver-support;config;init'= {
+            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --config 'Config file to use instead of the default one (see `config path`)'
+            cand --color 'When to use colour'
+            cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
+            cand --no-input 'Never prompt; a missing field is an error'
+            cand -q 'Print only the result: no notes or summaries on stderr'
+            cand --quiet 'Print only the result: no notes or summaries on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-support;config;show'= {
+            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --config 'Config file to use instead of the default one (see `config path`)'
+            cand --color 'When to use colour'
+            cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
+            cand --no-input 'Never prompt; a missing field is an error'
+            cand -q 'Print only the result: no notes or summaries on stderr'
+            cand --quiet 'Print only the result: no notes or summaries on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-support;config;set'= {
+            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --config 'Config file to use instead of the default one (see `config path`)'
+            cand --color 'When to use colour'
+            cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
+            cand --no-input 'Never prompt; a missing field is an error'
+            cand -q 'Print only the result: no notes or summaries on stderr'
+            cand --quiet 'Print only the result: no notes or summaries on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-support;config;path'= {
+            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --config 'Config file to use instead of the default one (see `config path`)'
+            cand --color 'When to use colour'
+            cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
+            cand --no-input 'Never prompt; a missing field is an error'
+            cand -q 'Print only the result: no notes or summaries on stderr'
+            cand --quiet 'Print only the result: no notes or summaries on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-support;config;help'= {
+            cand init 'Ask for each value (the token hidden) and write the file'
+            cand show 'Print the values; the token redacted'
+            cand set 'Set one value, checked like the flag of the same name'
+            cand path 'Print the config file''s path'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cartsaver-support;config;help;init'= {
+        }
+        &'cartsaver-support;config;help;show'= {
+        }
+        &'cartsaver-support;config;help;set'= {
+        }
+        &'cartsaver-support;config;help;path'= {
+        }
+        &'cartsaver-support;config;help;help'= {
+        }
         &'cartsaver-support;completions'= {
             cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --config 'Config file to use instead of the default one (see `config path`)'
             cand --color 'When to use colour'
             cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
             cand --no-input 'Never prompt; a missing field is an error'
@@ -206,7 +304,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand --version 'Print version'
         }
         &'cartsaver-support;help'= {
-            cand new 'File a ticket and print its tracking number'
+            cand new 'File a ticket and print its tracking number; at a terminal, asks for what the flags leave out'
             cand check 'Validate and diagnose checklist fields; sends nothing'
             cand status 'Show tickets: status, subject, times, due time and the message thread'
             cand reply 'Add a follow-up message to a ticket'
@@ -214,6 +312,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand bulk 'File many tickets from a CSV or JSON Lines file: all rows validated first, re-runnable'
             cand list 'List tickets, newest first'
             cand dashboard 'Counts by status, median first response, overdue tickets, recent activity'
+            cand config 'Show or change the config file: store, email, plan, region, desk, token'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -232,6 +331,20 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
         &'cartsaver-support;help;list'= {
         }
         &'cartsaver-support;help;dashboard'= {
+        }
+        &'cartsaver-support;help;config'= {
+            cand init 'Ask for each value (the token hidden) and write the file'
+            cand show 'Print the values; the token redacted'
+            cand set 'Set one value, checked like the flag of the same name'
+            cand path 'Print the config file''s path'
+        }
+        &'cartsaver-support;help;config;init'= {
+        }
+        &'cartsaver-support;help;config;show'= {
+        }
+        &'cartsaver-support;help;config;set'= {
+        }
+        &'cartsaver-support;help;config;path'= {
         }
         &'cartsaver-support;help;completions'= {
         }

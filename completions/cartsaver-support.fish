@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_cartsaver_support_global_optspecs
-    string join \n desk= json no-input color= q/quiet h/help V/version
+    string join \n desk= config= json no-input color= q/quiet h/help V/version
 end
 
 function __fish_cartsaver_support_needs_command
@@ -25,6 +25,7 @@ function __fish_cartsaver_support_using_subcommand
 end
 
 complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -33,7 +34,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -l no-
 complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
 complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -s V -l version -d 'Print version'
-complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "new" -d 'File a ticket and print its tracking number'
+complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "new" -d 'File a ticket and print its tracking number; at a terminal, asks for what the flags leave out'
 complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "check" -d 'Validate and diagnose checklist fields; sends nothing'
 complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "status" -d 'Show tickets: status, subject, times, due time and the message thread'
 complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "reply" -d 'Add a follow-up message to a ticket'
@@ -41,6 +42,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a 
 complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "bulk" -d 'File many tickets from a CSV or JSON Lines file: all rows validated first, re-runnable'
 complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "list" -d 'List tickets, newest first'
 complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "dashboard" -d 'Counts by status, median first response, overdue tickets, recent activity'
+complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "config" -d 'Show or change the config file: store, email, plan, region, desk, token'
 complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l store -d 'Shopify store: my-shop.myshopify.com, any URL on it, or its admin URL' -r
@@ -59,6 +61,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new"
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l plan -d 'Cartsaver plan: free, advanced, unlimited, scale' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l pin -d 'Support PIN, 4–12 letters or digits (never printed in full)' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -92,6 +95,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand chec
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l format -d 'Format of --file [default: by extension, else by content]' -r -f -a "csv\t''
 jsonl\t''"
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -104,6 +108,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand chec
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -s h -l help -d 'Print help'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -s V -l version -d 'Print version'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand status" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand status" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand status" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -116,6 +121,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand repl
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -l message-file -d 'Read the message from a file (`-` for stdin)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -l screenshot -d 'A screenshot to attach (repeatable, at most 5)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -125,6 +131,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand repl
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -s h -l help -d 'Print help'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -s V -l version -d 'Print version'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand resolve" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand resolve" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand resolve" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -143,6 +150,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l results -d 'Write the results here instead of stdout' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l concurrency -d 'Requests in flight at once (1–64)' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -157,6 +165,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -l order -d 'Only tickets of this order: 1052, #1052' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -l limit -d 'At most this many tickets' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -166,6 +175,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -s h -l help -d 'Print help'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -s V -l version -d 'Print version'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand dashboard" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand dashboard" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand dashboard" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -174,7 +184,68 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand dash
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand dashboard" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand dashboard" -s h -l help -d 'Print help'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand dashboard" -s V -l version -d 'Print version'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -l no-input -d 'Never prompt; a missing field is an error'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -s h -l help -d 'Print help'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -s V -l version -d 'Print version'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -f -a "init" -d 'Ask for each value (the token hidden) and write the file'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -f -a "show" -d 'Print the values; the token redacted'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -f -a "set" -d 'Set one value, checked like the flag of the same name'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -f -a "path" -d 'Print the config file\'s path'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from init" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from init" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from init" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from init" -l no-input -d 'Never prompt; a missing field is an error'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from init" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from show" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; a missing field is an error'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from set" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from set" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from set" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from set" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt; a missing field is an error'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from path" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from path" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from path" -l no-input -d 'Never prompt; a missing field is an error'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Ask for each value (the token hidden) and write the file'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the values; the token redacted'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set one value, checked like the flag of the same name'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the config file\'s path'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand completions" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand completions" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -183,13 +254,18 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand comp
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand completions" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard completions help" -f -a "new" -d 'File a ticket and print its tracking number'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard completions help" -f -a "check" -d 'Validate and diagnose checklist fields; sends nothing'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard completions help" -f -a "status" -d 'Show tickets: status, subject, times, due time and the message thread'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard completions help" -f -a "reply" -d 'Add a follow-up message to a ticket'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard completions help" -f -a "resolve" -d 'Mark a ticket resolved'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard completions help" -f -a "bulk" -d 'File many tickets from a CSV or JSON Lines file: all rows validated first, re-runnable'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard completions help" -f -a "list" -d 'List tickets, newest first'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard completions help" -f -a "dashboard" -d 'Counts by status, median first response, overdue tickets, recent activity'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard config completions help" -f -a "new" -d 'File a ticket and print its tracking number; at a terminal, asks for what the flags leave out'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard config completions help" -f -a "check" -d 'Validate and diagnose checklist fields; sends nothing'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard config completions help" -f -a "status" -d 'Show tickets: status, subject, times, due time and the message thread'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard config completions help" -f -a "reply" -d 'Add a follow-up message to a ticket'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard config completions help" -f -a "resolve" -d 'Mark a ticket resolved'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard config completions help" -f -a "bulk" -d 'File many tickets from a CSV or JSON Lines file: all rows validated first, re-runnable'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard config completions help" -f -a "list" -d 'List tickets, newest first'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard config completions help" -f -a "dashboard" -d 'Counts by status, median first response, overdue tickets, recent activity'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard config completions help" -f -a "config" -d 'Show or change the config file: store, email, plan, region, desk, token'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard config completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Ask for each value (the token hidden) and write the file'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the values; the token redacted'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set one value, checked like the flag of the same name'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path'

@@ -15,7 +15,7 @@ Exit codes:
 
 Environment:
   CARTSAVER_DESK    desk to talk to (like --desk)
-  CARTSAVER_TOKEN   store token for a remote desk (never echoed)
+  CARTSAVER_TOKEN   store token for a remote desk (never echoed; or `token` in the config)
   CARTSAVER_NOW     RFC 3339 time that stands in for the clock (reproducible runs and tests)
   NO_COLOR          disables colour (like --color never)";
 
@@ -45,6 +45,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "DESK")]
     pub desk: Option<String>,
 
+    /// Config file to use instead of the default one (see `config path`)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
     /// Print one JSON object on stdout (JSON Lines for lists)
     #[arg(long, global = true)]
     pub json: bool,
@@ -71,7 +75,7 @@ pub enum ColorChoice {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// File a ticket and print its tracking number
+    /// File a ticket and print its tracking number; at a terminal, asks for what the flags leave out
     #[command(after_help = EXIT_CODES)]
     New(NewArgs),
 
@@ -98,8 +102,36 @@ pub enum Command {
     /// Counts by status, median first response, overdue tickets, recent activity
     Dashboard,
 
+    /// Show or change the config file: store, email, plan, region, desk, token
+    Config(ConfigArgs),
+
     /// Print a shell completion script
     Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    #[command(subcommand)]
+    pub action: ConfigAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// Ask for each value (the token hidden) and write the file
+    Init,
+    /// Print the values; the token redacted
+    Show,
+    /// Set one value, checked like the flag of the same name
+    #[command(after_help = "Keys: store, email, plan, region, desk, token.\n\
+        A VALUE of `-` is read from stdin (keeps a token out of the shell history).")]
+    Set {
+        /// store, email, plan, region, desk or token
+        key: String,
+        /// The value (`-` to read it from stdin)
+        value: String,
+    },
+    /// Print the config file's path
+    Path,
 }
 
 #[derive(Debug, Args)]

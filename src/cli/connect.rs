@@ -1,5 +1,7 @@
-//! Open the desk a command talks to: `--desk` > `CARTSAVER_DESK` > the embedded default, and
-//! the store token from `CARTSAVER_TOKEN` (never echoed).
+//! Open the desk a command talks to. Precedence, for the desk and the store token alike:
+//! flag > environment > config file > built-in default. The desk: `--desk` > `CARTSAVER_DESK` >
+//! `desk` in the config > the embedded desk; the token (no flag, so that it stays out of shell
+//! history and `ps`): `CARTSAVER_TOKEN` > `token` in the config. The token is never echoed.
 
 use crate::client::embedded::EmbeddedDesk;
 use crate::client::http::HttpDesk;
@@ -7,6 +9,7 @@ use crate::client::{Desk, DeskLocation, parse_desk};
 use crate::desk::location::default_db_path;
 
 use super::args::GlobalArgs;
+use super::config::{self, Config};
 use super::error::CliError;
 use super::settings;
 
@@ -15,20 +18,31 @@ pub const TOKEN_VAR: &str = "CARTSAVER_TOKEN";
 
 /// Where the desk is, by precedence.
 pub fn desk_location(global: &GlobalArgs) -> Result<DeskLocation, CliError> {
-    let (text, origin) = match &global.desk {
-        Some(text) => (text.clone(), "--desk"),
-        None => match std::env::var(DESK_VAR) {
-            Ok(text) if !text.trim().is_empty() => (text, DESK_VAR),
-            _ => return Ok(DeskLocation::Local(None)),
-        },
+    location(global, &config::load(global)?)
+}
+
+fn location(global: &GlobalArgs, config: &Config) -> Result<DeskLocation, CliError> {
+    let (text, origin) = match (&global.desk, env_value(DESK_VAR), &config.desk) {
+        (Some(text), _, _) => (text.clone(), "--desk"),
+        (None, Some(text), _) => (text, DESK_VAR),
+        (None, None, Some(text)) => (text.clone(), "desk in the config file"),
+        (None, None, None) => return Ok(DeskLocation::Local(None)),
     };
     parse_desk(&text).map_err(|message| CliError::Usage(format!("{origin}: {message}")))
 }
 
+fn env_value(name: &str) -> Option<String> {
+    std::env::var(name)
+        .ok()
+        .map(|value| value.trim().to_string())
+        .filter(|value| !value.is_empty())
+}
+
 /// Open the desk; a remote desk needs a store token.
 pub fn open_desk(global: &GlobalArgs) -> Result<Box<dyn Desk>, CliError> {
+    let config = config::load(global)?;
     let clock = settings::clock()?;
-    match desk_location(global)? {
+    match location(global, &config)? {
         DeskLocation::Local(path) => {
             let path = match path {
                 Some(path) => path,
@@ -37,18 +51,13 @@ pub fn open_desk(global: &GlobalArgs) -> Result<Box<dyn Desk>, CliError> {
             Ok(Box::new(EmbeddedDesk::open(&path, clock)?))
         }
         DeskLocation::Remote(url) => {
-            let token = std::env::var(TOKEN_VAR)
-                .ok()
-                .filter(|t| !t.trim().is_empty());
+            let token = env_value(TOKEN_VAR).or_else(|| config.token.clone());
             let Some(token) = token else {
                 return Err(CliError::Usage(format!(
-                    "the desk at {url} needs a store token: set {TOKEN_VAR} to the token support gave you (or use --desk local)"
+                    "the desk at {url} needs a store token: set {TOKEN_VAR}, or run `cartsaver-support config set token -` and paste the token support gave you (or use --desk local)"
                 )));
             };
-            Ok(Box::new(HttpDesk::new(
-                url,
-                Some(token.trim().to_string()),
-            )?))
+            Ok(Box::new(HttpDesk::new(url, Some(token))?))
         }
     }
 }

@@ -19,6 +19,9 @@ pub enum CliError {
     /// The desk refused, or could not be reached.
     #[error(transparent)]
     Desk(#[from] RequestError),
+    /// Esc at a prompt (Ctrl-C exits from its handler, see `interactive::interrupt`).
+    #[error("cancelled; nothing was sent")]
+    Interrupted,
     /// Anything else.
     #[error(transparent)]
     Failed(#[from] anyhow::Error),
@@ -33,6 +36,7 @@ impl CliError {
                 status: 413 | 422, ..
             }) => ExitStatus::Invalid,
             CliError::Desk(_) | CliError::Failed(_) => ExitStatus::Failure,
+            CliError::Interrupted => ExitStatus::Interrupted,
         }
     }
 }
@@ -58,6 +62,8 @@ pub fn report(error: &CliError) {
             Ok(())
         }
         CliError::Usage(message) => writeln!(err, "{label} {message}"),
+        // The merchant's own choice: not worded as an error.
+        CliError::Interrupted => writeln!(err, "{error}"),
         CliError::Desk(refusal) => writeln!(err, "{label} {refusal}"),
         CliError::Failed(failure) => {
             let _ = writeln!(err, "{label} {failure}");

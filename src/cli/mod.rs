@@ -5,11 +5,13 @@ pub mod args;
 pub mod bulk;
 pub mod check;
 pub mod completions;
+pub mod config;
 pub mod connect;
 pub mod dashboard;
 pub mod error;
 pub mod exit;
 pub mod fields;
+pub mod interactive;
 pub mod new;
 pub mod settings;
 pub mod show;
@@ -45,6 +47,7 @@ fn dispatch(cli: Cli) -> Result<ExitStatus, CliError> {
         Command::Resolve(args) => tickets::resolve(args, global),
         Command::List(args) => tickets::list(args, global),
         Command::Dashboard => dashboard::run(global),
+        Command::Config(args) => config::command::run(&args.action, global),
         Command::Completions(args) => {
             let script = completions::script(args.shell);
             std::io::stdout()

@@ -1,14 +1,15 @@
-//! `new`: validate the whole checklist, then file it and print the tracking number alone on
-//! stdout (`TN=$(cartsaver-support new ...)` works); the subject, the normalized fields and the
-//! expected first response go to stderr.
+//! `new`: gather the checklist (flags, then the config file's defaults; at a terminal, the
+//! interactive checklist asks for the rest), validate it whole, then file it and print the
+//! tracking number alone on stdout (`TN=$(cartsaver-support new ...)` works); the subject, the
+//! normalized fields and the expected first response go to stderr.
 
 use std::io::Write;
 
 use serde_json::json;
 
 use crate::api::TicketView;
-use crate::client::Desk;
-use crate::desk::{CreateRequest, Upload};
+use crate::client::{Desk, RequestError};
+use crate::desk::{CreateRequest, Created, Upload};
 use crate::domain::calendar::Calendar;
 use crate::domain::screenshot::Screenshot;
 use crate::domain::ticket::{Context, Ticket, examine, idempotency_key};
@@ -16,53 +17,143 @@ use crate::domain::timestamp::format_utc;
 use crate::domain::{Field, Note};
 
 use super::args::{GlobalArgs, NewArgs};
+use super::config;
 use super::connect::open_desk;
 use super::error::CliError;
 use super::exit::ExitStatus;
-use super::fields::gather;
+use super::fields::{GivenFields, gather};
+use super::interactive::duplicate::{self, Choice};
+use super::interactive::{self, Prompter, checklist, interrupt, preview};
 use super::settings;
 use super::show::due_in_words;
-use super::style::{DIM, WARN, paint};
+use super::style::{BOLD, DIM, WARN, paint};
 
 pub fn run(args: &NewArgs, global: &GlobalArgs) -> Result<ExitStatus, CliError> {
     let context = settings::context()?;
+    let config = config::load(global)?;
+    let mut given = gather(&args.ticket);
+    let from_config = config.fill_defaults(&mut given.input);
+    let prompter = interactive::is_interactive(global).then(Prompter::new);
+
+    let Some(prompter) = prompter else {
+        let validated = validated(given, &context)?;
+        if args.dry_run {
+            print_dry_run(&validated, &context, global);
+            return Ok(ExitStatus::Success);
+        }
+        if !global.quiet {
+            print_notes(&validated.notes);
+        }
+        let desk = open_desk(global)?;
+        return match file(desk.as_ref(), &validated, args.force_new) {
+            Err(refusal) if refusal.is_code("duplicate") => {
+                Err(duplicate_refusal(&refusal, &validated.ticket))
+            }
+            filed => report_created(filed?, desk.as_ref(), &validated, &context, global, true),
+        };
+    };
+
+    // At a terminal: open the desk first, so that a desk that cannot be used is said before the
+    // merchant answers a dozen questions, not after.
+    let desk = if args.dry_run {
+        None
+    } else {
+        Some(open_desk(global)?)
+    };
+    let gathered = checklist::walk(&prompter, given, &from_config, &context)?;
+    let validated = validated(
+        GivenFields {
+            input: gathered.input,
+            screenshots: gathered.screenshots,
+            read_errors: Vec::new(),
+        },
+        &context,
+    )?;
+    let Some(desk) = desk else {
+        print_dry_run(&validated, &context, global);
+        return Ok(ExitStatus::Success);
+    };
+    if !preview::confirm(
+        &prompter,
+        &validated.ticket,
+        &validated.screenshots,
+        &context,
+    )? {
+        return Ok(not_filed());
+    }
+    interrupt::sending(true);
+    match file(desk.as_ref(), &validated, args.force_new) {
+        Err(refusal) if refusal.is_code("duplicate") => {
+            let Some(existing) = duplicate::existing(&refusal) else {
+                return Err(duplicate_refusal(&refusal, &validated.ticket));
+            };
+            interrupt::sending(false);
+            match duplicate::choose(&prompter, existing, &validated.ticket)? {
+                Choice::FollowUp => {
+                    interrupt::sending(true);
+                    let view = desk.reply(
+                        &existing,
+                        &duplicate::follow_up_text(&validated.ticket),
+                        uploads(&validated.screenshots),
+                    )?;
+                    duplicate::report_follow_up(&view, desk.as_ref(), global);
+                    Ok(ExitStatus::Success)
+                }
+                Choice::FileAnyway => {
+                    interrupt::sending(true);
+                    let created = file(desk.as_ref(), &validated, true)?;
+                    report_created(created, desk.as_ref(), &validated, &context, global, false)
+                }
+                Choice::Cancel => Ok(not_filed()),
+            }
+        }
+        filed => report_created(filed?, desk.as_ref(), &validated, &context, global, false),
+    }
+}
+
+/// Declined at the preview or the duplicate offer: exit 1, so that `TN=$(cartsaver-support new)
+/// && ...` stops there; the merchant's own choice is not reported as an error.
+fn not_filed() -> ExitStatus {
+    anstream::eprintln!("Not filed: nothing was sent.");
+    ExitStatus::Failure
+}
+
+/// Send the ticket. The idempotency key makes a retry of the same checklist the same ticket.
+fn file(desk: &dyn Desk, validated: &Validated, force_new: bool) -> Result<Created, RequestError> {
     let Validated {
         ticket,
         screenshots,
-        notes,
-    } = validated(args, &context)?;
-    let calendar = Calendar::cartsaver();
-    let due = calendar.first_response_due(ticket.plan, context.now);
-
-    if args.dry_run {
-        print_dry_run(&ticket, &screenshots, &calendar, due, &context, global);
-        return Ok(ExitStatus::Success);
-    }
-    if !global.quiet {
-        print_notes(&notes);
-    }
-    let desk = open_desk(global)?;
-    let request = CreateRequest {
+        ..
+    } = validated;
+    desk.create(CreateRequest {
         input: ticket.to_input(),
-        idempotency_key: Some(idempotency_key(&ticket, &screenshots)),
-        attachments: screenshots
-            .into_iter()
-            .map(|shot| Upload {
-                name: shot.name,
-                bytes: shot.bytes,
-            })
-            .collect(),
-        force_new: args.force_new,
-    };
-    let created = match desk.create(request) {
-        Ok(created) => created,
-        Err(refusal) if refusal.is_code("duplicate") => {
-            return Err(duplicate_refusal(&refusal, &ticket));
-        }
-        Err(refusal) => return Err(refusal.into()),
-    };
-    let view = &created.ticket;
+        idempotency_key: Some(idempotency_key(ticket, screenshots)),
+        attachments: uploads(screenshots),
+        force_new,
+    })
+}
 
+fn uploads(screenshots: &[Screenshot]) -> Vec<Upload> {
+    screenshots
+        .iter()
+        .map(|shot| Upload {
+            name: shot.name.clone(),
+            bytes: shot.bytes.clone(),
+        })
+        .collect()
+}
+
+/// The tracking number alone on stdout (or the `--json` object); the rest on stderr, the
+/// ticket itself only if the merchant has not just seen it in the preview.
+fn report_created(
+    created: Created,
+    desk: &dyn Desk,
+    validated: &Validated,
+    context: &Context,
+    global: &GlobalArgs,
+    show_ticket: bool,
+) -> Result<ExitStatus, CliError> {
+    let view = &created.ticket;
     if global.json {
         let object = json!({
             "tracking_number": view.tracking_number,
@@ -71,35 +162,28 @@ pub fn run(args: &NewArgs, global: &GlobalArgs) -> Result<ExitStatus, CliError> 
             "created_at": view.created_at,
             "first_response_due": view.first_response_due,
             "replayed": created.replayed,
-            "desk": desk_name(desk.as_ref()),
+            "desk": desk.describe(),
         });
         anstream::println!("{object}");
     } else {
         anstream::println!("{}", view.tracking_number);
     }
     if !global.quiet {
-        print_filed(
-            view,
-            created.replayed,
-            desk.as_ref(),
-            &calendar,
-            &ticket,
-            &context,
-        );
+        let ticket = show_ticket.then_some(&validated.ticket);
+        print_filed(view, created.replayed, desk, ticket, context);
     }
     Ok(ExitStatus::Success)
 }
 
 /// A checklist ready to file: the ticket, its screenshots and the notes found on the way.
-struct Validated {
-    ticket: Ticket,
-    screenshots: Vec<Screenshot>,
-    notes: Vec<(Field, Note)>,
+pub struct Validated {
+    pub ticket: Ticket,
+    pub screenshots: Vec<Screenshot>,
+    pub notes: Vec<(Field, Note)>,
 }
 
 /// The ticket, or every problem of the checklist at once (exit 2).
-fn validated(args: &NewArgs, context: &Context) -> Result<Validated, CliError> {
-    let given = gather(&args.ticket);
+fn validated(given: GivenFields, context: &Context) -> Result<Validated, CliError> {
     let exam = examine(&given.input, given.screenshots, context);
     let notes: Vec<(Field, Note)> = exam
         .entries
@@ -140,11 +224,8 @@ pub fn how_to_give(field: Field) -> String {
     format!("missing; give {example}")
 }
 
-fn duplicate_refusal(refusal: &crate::client::RequestError, ticket: &Ticket) -> CliError {
-    let existing = match refusal {
-        crate::client::RequestError::Refused { detail, .. } => detail.tracking_number,
-        _ => None,
-    };
+fn duplicate_refusal(refusal: &RequestError, ticket: &Ticket) -> CliError {
+    let existing = duplicate::existing(refusal);
     let existing = existing
         .map(|tn| tn.to_string())
         .unwrap_or_else(|| "an open ticket".into());
@@ -157,10 +238,6 @@ fn duplicate_refusal(refusal: &crate::client::RequestError, ticket: &Ticket) -> 
     ))
 }
 
-fn desk_name(desk: &dyn Desk) -> String {
-    desk.describe()
-}
-
 fn print_notes(notes: &[(Field, Note)]) {
     let mut err = anstream::stderr().lock();
     for (field, note) in notes.iter().filter(|(_, note)| note.is_warning()) {
@@ -169,7 +246,7 @@ fn print_notes(notes: &[(Field, Note)]) {
 }
 
 /// The normalized fields a person checks before and after filing.
-fn field_rows(ticket: &Ticket, screenshots: &[String]) -> Vec<(&'static str, String)> {
+pub(crate) fn field_rows(ticket: &Ticket, screenshots: &[String]) -> Vec<(&'static str, String)> {
     let mut rows = vec![
         ("store", ticket.store.to_string()),
         ("order", ticket.order.to_string()),
@@ -208,29 +285,42 @@ fn describe_phone(ticket: &Ticket) -> String {
     }
 }
 
+/// The subject, the normalized fields and the expected first response: what a person checks
+/// before (preview, dry run) and after filing.
+pub(crate) fn write_ticket(
+    out: &mut impl Write,
+    ticket: &Ticket,
+    attachment_names: &[String],
+    due: chrono::DateTime<chrono::Utc>,
+    local: chrono_tz::Tz,
+) {
+    let _ = writeln!(out, "{}", paint(BOLD, &ticket.subject()));
+    for (name, value) in field_rows(ticket, attachment_names) {
+        let _ = writeln!(out, "  {}  {value}", paint(DIM, &format!("{name:11}")));
+    }
+    let _ = writeln!(
+        out,
+        "First response {}: due {}",
+        Calendar::cartsaver().describe_target(ticket.plan),
+        due_in_words(due, local)
+    );
+}
+
 fn print_filed(
     view: &TicketView,
     replayed: bool,
     desk: &dyn Desk,
-    calendar: &Calendar,
-    ticket: &Ticket,
+    ticket: Option<&Ticket>,
     context: &Context,
 ) {
     let mut err = anstream::stderr().lock();
-    let names: Vec<String> = view.attachments.iter().map(|a| a.name.clone()).collect();
-    let _ = writeln!(err, "{}", view.subject);
-    for (name, value) in field_rows(ticket, &names) {
-        let _ = writeln!(err, "  {}  {value}", paint(DIM, &format!("{name:11}")));
+    if let Some(ticket) = ticket {
+        let names: Vec<String> = view.attachments.iter().map(|a| a.name.clone()).collect();
+        let due = chrono::DateTime::parse_from_rfc3339(&view.first_response_due)
+            .map(|at| at.with_timezone(&chrono::Utc))
+            .unwrap_or(context.now);
+        write_ticket(&mut err, ticket, &names, due, context.local);
     }
-    let due = chrono::DateTime::parse_from_rfc3339(&view.first_response_due)
-        .map(|at| at.with_timezone(&chrono::Utc))
-        .unwrap_or(context.now);
-    let _ = writeln!(
-        err,
-        "First response {}: due {}",
-        calendar.describe_target(ticket.plan),
-        due_in_words(due, context.local)
-    );
     if replayed {
         let _ = writeln!(
             err,
@@ -249,14 +339,13 @@ fn print_filed(
     let _ = writeln!(err, "Keep {} for every follow-up.", view.tracking_number);
 }
 
-fn print_dry_run(
-    ticket: &Ticket,
-    screenshots: &[Screenshot],
-    calendar: &Calendar,
-    due: chrono::DateTime<chrono::Utc>,
-    context: &Context,
-    global: &GlobalArgs,
-) {
+fn print_dry_run(validated: &Validated, context: &Context, global: &GlobalArgs) {
+    let Validated {
+        ticket,
+        screenshots,
+        ..
+    } = validated;
+    let due = Calendar::cartsaver().first_response_due(ticket.plan, context.now);
     let mut body = ticket.to_input();
     body.pin = ticket.pin.as_ref().map(|pin| pin.masked());
     if global.json {
@@ -276,15 +365,6 @@ fn print_dry_run(
     }
     let mut out = anstream::stdout().lock();
     let names: Vec<String> = screenshots.iter().map(|s| s.name.clone()).collect();
-    let _ = writeln!(out, "{}", ticket.subject());
-    for (name, value) in field_rows(ticket, &names) {
-        let _ = writeln!(out, "  {}  {value}", paint(DIM, &format!("{name:11}")));
-    }
-    let _ = writeln!(
-        out,
-        "First response {}: due {}",
-        calendar.describe_target(ticket.plan),
-        due_in_words(due, context.local)
-    );
+    write_ticket(&mut out, ticket, &names, due, context.local);
     let _ = writeln!(out, "{}", paint(DIM, "Dry run: nothing was sent."));
 }

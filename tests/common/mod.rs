@@ -47,7 +47,13 @@ impl TestEnv {
     }
 
     pub fn command(&self, bin: &str) -> Command {
-        let mut command = Command::cargo_bin(bin).expect("binary built");
+        Command::from_std(self.std_command(assert_cmd::cargo::cargo_bin(bin)))
+    }
+
+    /// Any program with the scrubbed environment, as a `std::process::Command` (what a
+    /// pseudo-terminal spawner takes).
+    pub fn std_command(&self, program: impl AsRef<std::ffi::OsStr>) -> std::process::Command {
+        let mut command = std::process::Command::new(program);
         for (key, _) in std::env::vars_os() {
             let key = key.to_string_lossy().to_string();
             if key.starts_with("CARTSAVER_") || key == "NO_COLOR" || key.starts_with("XDG_") {
@@ -62,6 +68,11 @@ impl TestEnv {
             .env("TZ", "UTC")
             .env("CARTSAVER_NOW", NOW);
         command
+    }
+
+    /// The default config file of this home.
+    pub fn config_file(&self) -> PathBuf {
+        self.path(".config/cartsaver/config.toml")
     }
 }
 

@@ -1,0 +1,124 @@
+//! Reading and writing the config file. Written atomically (a temp file beside it, then a
+//! rename) with mode 0600, because it may hold the store token; read with a warning on stderr
+//! when group or others can read it, as ssh does for a private key.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crate::cli::error::CliError;
+use crate::cli::style::{WARN, paint};
+
+use super::Config;
+
+pub const FILE_NAME: &str = "config.toml";
+
+/// `config.toml` in the platform config dir; `None` when there is no home to find it in.
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "cartsaver")
+        .map(|dirs| dirs.config_dir().join(FILE_NAME))
+}
+
+/// The file's contents, unvalidated; `None` when the file does not exist and was not named
+/// explicitly (`--config PATH` must exist).
+pub fn load_raw(path: &Path, explicit: bool) -> Result<Option<Config>, CliError> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound && !explicit => return Ok(None),
+        Err(error) => {
+            return Err(CliError::Usage(format!(
+                "cannot read the config file {}: {error}; check --config, or create it with `cartsaver-support config init`",
+                path.display()
+            )));
+        }
+    };
+    warn_if_readable_by_others(path);
+    toml::from_str(&text).map(Some).map_err(|error| {
+        CliError::Usage(format!(
+            "the config file {} is not valid: {}the keys are {}",
+            path.display(),
+            error,
+            super::known_keys()
+        ))
+    })
+}
+
+/// Write the whole file: a temp file with mode 0600 in the same folder, synced, then renamed
+/// over the old one, so a crash leaves the old file or the new one, never half of either.
+pub fn save(path: &Path, config: &Config) -> Result<(), CliError> {
+    let text = toml::to_string(config).map_err(anyhow::Error::from)?;
+    let failed = |what: &str, error: std::io::Error| {
+        CliError::Failed(anyhow::anyhow!(
+            "cannot {what} the config file {}: {error}",
+            path.display()
+        ))
+    };
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    create_private_dir(&dir).map_err(|error| failed("create the folder of", error))?;
+    let temp = dir.join(format!(
+        ".{}.{}.tmp",
+        path.file_name()
+            .map(|name| name.to_string_lossy().to_string())
+            .unwrap_or_else(|| FILE_NAME.into()),
+        std::process::id()
+    ));
+    let written = write_private(&temp, text.as_bytes()).and_then(|()| std::fs::rename(&temp, path));
+    if let Err(error) = written {
+        let _ = std::fs::remove_file(&temp);
+        return Err(failed("write", error));
+    }
+    Ok(())
+}
+
+fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
+}
+
+/// Once per run: the file is read by more than one step of a command.
+static WARNED: AtomicBool = AtomicBool::new(false);
+
+#[cfg(unix)]
+fn warn_if_readable_by_others(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let Ok(meta) = std::fs::metadata(path) else {
+        return;
+    };
+    let mode = meta.permissions().mode() & 0o777;
+    if mode & 0o044 == 0 || WARNED.swap(true, Ordering::Relaxed) {
+        return;
+    }
+    anstream::eprintln!(
+        "{} the config file {} is readable by other users (mode {mode:04o}) and may hold your store token; run `chmod 600 {}`",
+        paint(WARN, "warning:"),
+        path.display(),
+        path.display()
+    );
+}
+
+#[cfg(not(unix))]
+fn warn_if_readable_by_others(_path: &Path) {
+    let _ = &WARNED;
+}

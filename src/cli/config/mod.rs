@@ -1,0 +1,288 @@
+//! The config file (SPEC §3): `store`, `email`, `plan`, `region`, `desk` and `token` in TOML, in
+//! the platform config dir (`$XDG_CONFIG_HOME/cartsaver/config.toml` on Linux) or at `--config
+//! PATH`. Its values come after flags and the environment and before the built-in defaults.
+//!
+//! This file owns the keys and their validation (through the same domain parsers as the flags);
+//! `file` reads and writes the file; `command` is `config init|show|set|path`.
+
+pub mod command;
+mod file;
+
+use serde::{Deserialize, Serialize};
+
+use crate::client::parse_desk;
+use crate::domain::phone::parse_region;
+use crate::domain::plan::parse_plan;
+use crate::domain::store::parse_store;
+use crate::domain::text::parse_email;
+use crate::domain::ticket::TicketInput;
+use crate::domain::{Field, Note, Parsed};
+
+use super::args::GlobalArgs;
+use super::error::CliError;
+
+pub use file::{default_path, load_raw, save};
+
+/// The file as written: every key optional, unknown keys refused (a typo would otherwise be
+/// silently ignored).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub store: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub desk: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Store,
+    Email,
+    Plan,
+    Region,
+    Desk,
+    Token,
+}
+
+impl Key {
+    pub const ALL: [Key; 6] = [
+        Key::Store,
+        Key::Email,
+        Key::Plan,
+        Key::Region,
+        Key::Desk,
+        Key::Token,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Key::Store => "store",
+            Key::Email => "email",
+            Key::Plan => "plan",
+            Key::Region => "region",
+            Key::Desk => "desk",
+            Key::Token => "token",
+        }
+    }
+
+    /// A key by name, or an error that lists the known ones.
+    pub fn from_name(name: &str) -> Result<Key, String> {
+        let wanted = name.trim().to_ascii_lowercase();
+        Key::ALL
+            .into_iter()
+            .find(|key| key.name() == wanted)
+            .ok_or_else(|| format!("unknown config key `{name}`; the keys are {}", known_keys()))
+    }
+
+    pub fn get(self, config: &Config) -> Option<&str> {
+        let value = match self {
+            Key::Store => &config.store,
+            Key::Email => &config.email,
+            Key::Plan => &config.plan,
+            Key::Region => &config.region,
+            Key::Desk => &config.desk,
+            Key::Token => &config.token,
+        };
+        value.as_deref()
+    }
+
+    pub fn set(self, config: &mut Config, value: Option<String>) {
+        let slot = match self {
+            Key::Store => &mut config.store,
+            Key::Email => &mut config.email,
+            Key::Plan => &mut config.plan,
+            Key::Region => &mut config.region,
+            Key::Desk => &mut config.desk,
+            Key::Token => &mut config.token,
+        };
+        *slot = value;
+    }
+
+    /// The value normalized by the domain parser that checks the flag of the same meaning, with
+    /// its notes; or why it is refused. A token's value is never repeated in the message.
+    pub fn normalize(self, value: &str) -> Result<(String, Vec<Note>), String> {
+        self.parse(value).map(|parsed| (parsed.value, parsed.notes))
+    }
+
+    pub fn parse(self, value: &str) -> Result<Parsed<String>, String> {
+        let field = |result: Result<Parsed<String>, crate::domain::FieldError>| {
+            result.map_err(|error| error.to_string())
+        };
+        match self {
+            Key::Store => field(parse_store(value).map(|p| p.map(|v| v.to_string()))),
+            Key::Email => field(parse_email(value).map(|p| p.map(|v| v.to_string()))),
+            Key::Plan => field(parse_plan(value).map(|p| p.map(|v| v.name().to_string()))),
+            Key::Region => field(parse_region(value).map(|p| p.map(|v| v.as_str().to_string()))),
+            Key::Desk => parse_desk(value)
+                .map(|desk| Parsed::new(desk.to_string()))
+                .map_err(|message| format!("desk: {message}")),
+            Key::Token => {
+                let token = value.trim();
+                if token.is_empty() {
+                    Err("token: empty; give the store token support gave you".into())
+                } else if token.chars().any(char::is_whitespace) {
+                    Err(
+                        "token: contains spaces; paste the store token exactly as support gave it"
+                            .into(),
+                    )
+                } else {
+                    Ok(Parsed::new(token.to_string()))
+                }
+            }
+        }
+    }
+
+    /// A value as `config show` prints it: the token redacted.
+    pub fn shown(self, value: &str) -> String {
+        match self {
+            Key::Token => redact(value),
+            _ => value.to_string(),
+        }
+    }
+}
+
+pub fn known_keys() -> String {
+    let names: Vec<&str> = Key::ALL.iter().map(|key| key.name()).collect();
+    names.join(", ")
+}
+
+/// `cst_…9XQ2`: enough to tell two tokens apart, never enough to use one. Short tokens show
+/// nothing of themselves.
+pub fn redact(token: &str) -> String {
+    let chars: Vec<char> = token.chars().collect();
+    if chars.len() < 12 {
+        return "(set)".into();
+    }
+    let prefix: String = match token.find('_') {
+        Some(end) if end <= 4 => token[..=end].to_string(),
+        _ => String::new(),
+    };
+    let tail: String = chars[chars.len() - 4..].iter().collect();
+    format!("{prefix}…{tail}")
+}
+
+impl Config {
+    /// Every value that its parser refuses, as `KEY: why`.
+    pub fn problems(&self) -> Vec<String> {
+        Key::ALL
+            .into_iter()
+            .filter_map(|key| {
+                let value = key.get(self)?;
+                key.normalize(value).err()
+            })
+            .collect()
+    }
+
+    /// Fill the checklist fields the flags left out: store, email, plan, and the region of a
+    /// national phone number. Returns the fields it filled.
+    pub fn fill_defaults(&self, input: &mut TicketInput) -> Vec<Field> {
+        let mut filled = Vec::new();
+        let slots = [
+            (Field::Store, &mut input.store, &self.store),
+            (Field::Email, &mut input.email, &self.email),
+            (Field::Plan, &mut input.plan, &self.plan),
+            (Field::Region, &mut input.region, &self.region),
+        ];
+        for (field, slot, value) in slots {
+            let blank = slot.as_deref().is_none_or(|v| v.trim().is_empty());
+            if blank && value.is_some() {
+                slot.clone_from(value);
+                filled.push(field);
+            }
+        }
+        filled
+    }
+}
+
+/// The config a command runs with: the file at `--config PATH` (which must exist) or the default
+/// file (absent means empty). A value its parser refuses stops the run (exit 2), naming the
+/// file and the fix, rather than being sent as if the merchant had typed it.
+pub fn load(global: &GlobalArgs) -> Result<Config, CliError> {
+    let (path, explicit) = match &global.config {
+        Some(path) => (path.clone(), true),
+        None => match default_path() {
+            Some(path) => (path, false),
+            None => return Ok(Config::default()),
+        },
+    };
+    let Some(config) = load_raw(&path, explicit)? else {
+        return Ok(Config::default());
+    };
+    let problems = config.problems();
+    if problems.is_empty() {
+        return Ok(config);
+    }
+    Err(CliError::Usage(format!(
+        "the config file {} has {}:\n  {}\nfix it with `cartsaver-support config set KEY VALUE`, or edit the file",
+        path.display(),
+        if problems.len() == 1 {
+            "a bad value".to_string()
+        } else {
+            format!("{} bad values", problems.len())
+        },
+        problems.join("\n  ")
+    )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_redacted() {
+        assert_eq!(redact("cst_4f9a8b7c6d5e9XQ2"), "cst_…9XQ2");
+        assert_eq!(redact("abcdefghijklmnop"), "…mnop");
+        assert_eq!(redact("short"), "(set)");
+    }
+
+    #[test]
+    fn keys_are_validated_by_the_domain_parsers() {
+        let (store, _) = Key::Store
+            .normalize("https://admin.shopify.com/store/cool-shop/orders")
+            .unwrap();
+        assert_eq!(store, "https://cool-shop.myshopify.com");
+        assert_eq!(Key::Plan.normalize("Scale").unwrap().0, "scale");
+        assert_eq!(Key::Region.normalize("eg").unwrap().0, "EG");
+        assert!(Key::Plan.normalize("gold").unwrap_err().contains("plan"));
+        assert!(Key::Desk.normalize("ftp://x").is_err());
+        let refused = Key::Token.normalize("cst_ secret").unwrap_err();
+        assert!(!refused.contains("secret"), "{refused}");
+    }
+
+    #[test]
+    fn unknown_keys_list_the_known_ones() {
+        let error = Key::from_name("colour").unwrap_err();
+        assert!(
+            error.contains("store, email, plan, region, desk, token"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn flags_win_over_config_defaults() {
+        let config = Config {
+            store: Some("https://cool-shop.myshopify.com".into()),
+            plan: Some("scale".into()),
+            ..Config::default()
+        };
+        let mut input = TicketInput {
+            plan: Some("free".into()),
+            ..TicketInput::default()
+        };
+        assert_eq!(config.fill_defaults(&mut input), vec![Field::Store]);
+        assert_eq!(
+            input.store.as_deref(),
+            Some("https://cool-shop.myshopify.com")
+        );
+        assert_eq!(input.plan.as_deref(), Some("free"));
+        assert_eq!(input.email, None);
+    }
+}

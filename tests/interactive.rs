@@ -1,0 +1,600 @@
+//! The checklist at a terminal: the real binary in a pseudo-terminal (expectrl), answering the
+//! prompts like a merchant. stdin and stderr are the terminal; stdout goes to a file, so the
+//! tracking number can be read alone, exactly as `TN=$(cartsaver-support new)` would see it.
+
+#![cfg(unix)]
+
+mod common;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use common::TestEnv;
+use expectrl::process::unix::WaitStatus;
+use expectrl::session::OsSession;
+use expectrl::{Eof, Expect};
+
+const ENTER: &str = "\r";
+const DOWN: &str = "\x1b[B";
+const BACKSPACE: &str = "\x7f";
+const CTRL_C: &str = "\x03";
+const ESC: &str = "\x1b";
+
+struct Pty {
+    session: OsSession,
+    stdout: PathBuf,
+}
+
+/// `cartsaver-support ARGS` on a pseudo-terminal, stdout to a file.
+fn spawn(env: &TestEnv, args: &[&str]) -> Pty {
+    let stdout = env.path("stdout.txt");
+    let bin = assert_cmd::cargo::cargo_bin("cartsaver-support");
+    let mut command = env.std_command("sh");
+    command
+        .arg("-c")
+        .arg(r#"exec "$0" "$@" > "$STDOUT_FILE""#)
+        .arg(bin)
+        .args(args)
+        .env("STDOUT_FILE", &stdout)
+        .env("TERM", "xterm")
+        // Plain text to match; colour on terminals is anstream's and console's business.
+        .env("NO_COLOR", "1");
+    let mut session = OsSession::spawn(command).expect("spawn in a pty");
+    // Generous: the machine may be busy building; a run takes a fraction of a second.
+    session.set_expect_timeout(Some(Duration::from_secs(20)));
+    Pty { session, stdout }
+}
+
+impl Pty {
+    /// Wait for `text` on the terminal; return everything shown before it.
+    fn expect(&mut self, text: &str) -> String {
+        match self.session.expect(text) {
+            Ok(found) => String::from_utf8_lossy(found.before()).to_string(),
+            Err(error) => panic!("waiting for {text:?}: {error}"),
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.session.send(keys).expect("send keys");
+    }
+
+    /// Answer the prompt showing `prompt` with `keys` (Enter included by the caller).
+    fn answer(&mut self, prompt: &str, keys: &str) -> String {
+        let before = self.expect(prompt);
+        self.send(keys);
+        before
+    }
+
+    /// The rest of the output and the exit code.
+    fn finish(mut self) -> (String, i32, String) {
+        let rest = match self.session.expect(Eof) {
+            // Eof matches the whole rest.
+            Ok(found) => String::from_utf8_lossy(found.as_bytes()).to_string(),
+            Err(error) => panic!("reading to the end: {error}"),
+        };
+        let code = match self.session.get_process().wait().expect("wait") {
+            WaitStatus::Exited(_, code) => code,
+            other => panic!("not a normal exit: {other:?}"),
+        };
+        let stdout = std::fs::read_to_string(&self.stdout).unwrap_or_default();
+        (rest, code, stdout)
+    }
+}
+
+fn tickets(env: &TestEnv) -> Vec<String> {
+    let output = env.cli().args(["list", "--json"]).output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+fn is_tracking_number(text: &str) -> bool {
+    text.len() == 14 && text.starts_with("CS-") && text.as_bytes()[6] == b'-'
+}
+
+/// The prompts from the screenshot to the preview, answered with their defaults.
+fn defaults_to_preview(pty: &mut Pty) {
+    pty.answer("Screenshot of the error", ENTER);
+    pty.answer("Steps already tried", ENTER);
+    pty.answer("Anything else you tried", ENTER);
+    pty.answer("Summary, one line", ENTER);
+    pty.answer("Details:", ENTER);
+}
+
+#[test]
+fn happy_path_ends_with_the_tracking_number_on_stdout() {
+    let env = TestEnv::new();
+    let mut pty = spawn(&env, &["new"]);
+    pty.answer(
+        "Shopify store",
+        "https://admin.shopify.com/store/cool-shop/orders\r",
+    );
+    pty.answer("Order number", "1052\r");
+    pty.answer("Customer's phone", "+20 100 123 4567\r");
+    pty.expect("mobile number, Egypt (EG)");
+    pty.answer("Channel the OTP was sent over", ENTER);
+    pty.answer("When did it happen", "2026-11-20T16:03+02:00\r");
+    pty.expect("is 2026-11-20T14:03:00Z");
+    pty.answer("Screenshot of the error", ENTER);
+    // Tick the first and third common steps.
+    pty.answer("Steps already tried", &format!(" {DOWN}{DOWN} {ENTER}"));
+    pty.answer("Anything else you tried", "restarted the phone\r");
+    pty.answer("Summary, one line", ENTER);
+    pty.answer("Details:", ENTER);
+    pty.answer("Your email", "owner@cool-shop.com\r");
+    pty.answer("Your Cartsaver plan", &format!("{DOWN}{ENTER}"));
+    pty.answer("Are orders blocked entirely", ENTER);
+    pty.answer("May support open your store account", "y");
+    pty.answer("Support PIN", "4821\r");
+    let preview = pty.answer("File this ticket?", "y");
+    assert!(
+        preview.contains("Cartsaver — OTP not arriving via WhatsApp — Order #1052"),
+        "{preview}"
+    );
+    assert!(
+        preview.contains("https://cool-shop.myshopify.com"),
+        "{preview}"
+    );
+    assert!(preview.contains("+201001234567"), "{preview}");
+    assert!(
+        preview.contains(
+            "resent the OTP; customer confirmed WhatsApp is installed; restarted the phone"
+        ),
+        "{preview}"
+    );
+    assert!(preview.contains("••••21"), "the PIN is masked: {preview}");
+    assert!(
+        !preview.contains("4821"),
+        "the PIN is never shown: {preview}"
+    );
+    assert!(preview.contains("within 24 business hours"), "{preview}");
+    assert!(preview.contains("Cairo time"), "{preview}");
+    let (rest, code, stdout) = pty.finish();
+    assert_eq!(code, 0, "{rest}");
+    let tn = stdout.trim();
+    assert!(
+        is_tracking_number(tn),
+        "stdout is the tracking number: {stdout:?}"
+    );
+    assert_eq!(stdout, format!("{tn}\n"));
+    assert!(
+        rest.contains(&format!("Keep {tn} for every follow-up")),
+        "{rest}"
+    );
+    assert_eq!(tickets(&env).len(), 1);
+}
+
+#[test]
+fn a_wrong_phone_number_is_shown_inline_and_asked_again_with_what_was_typed() {
+    let env = TestEnv::new();
+    let mut pty = spawn(
+        &env,
+        &[
+            "new",
+            "--store",
+            "cool-shop.myshopify.com",
+            "--order",
+            "1052",
+        ],
+    );
+    pty.answer("Customer's phone", "+20 10\r");
+    pty.expect("✘ phone `+20 10`: too short");
+    // Asked again, with the typed text to edit.
+    pty.expect("Customer's phone");
+    pty.expect("+20 10");
+    pty.send(&format!("{}+20 100 123 4567\r", BACKSPACE.repeat(6)));
+    pty.expect("mobile number, Egypt (EG)");
+    // A number without a country code asks for the region too: not the case here.
+    let before = pty.expect("Channel the OTP was sent over");
+    assert!(!before.contains("which country"), "{before}");
+    pty.send(CTRL_C);
+    let (_, code, _) = pty.finish();
+    assert_eq!(code, 130);
+}
+
+#[test]
+fn a_national_number_asks_for_its_country() {
+    let env = TestEnv::new();
+    let mut pty = spawn(
+        &env,
+        &["new", "--store", "cool-shop.myshopify.com", "--order", "7"],
+    );
+    pty.answer("Customer's phone", "0100 123 4567\r");
+    pty.answer("which country is it in?", "eg\r");
+    pty.expect("mobile number, Egypt (EG)");
+    pty.answer("Channel the OTP was sent over", ESC);
+    let (rest, code, _) = pty.finish();
+    assert_eq!(code, 130, "Esc cancels: {rest}");
+    assert!(rest.contains("cancelled; nothing was sent"), "{rest}");
+}
+
+#[test]
+fn a_landline_is_warned_and_confirmed() {
+    let env = TestEnv::new();
+    let mut pty = spawn(
+        &env,
+        &[
+            "new",
+            "--store",
+            "cool-shop.myshopify.com",
+            "--order",
+            "1052",
+            "--channel",
+            "sms",
+            "--at",
+            "now",
+        ],
+    );
+    pty.answer("Customer's phone", "+20 2 2345 6789\r");
+    pty.expect("fixed-line (landline)");
+    pty.expect("cannot receive WhatsApp or SMS OTPs");
+    // No: asked afresh for another number; the landline is gone from the line.
+    pty.answer("Use this number anyway?", "n");
+    pty.answer("Customer's phone", "+20 100 123 4567\r");
+    pty.expect("mobile number, Egypt (EG)");
+    defaults_to_preview(&mut pty);
+    pty.answer("Your email", "owner@cool-shop.com\r");
+    pty.answer("Your Cartsaver plan", ENTER);
+    pty.answer("Are orders blocked entirely", ENTER);
+    pty.answer("May support open your store account", ENTER);
+    pty.answer("Support PIN", ENTER);
+    let preview = pty.answer("File this ticket?", "y");
+    assert!(preview.contains("+201001234567 (mobile, EG)"), "{preview}");
+    assert!(preview.contains("OTP not arriving via SMS"), "{preview}");
+    let (rest, code, stdout) = pty.finish();
+    assert_eq!(code, 0, "{rest}");
+    assert!(is_tracking_number(stdout.trim()));
+}
+
+#[test]
+fn declining_at_the_preview_sends_nothing() {
+    let env = TestEnv::new();
+    let mut pty = spawn(
+        &env,
+        &[
+            "new",
+            "--store",
+            "cool-shop.myshopify.com",
+            "--order",
+            "1052",
+            "--phone",
+            "+201001234567",
+            "--channel",
+            "whatsapp",
+            "--at",
+            "now",
+            "--tried",
+            "none",
+            "--summary",
+            "OTP never arrives",
+            "--details",
+            "nothing",
+            "--email",
+            "owner@cool-shop.com",
+            "--plan",
+            "scale",
+            "--pin",
+            "4821",
+        ],
+    );
+    pty.answer("Screenshot of the error", ENTER);
+    pty.answer("Are orders blocked entirely", ENTER);
+    // Scale: URGENT is offered.
+    pty.answer("Mark the ticket URGENT?", "y");
+    pty.answer("May support open your store account", ENTER);
+    let preview = pty.answer("File this ticket?", "n");
+    assert!(
+        preview.contains("URGENT — Cartsaver — OTP never arrives — Order #1052"),
+        "{preview}"
+    );
+    let (rest, code, stdout) = pty.finish();
+    assert!(rest.contains("Not filed: nothing was sent."), "{rest}");
+    assert_eq!(code, 1);
+    assert_eq!(stdout, "");
+    assert!(tickets(&env).is_empty(), "the desk holds no ticket");
+}
+
+#[test]
+fn urgent_is_not_offered_below_scale_without_an_outage() {
+    let env = TestEnv::new();
+    let mut pty = spawn(
+        &env,
+        &[
+            "new",
+            "--store",
+            "cool-shop.myshopify.com",
+            "--order",
+            "1052",
+            "--phone",
+            "+201001234567",
+            "--channel",
+            "whatsapp",
+            "--at",
+            "now",
+            "--tried",
+            "none",
+            "--summary",
+            "OTP never arrives",
+            "--details",
+            "x",
+            "--email",
+            "owner@cool-shop.com",
+            "--plan",
+            "advanced",
+            "--pin",
+            "4821",
+            "--allow-access",
+        ],
+    );
+    pty.answer("Screenshot of the error", ENTER);
+    pty.answer("Are orders blocked entirely", ENTER);
+    let before = pty.answer("File this ticket?", "n");
+    assert!(!before.contains("URGENT"), "{before}");
+    let (_, code, _) = pty.finish();
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn ctrl_c_at_a_select_restores_the_cursor_sends_nothing_and_exits_130() {
+    let env = TestEnv::new();
+    let mut pty = spawn(
+        &env,
+        &[
+            "new",
+            "--store",
+            "cool-shop.myshopify.com",
+            "--order",
+            "1052",
+            "--phone",
+            "+201001234567",
+        ],
+    );
+    pty.expect("Channel the OTP was sent over");
+    pty.send(CTRL_C);
+    let (rest, code, stdout) = pty.finish();
+    assert_eq!(code, 130, "{rest}");
+    assert!(rest.contains("interrupted; nothing was sent"), "{rest}");
+    assert!(
+        rest.contains("\x1b[?25h"),
+        "the cursor is shown again: {rest:?}"
+    );
+    assert_eq!(stdout, "");
+    assert!(tickets(&env).is_empty());
+}
+
+#[test]
+fn ctrl_c_at_the_hidden_pin_sends_nothing_and_exits_130() {
+    let env = TestEnv::new();
+    let mut pty = spawn(
+        &env,
+        &[
+            "new",
+            "--store",
+            "cool-shop.myshopify.com",
+            "--order",
+            "1052",
+            "--phone",
+            "+201001234567",
+            "--channel",
+            "whatsapp",
+            "--at",
+            "now",
+            "--tried",
+            "none",
+            "--summary",
+            "OTP never arrives",
+            "--details",
+            "x",
+            "--email",
+            "owner@cool-shop.com",
+            "--plan",
+            "advanced",
+            "--allow-access",
+        ],
+    );
+    pty.answer("Screenshot of the error", ENTER);
+    pty.answer("Are orders blocked entirely", ENTER);
+    pty.answer("Support PIN", "48");
+    pty.send(CTRL_C);
+    let (rest, code, _) = pty.finish();
+    assert_eq!(code, 130, "{rest}");
+    assert!(rest.contains("interrupted; nothing was sent"), "{rest}");
+    assert!(tickets(&env).is_empty());
+}
+
+#[test]
+fn values_from_flags_and_the_config_are_not_asked_again() {
+    let env = TestEnv::new();
+    for (key, value) in [
+        ("store", "cool-shop.myshopify.com"),
+        ("email", "owner@cool-shop.com"),
+        ("plan", "unlimited"),
+    ] {
+        env.cli()
+            .args(["config", "set", key, value])
+            .assert()
+            .success();
+    }
+    let mut pty = spawn(
+        &env,
+        &[
+            "new",
+            "--order",
+            "1052",
+            "--phone",
+            "+201001234567",
+            "--channel",
+            "wa",
+            "--at",
+            "now",
+        ],
+    );
+    let before = pty.expect("Screenshot of the error");
+    for asked in [
+        "Shopify store",
+        "Order number",
+        "Customer's phone",
+        "Channel the OTP",
+        "When did",
+    ] {
+        assert!(!before.contains(asked), "{asked} was asked: {before}");
+    }
+    assert!(
+        before.contains("https://cool-shop.myshopify.com  (from the config file)"),
+        "{before}"
+    );
+    assert!(before.contains("#1052  (--order)"), "{before}");
+    pty.send(ENTER);
+    pty.answer("Steps already tried", ENTER);
+    pty.answer("Anything else you tried", ENTER);
+    let before = pty.answer("Summary, one line", ENTER);
+    assert!(before.contains("nothing tried yet"), "{before}");
+    pty.answer("Details:", ENTER);
+    let before = pty.answer("Are orders blocked entirely", ENTER);
+    assert!(!before.contains("Your email"), "{before}");
+    assert!(!before.contains("Your Cartsaver plan"), "{before}");
+    pty.answer("May support open your store account", ENTER);
+    pty.answer("Support PIN", ENTER);
+    let preview = pty.answer("File this ticket?", "y");
+    assert!(preview.contains("unlimited"), "{preview}");
+    let (rest, code, stdout) = pty.finish();
+    assert_eq!(code, 0, "{rest}");
+    assert!(is_tracking_number(stdout.trim()));
+}
+
+#[test]
+fn an_open_ticket_for_the_order_is_offered_a_follow_up() {
+    let env = TestEnv::new();
+    let flags = [
+        "--store",
+        "cool-shop.myshopify.com",
+        "--order",
+        "1052",
+        "--phone",
+        "+201001234567",
+        "--channel",
+        "whatsapp",
+        "--at",
+        "now",
+        "--tried",
+        "none",
+        "--email",
+        "owner@cool-shop.com",
+        "--plan",
+        "advanced",
+    ];
+    let first = env.cli().arg("new").args(flags).output().unwrap();
+    assert!(first.status.success(), "{first:?}");
+    let existing = String::from_utf8_lossy(&first.stdout).trim().to_string();
+
+    let mut args = vec!["new"];
+    args.extend(flags);
+    args.extend([
+        "--summary",
+        "Still no OTP",
+        "--details",
+        "the customer tried twice more",
+        "--pin",
+        "4821",
+    ]);
+    let mut pty = spawn(&env, &args);
+    pty.answer("Screenshot of the error", ENTER);
+    pty.answer("Are orders blocked entirely", ENTER);
+    pty.answer("May support open your store account", ENTER);
+    pty.answer("File this ticket?", "y");
+    let before = pty.answer("What should happen?", ENTER);
+    assert!(
+        before.contains(&format!("already has an open ticket, {existing}")),
+        "{before}"
+    );
+    let (rest, code, stdout) = pty.finish();
+    assert_eq!(code, 0, "{rest}");
+    assert_eq!(stdout.trim(), existing, "the existing number on stdout");
+    assert!(
+        rest.contains(&format!("Keep {existing} for every follow-up")),
+        "{rest}"
+    );
+    assert_eq!(tickets(&env).len(), 1, "no second ticket");
+    let status = env
+        .cli()
+        .args(["status", &existing, "--json"])
+        .output()
+        .unwrap();
+    let status = String::from_utf8_lossy(&status.stdout);
+    assert!(status.contains("the customer tried twice more"), "{status}");
+}
+
+#[test]
+fn without_a_terminal_nothing_is_asked_and_every_missing_field_is_named() {
+    let env = TestEnv::new();
+    let output = env
+        .std_command(assert_cmd::cargo::cargo_bin("cartsaver-support"))
+        .arg("new")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("8 fields are invalid; nothing was sent"),
+        "{stderr}"
+    );
+    for flag in [
+        "--store",
+        "--order",
+        "--phone",
+        "--channel",
+        "--at",
+        "--tried",
+        "--email",
+        "--plan",
+    ] {
+        assert!(stderr.contains(flag), "{flag} not named: {stderr}");
+    }
+    assert!(!stderr.contains('?'), "nothing asked: {stderr}");
+}
+
+#[test]
+fn no_input_at_a_terminal_asks_nothing() {
+    let env = TestEnv::new();
+    let pty = spawn(&env, &["new", "--no-input", "--order", "1052"]);
+    let (rest, code, stdout) = pty.finish();
+    assert_eq!(code, 2, "{rest}");
+    assert!(rest.contains("7 fields are invalid"), "{rest}");
+    assert!(!rest.contains("Shopify store"), "{rest}");
+    assert_eq!(stdout, "");
+}
+
+#[test]
+fn config_init_asks_for_each_value_with_the_token_hidden() {
+    let env = TestEnv::new();
+    let mut pty = spawn(&env, &["config", "init"]);
+    pty.answer("Your Shopify store", "cool-shop\r");
+    // A bare shop name is no store URL: refused inline, asked again.
+    pty.expect("✘ store `cool-shop`");
+    pty.expect("Your Shopify store");
+    pty.send(".myshopify.com\r");
+    pty.answer("Your email", "owner@cool-shop.com\r");
+    // The plan list starts on "(not set)": one up is scale.
+    pty.answer("Your Cartsaver plan", "\x1b[A\r");
+    pty.answer("Country of your customers' numbers", "eg\r");
+    pty.answer("Support desk", ENTER);
+    pty.answer("Store token", "cst_secret-token-0000ABCD\r");
+    let (rest, code, _) = pty.finish();
+    assert_eq!(code, 0, "{rest}");
+    assert!(
+        !rest.contains("secret-token"),
+        "the token is not echoed: {rest}"
+    );
+    let text = std::fs::read_to_string(env.config_file()).unwrap();
+    assert_eq!(
+        text,
+        "store = \"https://cool-shop.myshopify.com\"\n\
+         email = \"owner@cool-shop.com\"\n\
+         plan = \"scale\"\n\
+         region = \"EG\"\n\
+         token = \"cst_secret-token-0000ABCD\"\n"
+    );
+}
