@@ -5,7 +5,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::{PNG_BYTES, TestEnv, stderr_of, stdout_of};
+use common::{PNG_BYTES, TestEnv, is_tracking_number, stderr_of, stdout_of};
 
 const TICKET: [&str; 16] = [
     "--store",
@@ -25,19 +25,6 @@ const TICKET: [&str; 16] = [
     "--plan",
     "advanced",
 ];
-
-fn is_tracking_number(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    text.len() == 14
-        && text.starts_with("CS-")
-        && bytes[6] == b'-'
-        && bytes[10] == b'-'
-        && text
-            .chars()
-            .filter(|c| *c != '-')
-            .skip(2)
-            .all(|c| c.is_ascii_alphanumeric())
-}
 
 /// File the standard ticket (plus `extra` flags) and return its tracking number.
 fn file(env: &TestEnv, extra: &[&str]) -> String {

@@ -10,7 +10,7 @@ use std::os::fd::AsRawFd;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use common::TestEnv;
+use common::{TestEnv, is_tracking_number};
 use expectrl::process::unix::WaitStatus;
 use expectrl::session::OsSession;
 use expectrl::{Eof, Expect};
@@ -112,10 +112,6 @@ fn tickets(env: &TestEnv) -> Vec<String> {
         .lines()
         .map(str::to_string)
         .collect()
-}
-
-fn is_tracking_number(text: &str) -> bool {
-    text.len() == 14 && text.starts_with("CS-") && text.as_bytes()[6] == b'-'
 }
 
 /// The prompts from the screenshot to the preview, answered with their defaults.

@@ -155,16 +155,7 @@ fn report_created(
 ) -> Result<ExitStatus, CliError> {
     let view = &created.ticket;
     if global.json {
-        let object = json!({
-            "tracking_number": view.tracking_number,
-            "status": view.status,
-            "subject": view.subject,
-            "created_at": view.created_at,
-            "first_response_due": view.first_response_due,
-            "replayed": created.replayed,
-            "desk": desk.describe(),
-        });
-        anstream::println!("{object}");
+        anstream::println!("{}", filed_json(view, created.replayed, desk));
     } else {
         anstream::println!("{}", view.tracking_number);
     }
@@ -173,6 +164,19 @@ fn report_created(
         print_filed(view, created.replayed, desk, ticket, context);
     }
     Ok(ExitStatus::Success)
+}
+
+/// `new --json` (SPEC §3): the filed ticket in brief, whether it was a replay, and the desk.
+pub fn filed_json(view: &TicketView, replayed: bool, desk: &dyn Desk) -> serde_json::Value {
+    json!({
+        "tracking_number": view.tracking_number,
+        "status": view.status,
+        "subject": view.subject,
+        "created_at": view.created_at,
+        "first_response_due": view.first_response_due,
+        "replayed": replayed,
+        "desk": desk.describe(),
+    })
 }
 
 /// A checklist ready to file: the ticket, its screenshots and the notes found on the way.

@@ -218,3 +218,10 @@ pub fn ticket_json(store: &str, order: &str) -> serde_json::Value {
         "plan": "advanced",
     })
 }
+
+/// `CS-XXX-XXX-XXX` with a check symbol that matches: what `new` prints on stdout.
+pub fn is_tracking_number(text: &str) -> bool {
+    text.len() == 14
+        && text.starts_with("CS-")
+        && cartsaver::domain::tracking::parse_tracking(text).is_ok()
+}

@@ -9,6 +9,7 @@ use serde_json::json;
 use crate::api::TicketView;
 use crate::cli::args::GlobalArgs;
 use crate::cli::error::CliError;
+use crate::cli::new::filed_json;
 use crate::client::{Desk, RequestError};
 use crate::domain::ticket::Ticket;
 use crate::domain::timestamp::format_utc;
@@ -73,16 +74,8 @@ pub fn follow_up_text(ticket: &Ticket) -> String {
 /// The existing tracking number alone on stdout, as `new` prints a new one.
 pub fn report_follow_up(view: &TicketView, desk: &dyn Desk, global: &GlobalArgs) {
     if global.json {
-        let object = json!({
-            "tracking_number": view.tracking_number,
-            "status": view.status,
-            "subject": view.subject,
-            "created_at": view.created_at,
-            "first_response_due": view.first_response_due,
-            "replayed": false,
-            "follow_up": true,
-            "desk": desk.describe(),
-        });
+        let mut object = filed_json(view, false, desk);
+        object["follow_up"] = json!(true);
         anstream::println!("{object}");
     } else {
         anstream::println!("{}", view.tracking_number);
