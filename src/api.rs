@@ -3,6 +3,10 @@
 //! Shared by the desk core (which returns them), the HTTP server (which serializes them), the HTTP
 //! client (which reads them) and the CLI (which prints them with `--json`). Plain serde types: no
 //! HTTP, no SQL.
+//!
+//! Answers are read leniently (no `deny_unknown_fields`), so a desk that adds a field does not
+//! break CLIs already installed; requests are strict, so a misspelt key is refused. The exact
+//! keys of what the CLI prints are pinned by the integration tests.
 
 use serde::{Deserialize, Serialize};
 
@@ -60,7 +64,6 @@ pub enum Author {
 /// A whole ticket: `GET /v1/tickets/{tn}`, the answer to a create, and `status --json`.
 /// Times are RFC 3339 UTC (`2026-11-20T14:03:00Z`); the PIN is masked.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct TicketView {
     pub tracking_number: TrackingNumber,
     pub status: Status,
@@ -88,7 +91,6 @@ pub struct TicketView {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct MessageView {
     pub from: Author,
     pub body: String,
@@ -96,7 +98,6 @@ pub struct MessageView {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct AttachmentView {
     pub name: String,
     #[serde(rename = "type")]
@@ -106,7 +107,6 @@ pub struct AttachmentView {
 
 /// One line of a ticket list: `GET /v1/tickets` and `list --json`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct TicketSummary {
     pub tracking_number: TrackingNumber,
     pub status: Status,
@@ -121,7 +121,6 @@ pub struct TicketSummary {
 
 /// `GET /v1/tickets`: newest first; `next_cursor` fetches the next page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct TicketPage {
     pub tickets: Vec<TicketSummary>,
     pub next_cursor: Option<String>,
@@ -137,7 +136,6 @@ pub struct NewMessage {
 
 /// `GET /v1/stats`: the dashboard figures of the caller's store.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Stats {
     pub open: u64,
     pub answered: u64,
@@ -150,7 +148,6 @@ pub struct Stats {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Activity {
     pub tracking_number: TrackingNumber,
     pub from: Author,
@@ -160,7 +157,6 @@ pub struct Activity {
 
 /// `GET /v1/health`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Health {
     pub status: String,
     pub version: String,
@@ -170,13 +166,11 @@ pub struct Health {
 
 /// Every error answer: `{"error": {...}}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct ErrorBody {
     pub error: ErrorDetail,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct ErrorDetail {
     /// `invalid`, `unauthorized`, `not_found`, `duplicate`, `idempotency_conflict`, `too_large`,
     /// `bad_request`, `rate_limited`, `internal`.
@@ -190,7 +184,6 @@ pub struct ErrorDetail {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct FieldProblem {
     pub field: String,
     pub code: String,

@@ -29,7 +29,7 @@ impl DeskError {
             DeskError::NotFound(tn) => (
                 "not_found",
                 format!(
-                    "ticket {tn} not found for this store token; check the number, or use the token of the store that filed it"
+                    "ticket {tn} not found; check the number (`list` shows your tickets); a ticket of another store is not shown, so use the token of the store that filed it"
                 ),
             ),
             DeskError::Unauthorized => (

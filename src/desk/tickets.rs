@@ -113,6 +113,10 @@ fn prepare(
         now,
         local: chrono_tz::UTC,
     };
+    let written_as_now = input
+        .at
+        .as_deref()
+        .is_some_and(|at| at.trim().eq_ignore_ascii_case("now"));
     let exam = examine(&input, attachments::check(uploads), &context);
     let (ticket, screenshots) = exam
         .into_ticket(|field| format!("missing; give `{field}` in the ticket"))
@@ -132,7 +136,19 @@ fn prepare(
         )]));
     }
 
-    let idempotency = idempotency_key.map(|key| (key, fingerprint(&ticket, &screenshots)));
+    let idempotency = idempotency_key.map(|key| {
+        // `at: now` reads the clock, so a retry of the very same body would normalize to another
+        // second and look like another ticket: fingerprint it as written.
+        if written_as_now {
+            let as_written = Ticket {
+                at: DateTime::UNIX_EPOCH,
+                ..ticket.clone()
+            };
+            (key, fingerprint(&as_written, &screenshots))
+        } else {
+            (key, fingerprint(&ticket, &screenshots))
+        }
+    });
     let created_at = format_utc(now);
     let row = TicketRow {
         id: 0,
@@ -395,6 +411,36 @@ mod tests {
         assert!(late.replayed);
         assert_eq!(late.ticket.status, Status::Resolved);
         assert_eq!(count(&core, "tickets"), 1);
+    }
+
+    #[test]
+    fn a_retried_body_with_at_now_is_a_replay_though_the_clock_moved() {
+        let (_dir, core) = desk();
+        let with_now = |key: &str| {
+            let mut request = keyed("1052", key);
+            request.input.at = Some("now".into());
+            request
+        };
+        let first = core
+            .create_ticket(&Scope::Everything, with_now("k-now"), t0())
+            .unwrap();
+        let retry = core
+            .create_ticket(&Scope::Everything, with_now("k-now"), later(1))
+            .unwrap();
+        assert!(retry.replayed);
+        assert_eq!(retry.ticket.tracking_number, first.ticket.tracking_number);
+        assert_eq!(
+            retry.ticket.at, first.ticket.at,
+            "the time first filed stays"
+        );
+
+        // `now` and an explicit time are different bodies.
+        let mut explicit = keyed("1052", "k-now");
+        explicit.input.at = Some(first.ticket.at.clone());
+        assert!(matches!(
+            core.create_ticket(&Scope::Everything, explicit, later(2)),
+            Err(DeskError::IdempotencyConflict(_))
+        ));
     }
 
     #[test]

@@ -73,11 +73,7 @@ pub fn parse_order(input: &str) -> Result<Parsed<OrderNumber>, FieldError> {
         ));
     }
     if body.chars().any(char::is_whitespace) {
-        let joined: String = body.split_whitespace().collect();
-        return Err(refuse(
-            "whitespace",
-            format!("contains a space; order numbers have none: did you mean #{joined}?"),
-        ));
+        return Err(refuse("whitespace", space_message(body)));
     }
     if let Some(c) = body.chars().find(|&c| !is_order_char(c)) {
         return Err(refuse(
@@ -101,6 +97,29 @@ pub fn parse_order(input: &str) -> Result<Parsed<OrderNumber>, FieldError> {
         value: OrderNumber(name),
         notes,
     })
+}
+
+/// What to say about an order name with spaces: a joined suggestion only if it is itself valid
+/// (`# 1052` → `#1052`); `Order #1052` → the part after the label.
+fn space_message(body: &str) -> String {
+    let last_word = body.split_whitespace().last().unwrap_or(body);
+    let candidates = [
+        body.split_whitespace().collect::<String>(),
+        last_word.to_string(),
+    ];
+    let suggestion = candidates.into_iter().find_map(|candidate| {
+        let candidate = candidate.trim_start_matches('#').to_string();
+        let valid = !candidate.is_empty()
+            && candidate.chars().all(is_order_char)
+            && candidate.chars().any(|c| c.is_ascii_digit());
+        valid.then(|| format!("#{candidate}"))
+    });
+    match suggestion {
+        Some(order) => {
+            format!("contains a space; order numbers have none: did you mean {order}?")
+        }
+        None => format!("contains a space; order numbers have none, {EXAMPLE}"),
+    }
 }
 
 fn is_order_char(c: char) -> bool {
@@ -216,6 +235,9 @@ mod tests {
     fn inner_spaces_are_refused_with_the_joined_form() {
         assert_refused("# 1052", "whitespace", "did you mean #1052?");
         assert_refused("EG 1052", "whitespace", "did you mean #EG1052?");
+        // A label in front: the suggestion is the number, never something itself invalid.
+        assert_refused("Order #1052", "whitespace", "did you mean #1052?");
+        assert_refused("no number here", "whitespace", "e.g. #1052");
     }
 
     #[test]

@@ -149,7 +149,8 @@ pub fn parse_summary(input: &str) -> Result<Parsed<String>, FieldError> {
         return Err(refuse(
             "too_short",
             format!(
-                "{chars} characters, at least {}; say what goes wrong, e.g. `OTP not arriving via SMS`",
+                "{chars} character{}, at least {}; say what goes wrong, e.g. `OTP not arriving via SMS`",
+                if chars == 1 { "" } else { "s" },
                 SUMMARY_CHARS.start()
             ),
         ));

@@ -6,7 +6,9 @@
 //! unless a note or an error has to be written. The clock and the local zone are arguments; this
 //! file never reads them itself.
 
-use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, Offset, TimeDelta, TimeZone, Utc};
+use chrono::{
+    DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, Offset, TimeDelta, TimeZone, Utc,
+};
 
 use super::{Field, FieldError, Note, Parsed};
 
@@ -64,6 +66,17 @@ where
     if at - now > FUTURE_TOLERANCE {
         return Err(future(input, at, now, &written, wall, local));
     }
+    if at.year() < EARLIEST_YEAR {
+        return Err(FieldError::new(
+            Field::At,
+            input,
+            "too_old",
+            format!(
+                "is in {}, before Cartsaver existed; check the year, {EXAMPLES}",
+                at.year()
+            ),
+        ));
+    }
     let age = now - at;
     if age > TimeDelta::days(LOGS_KEPT_DAYS) {
         parsed.notes.push(Note::warning(format!(
@@ -74,6 +87,10 @@ where
     }
     Ok(parsed)
 }
+
+/// Anything earlier is a typo in the year (or a placeholder like `0000-01-01`), and would not
+/// sort as text with the times the desk stores.
+const EARLIEST_YEAR: i32 = 2000;
 
 fn truncate_to_seconds(at: DateTime<Utc>) -> DateTime<Utc> {
     DateTime::from_timestamp(at.timestamp(), 0).unwrap_or(at)
@@ -487,7 +504,8 @@ fn future<Tz: TimeZone>(
 where
     Tz::Offset: std::fmt::Display,
 {
-    let ahead = human_duration(at - now);
+    // Rounded up: 5 min 1 s ahead is past the tolerance, so it must not read "5 min".
+    let ahead = human_duration(at - now + TimeDelta::seconds(59));
     let now_text = format_utc(now);
     let local_hint = match (written.zone, local.from_local_datetime(&wall)) {
         (Zone::Utc, LocalResult::Single(t))
@@ -800,6 +818,21 @@ mod tests {
     #[test]
     fn up_to_five_minutes_ahead_is_accepted() {
         assert_eq!(accepted("2026-11-20T15:05:00Z"), "2026-11-20T15:05:00Z");
+    }
+
+    #[test]
+    fn one_second_past_the_tolerance_does_not_read_as_five_minutes() {
+        let e = err("2026-11-20T15:05:01Z");
+        assert_eq!(e.code, "future");
+        assert!(e.message.starts_with("6 min after now"), "{}", e.message);
+    }
+
+    #[test]
+    fn a_year_before_2000_is_a_typo() {
+        let e = err("0000-01-01T00:00:00+14:00");
+        assert_eq!(e.code, "too_old");
+        assert!(e.message.contains("check the year"), "{}", e.message);
+        assert_eq!(err("1999-12-31T23:59:59Z").code, "too_old");
     }
 
     #[test]
