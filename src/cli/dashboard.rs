@@ -8,7 +8,7 @@ use super::args::GlobalArgs;
 use super::connect::open_desk;
 use super::error::CliError;
 use super::exit::ExitStatus;
-use super::show::print_summary_line;
+use super::show::{print_summary_line, terminal_safe};
 use super::style::{BAD, BOLD, DIM, paint};
 
 pub fn run(global: &GlobalArgs) -> Result<ExitStatus, CliError> {
@@ -62,7 +62,7 @@ pub fn run(global: &GlobalArgs) -> Result<ExitStatus, CliError> {
                 "    {} {who} {} — {}",
                 paint(DIM, &activity.at),
                 activity.tracking_number,
-                activity.subject
+                terminal_safe(&activity.subject)
             );
         }
     }

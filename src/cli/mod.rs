@@ -11,6 +11,7 @@ pub mod dashboard;
 pub mod error;
 pub mod exit;
 pub mod fields;
+pub mod filing;
 pub mod interactive;
 pub mod new;
 pub mod settings;

@@ -9,10 +9,10 @@ use serde_json::json;
 
 use crate::api::TicketView;
 use crate::client::{Desk, RequestError};
-use crate::desk::{CreateRequest, Created, Upload};
+use crate::desk::Created;
 use crate::domain::calendar::Calendar;
 use crate::domain::screenshot::Screenshot;
-use crate::domain::ticket::{Context, Ticket, examine, idempotency_key};
+use crate::domain::ticket::{Context, Ticket, examine};
 use crate::domain::timestamp::format_utc;
 use crate::domain::{Field, Note};
 
@@ -22,11 +22,12 @@ use super::connect::open_desk;
 use super::error::CliError;
 use super::exit::ExitStatus;
 use super::fields::{GivenFields, gather};
+use super::filing::{create_request, duplicate_message, existing_ticket};
 use super::interactive::duplicate::{self, Choice};
 use super::interactive::{self, Prompter, checklist, interrupt, preview};
 use super::settings;
-use super::show::due_in_words;
-use super::style::{BOLD, DIM, WARN, paint};
+use super::show::{filed_json, write_ticket};
+use super::style::{DIM, WARN, paint};
 
 pub fn run(args: &NewArgs, global: &GlobalArgs) -> Result<ExitStatus, CliError> {
     let context = settings::context()?;
@@ -84,7 +85,7 @@ pub fn run(args: &NewArgs, global: &GlobalArgs) -> Result<ExitStatus, CliError> 
     interrupt::sending(true);
     match file(desk.as_ref(), &validated, args.force_new) {
         Err(refusal) if refusal.is_code("duplicate") => {
-            let Some(existing) = duplicate::existing(&refusal) else {
+            let Some(existing) = existing_ticket(&refusal) else {
                 return Err(duplicate_refusal(&refusal, &validated.ticket));
             };
             interrupt::sending(false);
@@ -94,7 +95,8 @@ pub fn run(args: &NewArgs, global: &GlobalArgs) -> Result<ExitStatus, CliError> 
                     let view = desk.reply(
                         &existing,
                         &duplicate::follow_up_text(&validated.ticket),
-                        uploads(&validated.screenshots),
+                        create_request(&validated.ticket, validated.screenshots.clone(), false)
+                            .attachments,
                     )?;
                     duplicate::report_follow_up(&view, desk.as_ref(), global);
                     Ok(ExitStatus::Success)
@@ -120,27 +122,8 @@ fn not_filed() -> ExitStatus {
 
 /// Send the ticket. The idempotency key makes a retry of the same checklist the same ticket.
 fn file(desk: &dyn Desk, validated: &Validated, force_new: bool) -> Result<Created, RequestError> {
-    let Validated {
-        ticket,
-        screenshots,
-        ..
-    } = validated;
-    desk.create(CreateRequest {
-        input: ticket.to_input(),
-        idempotency_key: Some(idempotency_key(ticket, screenshots)),
-        attachments: uploads(screenshots),
-        force_new,
-    })
-}
-
-fn uploads(screenshots: &[Screenshot]) -> Vec<Upload> {
-    screenshots
-        .iter()
-        .map(|shot| Upload {
-            name: shot.name.clone(),
-            bytes: shot.bytes.clone(),
-        })
-        .collect()
+    let request = create_request(&validated.ticket, validated.screenshots.clone(), force_new);
+    desk.create(request)
 }
 
 /// The tracking number alone on stdout (or the `--json` object); the rest on stderr, the
@@ -164,19 +147,6 @@ fn report_created(
         print_filed(view, created.replayed, desk, ticket, context);
     }
     Ok(ExitStatus::Success)
-}
-
-/// `new --json` (SPEC §3): the filed ticket in brief, whether it was a replay, and the desk.
-pub fn filed_json(view: &TicketView, replayed: bool, desk: &dyn Desk) -> serde_json::Value {
-    json!({
-        "tracking_number": view.tracking_number,
-        "status": view.status,
-        "subject": view.subject,
-        "created_at": view.created_at,
-        "first_response_due": view.first_response_due,
-        "replayed": replayed,
-        "desk": desk.describe(),
-    })
 }
 
 /// A checklist ready to file: the ticket, its screenshots and the notes found on the way.
@@ -229,16 +199,10 @@ pub fn how_to_give(field: Field) -> String {
 }
 
 fn duplicate_refusal(refusal: &RequestError, ticket: &Ticket) -> CliError {
-    let existing = duplicate::existing(refusal);
-    let existing = existing
-        .map(|tn| tn.to_string())
-        .unwrap_or_else(|| "an open ticket".into());
+    let anyway = "file a separate ticket anyway with --force-new";
     CliError::Failed(anyhow::anyhow!(
-        "order {} of {} already has an open ticket, {existing}; don't create duplicate tickets: \
-         follow up on it with `cartsaver-support reply {existing} --message TEXT`, \
-         or file a separate ticket anyway with --force-new",
-        ticket.order,
-        ticket.store
+        "{}",
+        duplicate_message(refusal, ticket, anyway)
     ))
 }
 
@@ -247,67 +211,6 @@ fn print_notes(notes: &[(Field, Note)]) {
     for (field, note) in notes.iter().filter(|(_, note)| note.is_warning()) {
         let _ = writeln!(err, "{} {field}: {}", paint(WARN, "warning:"), note.text);
     }
-}
-
-/// The normalized fields a person checks before and after filing.
-pub(crate) fn field_rows(ticket: &Ticket, screenshots: &[String]) -> Vec<(&'static str, String)> {
-    let mut rows = vec![
-        ("store", ticket.store.to_string()),
-        ("order", ticket.order.to_string()),
-        ("phone", describe_phone(ticket)),
-        ("channel", ticket.channel.label().to_string()),
-        ("at", format_utc(ticket.at)),
-        ("tried", ticket.tried.join("; ")),
-        ("email", ticket.email.to_string()),
-        ("plan", ticket.plan.to_string()),
-    ];
-    if let Some(details) = &ticket.details {
-        rows.push(("details", details.clone()));
-    }
-    if !screenshots.is_empty() {
-        rows.push(("screenshots", screenshots.join(", ")));
-    }
-    if let Some(pin) = &ticket.pin {
-        rows.push(("pin", pin.masked()));
-    }
-    rows.push((
-        "access",
-        if ticket.allow_access {
-            "allowed"
-        } else {
-            "not allowed"
-        }
-        .into(),
-    ));
-    rows
-}
-
-fn describe_phone(ticket: &Ticket) -> String {
-    match &ticket.phone.country {
-        Some(country) => format!("{} ({}, {country})", ticket.phone.e164, ticket.phone.kind),
-        None => format!("{} ({})", ticket.phone.e164, ticket.phone.kind),
-    }
-}
-
-/// The subject, the normalized fields and the expected first response: what a person checks
-/// before (preview, dry run) and after filing.
-pub(crate) fn write_ticket(
-    out: &mut impl Write,
-    ticket: &Ticket,
-    attachment_names: &[String],
-    due: chrono::DateTime<chrono::Utc>,
-    local: chrono_tz::Tz,
-) {
-    let _ = writeln!(out, "{}", paint(BOLD, &ticket.subject()));
-    for (name, value) in field_rows(ticket, attachment_names) {
-        let _ = writeln!(out, "  {}  {value}", paint(DIM, &format!("{name:11}")));
-    }
-    let _ = writeln!(
-        out,
-        "First response {}: due {}",
-        Calendar::cartsaver().describe_target(ticket.plan),
-        due_in_words(due, local)
-    );
 }
 
 fn print_filed(

@@ -1,16 +1,22 @@
-//! How tickets look to a person: the status view, list lines, times in UTC, Cairo and local.
+//! How tickets look when printed: the status view, list lines, the checklist before and after
+//! filing, `new --json`, and times in UTC, Cairo and local time.
 
 use std::io::Write;
 
 use chrono::{DateTime, Utc};
+use serde_json::json;
 
 use crate::api::{Author, Status, TicketSummary, TicketView};
+use crate::client::Desk;
+use crate::domain::calendar::Calendar;
 use crate::domain::screenshot::human_size;
+use crate::domain::ticket::Ticket;
+use crate::domain::timestamp::format_utc;
 
 use super::style::{BAD, BOLD, DIM, OK, WARN, paint};
 
-/// `2026-11-22T22:00:00Z (Mon 00:00 in Cairo, 2026-11-22 22:00 UTC local)`: a due time as the
-/// merchant and the support team each read it.
+/// `2026-11-22T22:00:00Z — Mon 2026-11-23 00:00 Cairo time, Sun 2026-11-22 23:00 your time
+/// (Europe/Berlin)`: a due time as the merchant and the support team each read it.
 pub fn due_in_words(due: DateTime<Utc>, local: chrono_tz::Tz) -> String {
     let cairo = due.with_timezone(&chrono_tz::Africa::Cairo);
     let mine = due.with_timezone(&local);
@@ -23,17 +29,35 @@ pub fn due_in_words(due: DateTime<Utc>, local: chrono_tz::Tz) -> String {
     )
 }
 
-pub fn status_word(status: Status, overdue: bool) -> String {
-    let word = match status {
-        Status::Open => paint(WARN, "open"),
-        Status::Answered => paint(OK, "answered"),
-        Status::Resolved => paint(DIM, "resolved"),
+/// The status in its colour, padded to `width` before colouring so that columns line up with
+/// and without colour; then `(overdue)` when it is.
+pub fn status_word(status: Status, overdue: bool, width: usize) -> String {
+    let style = match status {
+        Status::Open => WARN,
+        Status::Answered => OK,
+        Status::Resolved => DIM,
     };
+    let word = paint(style, &format!("{:width$}", status.name()));
     if overdue {
         format!("{word} {}", paint(BAD, "(overdue)"))
     } else {
         word
     }
+}
+
+/// Text that came from the desk (a subject, a support message), made safe for a terminal:
+/// control characters other than line breaks and tabs are shown escaped, so no message can
+/// retitle, recolour or clear the merchant's terminal.
+pub fn terminal_safe(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' && c != '\t' {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// The whole ticket for a person; `local` is the zone the due time is also shown in.
@@ -47,9 +71,9 @@ pub fn print_ticket(
         out,
         "{}{}",
         paint(BOLD, &heading),
-        status_word(ticket.status, ticket.overdue)
+        status_word(ticket.status, ticket.overdue, 0)
     )?;
-    writeln!(out, "{}", ticket.subject)?;
+    writeln!(out, "{}", terminal_safe(&ticket.subject))?;
     let mut rows = vec![
         ("store", ticket.store.clone()),
         ("order", ticket.order.clone()),
@@ -82,6 +106,7 @@ pub fn print_ticket(
     };
     rows.push(("response due", due));
     for (name, value) in rows {
+        let value = terminal_safe(&value);
         writeln!(out, "  {}  {value}", paint(DIM, &format!("{name:12}")))?;
     }
     for attachment in &ticket.attachments {
@@ -90,7 +115,7 @@ pub fn print_ticket(
             out,
             "  {}  {} ({}, {size})",
             paint(DIM, "attachment  "),
-            attachment.name,
+            terminal_safe(&attachment.name),
             attachment.kind
         )?;
     }
@@ -103,20 +128,130 @@ pub fn print_ticket(
             Author::Support => paint(OK, "support"),
         };
         writeln!(out, "  {who} {}", paint(DIM, &message.at))?;
-        for line in message.body.lines() {
+        for line in terminal_safe(&message.body).lines() {
             writeln!(out, "    {line}")?;
         }
     }
     Ok(())
 }
 
+/// One line of a list: columns that line up, `(overdue)` last so it shifts nothing.
 pub fn print_summary_line(out: &mut impl Write, ticket: &TicketSummary) -> std::io::Result<()> {
+    let overdue = if ticket.overdue {
+        format!(" {}", paint(BAD, "(overdue)"))
+    } else {
+        String::new()
+    };
     writeln!(
         out,
-        "{}  {:9}  {}  {}",
+        "{}  {}  {}  {}{overdue}",
         ticket.tracking_number,
-        status_word(ticket.status, ticket.overdue),
+        status_word(ticket.status, false, 8),
         paint(DIM, &ticket.created_at),
-        ticket.subject
+        terminal_safe(&ticket.subject)
     )
+}
+
+/// `new --json` (SPEC §3): the filed ticket in brief, whether it was a replay, and the desk.
+pub fn filed_json(view: &TicketView, replayed: bool, desk: &dyn Desk) -> serde_json::Value {
+    json!({
+        "tracking_number": view.tracking_number,
+        "status": view.status,
+        "subject": view.subject,
+        "created_at": view.created_at,
+        "first_response_due": view.first_response_due,
+        "replayed": replayed,
+        "desk": desk.describe(),
+    })
+}
+
+/// The normalized fields a person checks before and after filing.
+pub fn field_rows(ticket: &Ticket, screenshots: &[String]) -> Vec<(&'static str, String)> {
+    let mut rows = vec![
+        ("store", ticket.store.to_string()),
+        ("order", ticket.order.to_string()),
+        ("phone", describe_phone(ticket)),
+        ("channel", ticket.channel.label().to_string()),
+        ("at", format_utc(ticket.at)),
+        ("tried", ticket.tried.join("; ")),
+        ("email", ticket.email.to_string()),
+        ("plan", ticket.plan.to_string()),
+    ];
+    if let Some(details) = &ticket.details {
+        rows.push(("details", details.clone()));
+    }
+    if !screenshots.is_empty() {
+        rows.push(("screenshots", screenshots.join(", ")));
+    }
+    if let Some(pin) = &ticket.pin {
+        rows.push(("pin", pin.masked()));
+    }
+    rows.push((
+        "access",
+        if ticket.allow_access {
+            "allowed"
+        } else {
+            "not allowed"
+        }
+        .into(),
+    ));
+    rows
+}
+
+fn describe_phone(ticket: &Ticket) -> String {
+    match &ticket.phone.country {
+        Some(country) => format!("{} ({}, {country})", ticket.phone.e164, ticket.phone.kind),
+        None => format!("{} ({})", ticket.phone.e164, ticket.phone.kind),
+    }
+}
+
+/// The subject, the normalized fields and the expected first response: what a person checks
+/// before (preview, dry run) and after filing.
+pub fn write_ticket(
+    out: &mut impl Write,
+    ticket: &Ticket,
+    attachment_names: &[String],
+    due: chrono::DateTime<chrono::Utc>,
+    local: chrono_tz::Tz,
+) {
+    let _ = writeln!(out, "{}", paint(BOLD, &ticket.subject()));
+    for (name, value) in field_rows(ticket, attachment_names) {
+        let _ = writeln!(out, "  {}  {value}", paint(DIM, &format!("{name:11}")));
+    }
+    let _ = writeln!(
+        out,
+        "First response {}: due {}",
+        Calendar::cartsaver().describe_target(ticket.plan),
+        due_in_words(due, local)
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn desk_text_cannot_drive_the_terminal() {
+        let hostile = "fixed\u{1b}]0;pwned\u{7}\u{1b}[31mRED\nsecond line\tok";
+        let safe = terminal_safe(hostile);
+        assert!(
+            !safe.contains('\u{1b}') && !safe.contains('\u{7}'),
+            "{safe:?}"
+        );
+        assert!(safe.contains("\\u{1b}]0;pwned"), "{safe:?}");
+        assert!(
+            safe.contains("\nsecond line\tok"),
+            "line breaks and tabs stay: {safe:?}"
+        );
+    }
+
+    #[test]
+    fn status_columns_are_padded_before_colouring() {
+        let plain = |text: String| anstream::adapter::strip_str(&text).to_string();
+        assert_eq!(plain(status_word(Status::Open, false, 8)), "open    ");
+        assert_eq!(
+            plain(status_word(Status::Answered, true, 8)),
+            "answered (overdue)"
+        );
+    }
 }

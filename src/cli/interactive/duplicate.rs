@@ -9,8 +9,8 @@ use serde_json::json;
 use crate::api::TicketView;
 use crate::cli::args::GlobalArgs;
 use crate::cli::error::CliError;
-use crate::cli::new::filed_json;
-use crate::client::{Desk, RequestError};
+use crate::cli::show::filed_json;
+use crate::client::Desk;
 use crate::domain::ticket::Ticket;
 use crate::domain::timestamp::format_utc;
 use crate::domain::tracking::TrackingNumber;
@@ -25,13 +25,6 @@ pub enum Choice {
 }
 
 /// The open ticket a `duplicate` refusal names.
-pub fn existing(refusal: &RequestError) -> Option<TrackingNumber> {
-    match refusal {
-        RequestError::Refused { detail, .. } => detail.tracking_number,
-        _ => None,
-    }
-}
-
 pub fn choose(p: &Prompter, existing: TrackingNumber, ticket: &Ticket) -> Result<Choice, CliError> {
     anstream::eprintln!(
         "Order {} of {} already has an open ticket, {existing}.",

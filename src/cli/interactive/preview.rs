@@ -3,7 +3,7 @@
 //! confirm. Declining sends nothing.
 
 use crate::cli::error::CliError;
-use crate::cli::new::write_ticket;
+use crate::cli::show::write_ticket;
 use crate::domain::calendar::Calendar;
 use crate::domain::screenshot::Screenshot;
 use crate::domain::ticket::{Context, Ticket};
