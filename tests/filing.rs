@@ -408,3 +408,53 @@ fn a_remote_desk_needs_a_token_and_plain_http_only_on_loopback() {
         stderr_of(&output)
     );
 }
+
+#[test]
+fn standard_input_is_read_once_and_a_second_dash_is_refused() {
+    let env = TestEnv::new();
+    let output = env
+        .cli()
+        .args(["check", "--tried-file", "-", "--details-file", "-"])
+        .write_stdin("resent the OTP\n")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stdout = stdout_of(&output);
+    assert!(stdout.contains("already read by --tried-file"), "{stdout}");
+}
+
+#[test]
+fn every_problem_of_a_follow_up_command_is_listed_at_once() {
+    let env = TestEnv::new();
+    let output = env
+        .cli()
+        .args(["reply", "CS-7KQ-2M4-X9D", "--message", " "])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = stderr_of(&output);
+    assert!(stderr.contains("2 problems"), "{stderr}");
+    assert!(
+        stderr.contains("message is empty") && stderr.contains("typo"),
+        "{stderr}"
+    );
+
+    let output = env
+        .cli()
+        .args(["list", "--status", "bogus", "--order", "a%"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = stderr_of(&output);
+    assert!(
+        stderr.contains("--status `bogus`") && stderr.contains("order `a%`"),
+        "{stderr}"
+    );
+
+    let output = env.cli().args(["list", "--limit", "0"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", stderr_of(&output));
+    assert!(
+        !desk_file(&env).exists(),
+        "refused before any desk was opened"
+    );
+}

@@ -239,11 +239,9 @@ fn the_desk_refuses_a_duplicate_and_a_ticket_of_another_store_naming_the_fix() {
         "the desk's 422 is invalid input: {}",
         stderr_of(&output)
     );
-    assert!(
-        stderr_of(&output).contains("store"),
-        "{}",
-        stderr_of(&output)
-    );
+    let stderr = stderr_of(&output);
+    let said = stderr.matches("this store token belongs to").count();
+    assert_eq!(said, 1, "said once: {stderr}");
 }
 
 #[test]
@@ -285,4 +283,5 @@ fn an_unreachable_desk_says_so_with_the_cause_and_exit_1() {
         stderr.contains("cannot reach the desk") && stderr.to_lowercase().contains("refused"),
         "{stderr}"
     );
+    assert!(stderr.contains("--desk local"), "says what to do: {stderr}");
 }

@@ -197,8 +197,8 @@ pub struct ListArgs {
     pub order: Option<String>,
 
     /// At most this many tickets
-    #[arg(long, value_name = "N", default_value_t = 50)]
-    pub limit: usize,
+    #[arg(long, value_name = "N", default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..))]
+    pub limit: u32,
 }
 
 /// The §2 checklist fields as flags, shared by every command that takes a ticket.

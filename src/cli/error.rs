@@ -28,6 +28,18 @@ pub enum CliError {
 }
 
 impl CliError {
+    /// Several problems with the command line found together, each on its own line.
+    pub fn usage_problems(problems: Vec<String>) -> CliError {
+        match <[String; 1]>::try_from(problems) {
+            Ok([one]) => CliError::Usage(one),
+            Err(problems) => CliError::Usage(format!(
+                "{} problems; nothing was sent:\n  {}",
+                problems.len(),
+                problems.join("\n  ")
+            )),
+        }
+    }
+
     pub fn exit_status(&self) -> ExitStatus {
         match self {
             CliError::Invalid(_) | CliError::Usage(_) => ExitStatus::Invalid,

@@ -30,10 +30,22 @@ pub fn gather(args: &TicketArgs) -> GivenFields {
         }
     }
     let mut details = args.details.clone();
+    let stdin_taken = args.tried_file.as_deref() == Some(Path::new("-"));
     if let Some(path) = &args.details_file {
-        match read_text(path) {
-            Ok(text) => details = Some(text),
-            Err(error) => read_errors.push(file_error(Field::Details, path, error)),
+        if stdin_taken && path == Path::new("-") {
+            // Standard input can be read once: the second reader would silently get nothing.
+            read_errors.push(FieldError::new(
+                Field::Details,
+                "-",
+                "stdin_taken",
+                "standard input is already read by --tried-file -; give the details with \
+                 --details TEXT or --details-file FILE",
+            ));
+        } else {
+            match read_text(path) {
+                Ok(text) => details = Some(text),
+                Err(error) => read_errors.push(file_error(Field::Details, path, error)),
+            }
         }
     }
     let input = TicketInput {

@@ -18,6 +18,9 @@ use super::fields::read_text;
 use super::settings;
 use super::show::{print_summary_line, print_ticket};
 
+/// The most tickets one page may ask the desk for; `--limit` beyond it follows the pages.
+const MAX_PAGE: usize = 500;
+
 /// Every tracking number, or every typo among them (exit 2).
 fn tracking_numbers(inputs: &[String]) -> Result<Vec<TrackingNumber>, CliError> {
     let mut numbers = Vec::new();
@@ -71,10 +74,26 @@ pub fn status(args: &StatusArgs, global: &GlobalArgs) -> Result<ExitStatus, CliE
 }
 
 pub fn reply(args: &ReplyArgs, global: &GlobalArgs) -> Result<ExitStatus, CliError> {
-    let body = message_body(args).map_err(CliError::Usage)?;
-    let number = tracking_numbers(std::slice::from_ref(&args.tracking));
-    let uploads = uploads(&args.screenshot);
-    let (number, uploads) = both_or_errors(number, uploads)?;
+    // Every problem of the command at once: the message, the number, the screenshots.
+    let (body, number, uploads) = match (
+        message_body(args),
+        parse_tracking(&args.tracking),
+        uploads(&args.screenshot),
+    ) {
+        (Ok(body), Ok(number), Ok(uploads)) => (body, number, uploads),
+        (body, number, uploads) => {
+            let mut problems: Vec<String> = body.err().into_iter().collect();
+            problems.extend(number.err().map(|error| error.to_string()));
+            problems.extend(
+                uploads
+                    .err()
+                    .into_iter()
+                    .flatten()
+                    .map(|error| error.to_string()),
+            );
+            return Err(CliError::usage_problems(problems));
+        }
+    };
     let desk = open_desk(global)?;
     let view = desk.reply(&number, &body, uploads)?;
     print_result(
@@ -99,36 +118,29 @@ pub fn resolve(args: &ResolveArgs, global: &GlobalArgs) -> Result<ExitStatus, Cl
 }
 
 pub fn list(args: &ListArgs, global: &GlobalArgs) -> Result<ExitStatus, CliError> {
-    let mut errors = Vec::new();
-    let status = match &args.status {
-        Some(text) => match Status::parse(text) {
-            Some(status) => Some(status),
-            None => {
-                return Err(CliError::Usage(format!(
-                    "--status `{text}`: not a status; use open, answered or resolved"
-                )));
-            }
-        },
-        None => None,
+    let status = args.status.as_deref().map(|text| {
+        Status::parse(text).ok_or_else(|| {
+            format!("--status `{text}`: not a status; use open, answered or resolved")
+        })
+    });
+    let order = args.order.as_deref().map(|text| {
+        parse_order(text)
+            .map(|parsed| parsed.value.to_string())
+            .map_err(|error| error.to_string())
+    });
+    let (status, order) = match (status.transpose(), order.transpose()) {
+        (Ok(status), Ok(order)) => (status, order),
+        (status, order) => {
+            let problems = status.err().into_iter().chain(order.err()).collect();
+            return Err(CliError::usage_problems(problems));
+        }
     };
-    let order = match &args.order {
-        Some(text) => match parse_order(text) {
-            Ok(parsed) => Some(parsed.value.to_string()),
-            Err(error) => {
-                errors.push(error);
-                None
-            }
-        },
-        None => None,
-    };
-    if !errors.is_empty() {
-        return Err(CliError::Invalid(errors));
-    }
+    let limit = args.limit as usize;
     let desk = open_desk(global)?;
     let mut filter = ListFilter {
         status,
         order,
-        limit: Some(args.limit.min(500)),
+        limit: Some(limit.min(MAX_PAGE)),
         cursor: None,
     };
     let mut out = anstream::stdout().lock();
@@ -136,7 +148,7 @@ pub fn list(args: &ListArgs, global: &GlobalArgs) -> Result<ExitStatus, CliError
     loop {
         let page = desk.list(&filter)?;
         for ticket in &page.tickets {
-            if shown == args.limit {
+            if shown == limit {
                 break;
             }
             if global.json {
@@ -151,7 +163,7 @@ pub fn list(args: &ListArgs, global: &GlobalArgs) -> Result<ExitStatus, CliError
             shown += 1;
         }
         match page.next_cursor {
-            Some(cursor) if shown < args.limit => filter.cursor = Some(cursor),
+            Some(cursor) if shown < limit => filter.cursor = Some(cursor),
             _ => break,
         }
     }
@@ -214,21 +226,5 @@ fn uploads(paths: &[std::path::PathBuf]) -> Result<Vec<Upload>, Vec<FieldError>>
         Ok(uploads)
     } else {
         Err(errors)
-    }
-}
-
-/// The tracking number and the attachments of a reply, or every problem with them at once.
-fn both_or_errors(
-    number: Result<Vec<TrackingNumber>, CliError>,
-    uploads: Result<Vec<Upload>, Vec<FieldError>>,
-) -> Result<(TrackingNumber, Vec<Upload>), CliError> {
-    match (number, uploads) {
-        (Ok(mut numbers), Ok(uploads)) => Ok((numbers.remove(0), uploads)),
-        (Err(CliError::Invalid(mut errors)), Err(more)) => {
-            errors.extend(more);
-            Err(CliError::Invalid(errors))
-        }
-        (Err(error), _) => Err(error),
-        (_, Err(errors)) => Err(CliError::Invalid(errors)),
     }
 }

@@ -60,24 +60,28 @@ impl fmt::Display for RequestError {
                     detail.message
                 )?;
                 for problem in &detail.fields {
-                    match &problem.input {
-                        Some(input) => {
-                            write!(f, "\n  {} `{input}`: {}", problem.field, problem.message)?
-                        }
-                        None => write!(f, "\n  {}: {}", problem.field, problem.message)?,
+                    let line = match &problem.input {
+                        Some(input) => format!("{} `{input}`: {}", problem.field, problem.message),
+                        None => format!("{}: {}", problem.field, problem.message),
+                    };
+                    // A refusal about one field already says it in its message.
+                    if line != detail.message {
+                        write!(f, "\n  {line}")?;
                     }
                 }
                 Ok(())
             }
-            RequestError::Unreachable { desk, reason } => {
-                write!(f, "cannot reach the desk at {desk}: {reason}")
-            }
-            RequestError::Protocol { desk, reason } => {
-                write!(
-                    f,
-                    "the desk at {desk} answered something unexpected: {reason}"
-                )
-            }
+            RequestError::Unreachable { desk, reason } => write!(
+                f,
+                "cannot reach the desk at {desk}: {reason}; check the address (--desk, CARTSAVER_DESK \
+                 or the config file) and that the desk is running, or file on this machine with \
+                 --desk local"
+            ),
+            RequestError::Protocol { desk, reason } => write!(
+                f,
+                "the desk at {desk} answered something unexpected: {reason}; is that address a \
+                 Cartsaver desk?"
+            ),
         }
     }
 }
