@@ -28,6 +28,11 @@ struct Pty {
 
 /// `cartsaver-support ARGS` on a pseudo-terminal, stdout to a file.
 fn spawn(env: &TestEnv, args: &[&str]) -> Pty {
+    spawn_with(env, args, &[])
+}
+
+/// [`spawn`] with extra environment variables.
+fn spawn_with(env: &TestEnv, args: &[&str], vars: &[(&str, &str)]) -> Pty {
     let stdout = env.path("stdout.txt");
     let bin = assert_cmd::cargo::cargo_bin("cartsaver-support");
     let mut command = env.std_command("sh");
@@ -39,7 +44,8 @@ fn spawn(env: &TestEnv, args: &[&str]) -> Pty {
         .env("STDOUT_FILE", &stdout)
         .env("TERM", "xterm")
         // Plain text to match; colour on terminals is anstream's and console's business.
-        .env("NO_COLOR", "1");
+        .env("NO_COLOR", "1")
+        .envs(vars.iter().copied());
     let mut session = OsSession::spawn(command).expect("spawn in a pty");
     // Generous: the machine may be busy building; a run takes a fraction of a second.
     session.set_expect_timeout(Some(Duration::from_secs(20)));
@@ -59,10 +65,19 @@ impl Pty {
         self.session.send(keys).expect("send keys");
     }
 
-    /// Send line-editing keys (Backspace) once the prompt reads keys itself. Sent earlier, while
-    /// the terminal is still in canonical mode, the terminal's own line editing would take the
-    /// Backspaces, and the prompt would never see them: a race on a busy machine.
-    fn edit(&mut self, keys: &str) {
+    /// Answer a hidden prompt (PIN, token) once it has turned echo off: the prompt flushes
+    /// what was typed before that moment, so keys sent too early would be lost.
+    fn answer_hidden(&mut self, prompt: &str, keys: &str) {
+        self.expect(prompt);
+        self.wait_for_terminal(
+            |termios| termios.c_lflag & libc::ECHO == 0,
+            "turned echo off",
+        );
+        self.send(keys);
+    }
+
+    /// Wait until the terminal's settings satisfy `ready` (they change as a prompt starts).
+    fn wait_for_terminal(&mut self, ready: impl Fn(&libc::termios) -> bool, what: &str) {
         let fd = self.session.get_stream().as_raw_fd();
         let deadline = std::time::Instant::now() + Duration::from_secs(20);
         loop {
@@ -70,15 +85,25 @@ impl Pty {
             let mut termios: libc::termios = unsafe { std::mem::zeroed() };
             let read = unsafe { libc::tcgetattr(fd, &mut termios) };
             assert_eq!(read, 0, "tcgetattr on the pty");
-            if termios.c_lflag & libc::ICANON == 0 {
-                break;
+            if ready(&termios) {
+                return;
             }
             assert!(
                 std::time::Instant::now() < deadline,
-                "the prompt never took the terminal into raw mode"
+                "the prompt never {what}"
             );
             std::thread::sleep(Duration::from_millis(5));
         }
+    }
+
+    /// Send line-editing keys (Backspace) once the prompt reads keys itself. Sent earlier, while
+    /// the terminal is still in canonical mode, the terminal's own line editing would take the
+    /// Backspaces, and the prompt would never see them: a race on a busy machine.
+    fn edit(&mut self, keys: &str) {
+        self.wait_for_terminal(
+            |termios| termios.c_lflag & libc::ICANON == 0,
+            "read raw keys",
+        );
         self.send(keys);
     }
 
@@ -147,7 +172,7 @@ fn happy_path_ends_with_the_tracking_number_on_stdout() {
     pty.answer("Your Cartsaver plan", &format!("{DOWN}{ENTER}"));
     pty.answer("Are orders blocked entirely", ENTER);
     pty.answer("May support open your store account", "y");
-    pty.answer("Support PIN", "4821\r");
+    pty.answer_hidden("Support PIN", "4821\r");
     let preview = pty.answer("File this ticket?", "y");
     assert!(
         preview.contains("Cartsaver — OTP not arriving via WhatsApp — Order #1052"),
@@ -416,7 +441,7 @@ fn ctrl_c_at_the_hidden_pin_sends_nothing_and_exits_130() {
     );
     pty.answer("Screenshot of the error", ENTER);
     pty.answer("Are orders blocked entirely", ENTER);
-    pty.answer("Support PIN", "48");
+    pty.answer_hidden("Support PIN", "48");
     pty.send(CTRL_C);
     let (rest, code, _) = pty.finish();
     assert_eq!(code, 130, "{rest}");
@@ -601,7 +626,7 @@ fn config_init_asks_for_each_value_with_the_token_hidden() {
     pty.answer("Your Cartsaver plan", "\x1b[A\r");
     pty.answer("Country of your customers' numbers", "eg\r");
     pty.answer("Support desk", ENTER);
-    pty.answer("Store token", "cst_secret-token-0000ABCD\r");
+    pty.answer_hidden("Store token", "cst_secret-token-0000ABCD\r");
     let (rest, code, _) = pty.finish();
     assert_eq!(code, 0, "{rest}");
     assert!(
@@ -617,4 +642,19 @@ fn config_init_asks_for_each_value_with_the_token_hidden() {
          region = \"EG\"\n\
          token = \"cst_secret-token-0000ABCD\"\n"
     );
+}
+
+#[test]
+fn an_unreachable_desk_is_said_before_the_first_question() {
+    let env = TestEnv::new();
+    let token = ("CARTSAVER_TOKEN", "cst_0000000000000000000000000000000");
+    let pty = spawn_with(&env, &["new", "--desk", "http://127.0.0.1:9"], &[token]);
+    let (rest, code, stdout) = pty.finish();
+    assert_eq!(code, 1, "{rest}");
+    assert!(rest.contains("cannot reach the desk"), "{rest}");
+    assert!(
+        !rest.contains("Shopify store"),
+        "no question was asked: {rest}"
+    );
+    assert_eq!(stdout, "");
 }

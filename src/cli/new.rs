@@ -24,7 +24,7 @@ use super::exit::ExitStatus;
 use super::fields::{GivenFields, gather};
 use super::filing::{create_request, duplicate_message, existing_ticket};
 use super::interactive::duplicate::{self, Choice};
-use super::interactive::{self, Prompter, checklist, interrupt, preview};
+use super::interactive::{self, Prompter, checklist, interrupt, preview, rescue};
 use super::settings;
 use super::show::{filed_json, write_ticket};
 use super::style::{DIM, WARN, paint};
@@ -59,7 +59,9 @@ pub fn run(args: &NewArgs, global: &GlobalArgs) -> Result<ExitStatus, CliError> 
     let desk = if args.dry_run {
         None
     } else {
-        Some(open_desk(global)?)
+        let desk = open_desk(global)?;
+        rescue::check_desk_first(desk.as_ref())?;
+        Some(desk)
     };
     let gathered = checklist::walk(&prompter, given, &from_config, &context)?;
     let validated = validated(
@@ -103,13 +105,19 @@ pub fn run(args: &NewArgs, global: &GlobalArgs) -> Result<ExitStatus, CliError> 
                 }
                 Choice::FileAnyway => {
                     interrupt::sending(true);
-                    let created = file(desk.as_ref(), &validated, true)?;
+                    let created = file(desk.as_ref(), &validated, true).map_err(|error| {
+                        rescue::keep_answers(error, &validated.ticket, validated.screenshots.len())
+                    })?;
                     report_created(created, desk.as_ref(), &validated, &context, global, false)
                 }
                 Choice::Cancel => Ok(not_filed()),
             }
         }
-        filed => report_created(filed?, desk.as_ref(), &validated, &context, global, false),
+        Err(error) => {
+            let shots = validated.screenshots.len();
+            Err(rescue::keep_answers(error, &validated.ticket, shots))
+        }
+        Ok(created) => report_created(created, desk.as_ref(), &validated, &context, global, false),
     }
 }
 
