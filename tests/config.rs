@@ -392,3 +392,198 @@ fn config_init_without_a_terminal_points_to_config_set() {
     );
     assert!(!env.config_file().exists());
 }
+
+#[test]
+fn a_broken_file_is_reported_by_line_and_never_shows_the_token() {
+    let env = TestEnv::new();
+    let secret = "cst_SUPERSECRET123456";
+    for text in [
+        // Unquoted: not TOML.
+        format!("plan = \"free\"\ntoken = {secret}\n"),
+        // A misspelled key on the line after the token.
+        format!("token = \"{secret}\"\nplna = \"free\"\n"),
+    ] {
+        env.write(".config/cartsaver/config.toml", &text);
+        for args in [
+            &["config", "show"][..],
+            &["list"],
+            &["check", "--order", "1"],
+        ] {
+            let output = env.cli().args(args).output().unwrap();
+            assert_eq!(output.status.code(), Some(2), "{args:?}");
+            let stderr = stderr_of(&output);
+            assert!(!stderr.contains("SUPERSECRET"), "{args:?}: {stderr}");
+            assert!(
+                stderr.contains(&format!(
+                    "the config file {} is not valid: line 2: ",
+                    env.config_file().display()
+                )),
+                "{args:?}: {stderr}"
+            );
+        }
+    }
+}
+
+#[test]
+fn check_and_check_file_use_the_config_defaults_and_flags_win() {
+    let env = TestEnv::new();
+    set(&env, "region", "EG");
+    set(&env, "store", STORE);
+    let output = env
+        .cli()
+        .args(["check", "--json", "--phone", "01001234567"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(value["fields"]["phone"]["value"], "+201001234567");
+    assert_eq!(value["fields"]["region"]["value"], "EG");
+    assert_eq!(
+        value["fields"]["store"]["value"],
+        "https://cool-shop.myshopify.com"
+    );
+
+    let output = env
+        .cli()
+        .args(["check", "--json", "--phone", "01001234567"])
+        .args(["--store", "other-shop.myshopify.com"])
+        .output()
+        .unwrap();
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        value["fields"]["store"]["value"], "https://other-shop.myshopify.com",
+        "the flag wins"
+    );
+
+    // No store column, national numbers: the config gives the store and the region.
+    let rows = env.write(
+        "rows.csv",
+        "order,phone,channel,at,tried,email,plan\n\
+         1052,01001234567,sms,2026-11-20T14:03:00Z,resent the OTP,a@b.co,free\n",
+    );
+    let output = env
+        .cli()
+        .args(["check", "--file"])
+        .arg(&rows)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}{}",
+        stdout_of(&output),
+        stderr_of(&output)
+    );
+
+    // `bulk` files it with the same defaults.
+    let desk = env.path("bulk-desk.sqlite3");
+    let output = env
+        .cli()
+        .args(["bulk", "--json", "--desk"])
+        .arg(format!("local:{}", desk.display()))
+        .arg(&rows)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let output = env
+        .cli()
+        .args(["list", "--json", "--desk"])
+        .arg(format!("local:{}", desk.display()))
+        .output()
+        .unwrap();
+    let listed = stdout_of(&output);
+    assert!(
+        listed.contains("https://cool-shop.myshopify.com"),
+        "{listed}"
+    );
+}
+
+#[test]
+fn a_bad_value_stops_only_the_commands_that_use_it() {
+    let env = TestEnv::new();
+    env.write(
+        ".config/cartsaver/config.toml",
+        "token = \"bad token\"\nplan = \"gold\"\ndesk = \"https://desk.example.com\"\n",
+    );
+    let output = env
+        .cli()
+        .args(["--desk", "local", "list"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+
+    let output = env
+        .cli()
+        .args(["new", "--dry-run", "--plan", "free", "--store", STORE])
+        .args(["--email", "a@b.co"])
+        .args(REST)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+
+    let output = env.cli().args(["list"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = stderr_of(&output);
+    assert!(stderr.contains("has a bad value"), "{stderr}");
+    assert!(stderr.contains("token: contains spaces"), "{stderr}");
+    assert!(!stderr.contains("bad token"), "{stderr}");
+
+    let output = env
+        .cli()
+        .args(["new", "--dry-run", "--store", STORE, "--email", "a@b.co"])
+        .args(REST)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = stderr_of(&output);
+    assert!(
+        stderr.contains("has a bad value:\n  plan `gold`"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("token:"),
+        "the token is not used: {stderr}"
+    );
+}
+
+/// Typed at a terminal, the token is read with echo off: it never appears on the screen.
+#[cfg(unix)]
+#[test]
+fn a_token_typed_at_a_terminal_is_not_echoed() {
+    use std::os::fd::AsRawFd;
+    use std::time::{Duration, Instant};
+
+    use expectrl::Expect;
+
+    let env = TestEnv::new();
+    let mut command = env.std_command(assert_cmd::cargo::cargo_bin("cartsaver-support"));
+    command
+        .args(["config", "set", "token", "-"])
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1");
+    let mut session = expectrl::session::OsSession::spawn(command).unwrap();
+    session.set_expect_timeout(Some(Duration::from_secs(20)));
+    session.expect("hidden").unwrap();
+    // Type only once the terminal's echo is off, as a person would after the prompt.
+    let fd = session.get_stream().as_raw_fd();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        // SAFETY: tcgetattr only writes the termios struct we own; the fd is the pty master.
+        let mut termios: libc::termios = unsafe { std::mem::zeroed() };
+        assert_eq!(unsafe { libc::tcgetattr(fd, &mut termios) }, 0);
+        if termios.c_lflag & libc::ECHO == 0 {
+            break;
+        }
+        assert!(Instant::now() < deadline, "echo was never turned off");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    session.send("cst_typed-at-a-tty-0000ABCD\r").unwrap();
+    let rest = session.expect(expectrl::Eof).unwrap();
+    let shown = String::from_utf8_lossy(rest.as_bytes()).to_string();
+    assert!(shown.contains("Set token = cst_…ABCD"), "{shown}");
+    assert!(!shown.contains("typed-at-a-tty"), "{shown}");
+    let text = std::fs::read_to_string(env.config_file()).unwrap();
+    assert!(
+        text.contains("token = \"cst_typed-at-a-tty-0000ABCD\""),
+        "{text}"
+    );
+}

@@ -14,16 +14,22 @@ use super::bulk::{self, DEFAULT_FIELDS, Defaults};
 use super::error::CliError;
 use super::exit::ExitStatus;
 use super::fields::gather;
-use super::settings;
+use super::settings::Settings;
 use super::style::{self, BAD, DIM, OK, WARN, paint};
 
 pub fn run(args: &CheckArgs, global: &GlobalArgs) -> Result<ExitStatus, CliError> {
+    let settings = Settings::resolve(global)?;
     if let Some(file) = &args.file {
-        return check_file(args, file, global);
+        return check_file(args, file, &settings, global);
     }
     let json = global.json;
-    let context = settings::context()?;
-    let given = gather(&args.ticket);
+    let context = settings.context;
+    let mut given = gather(&args.ticket);
+    // The config file's store, email, plan and region complete the fields given, as for `new`
+    // (a national number is read in the config's region); alone they are nothing to check.
+    if !given_field_flags(&args.ticket).is_empty() {
+        settings.fill_defaults(&mut given.input)?;
+    }
     let mut exam = examine(&given.input, given.screenshots, &context);
     for error in given.read_errors {
         exam.push(Entry {
@@ -202,10 +208,11 @@ fn error_without_field(error: &crate::domain::FieldError) -> String {
 }
 
 /// `check --file`: validate a bulk file; the field flags that make sense with it are defaults
-/// for empty cells.
+/// for empty cells, and the config file's values after them.
 fn check_file(
     args: &CheckArgs,
     file: &std::path::Path,
+    settings: &Settings,
     global: &GlobalArgs,
 ) -> Result<ExitStatus, CliError> {
     let given = given_field_flags(&args.ticket);
@@ -228,7 +235,14 @@ fn check_file(
         email: ticket.email.clone(),
         region: ticket.region.clone(),
     };
-    bulk::check_file(file, args.format, defaults, global.json, global.quiet)
+    bulk::check_file(
+        file,
+        args.format,
+        defaults,
+        settings,
+        global.json,
+        global.quiet,
+    )
 }
 
 /// The checklist flags given on the command line.

@@ -17,23 +17,22 @@ use crate::domain::timestamp::format_utc;
 use crate::domain::{Field, Note};
 
 use super::args::{GlobalArgs, NewArgs};
-use super::config;
-use super::connect::open_desk;
+use super::connect;
 use super::error::CliError;
 use super::exit::ExitStatus;
 use super::fields::{GivenFields, gather};
 use super::filing::{create_request, duplicate_message, existing_ticket};
 use super::interactive::duplicate::{self, Choice};
 use super::interactive::{self, Prompter, checklist, interrupt, preview, rescue};
-use super::settings;
+use super::settings::Settings;
 use super::show::{filed_json, write_ticket};
 use super::style::{DIM, WARN, paint};
 
 pub fn run(args: &NewArgs, global: &GlobalArgs) -> Result<ExitStatus, CliError> {
-    let context = settings::context()?;
-    let config = config::load(global)?;
+    let settings = Settings::resolve(global)?;
+    let context = settings.context;
     let mut given = gather(&args.ticket);
-    let from_config = config.fill_defaults(&mut given.input);
+    let from_config = settings.fill_defaults(&mut given.input)?;
     let prompter = interactive::is_interactive(global).then(Prompter::new);
 
     let Some(prompter) = prompter else {
@@ -45,7 +44,7 @@ pub fn run(args: &NewArgs, global: &GlobalArgs) -> Result<ExitStatus, CliError> 
         if !global.quiet {
             print_notes(&validated.notes);
         }
-        let desk = open_desk(global)?;
+        let desk = connect::open(&settings)?;
         return match file(desk.as_ref(), &validated, args.force_new) {
             Err(refusal) if refusal.is_code("duplicate") => {
                 Err(duplicate_refusal(&refusal, &validated.ticket))
@@ -59,7 +58,7 @@ pub fn run(args: &NewArgs, global: &GlobalArgs) -> Result<ExitStatus, CliError> 
     let desk = if args.dry_run {
         None
     } else {
-        let desk = open_desk(global)?;
+        let desk = connect::open(&settings)?;
         rescue::check_desk_first(desk.as_ref())?;
         Some(desk)
     };

@@ -38,14 +38,14 @@ use crate::domain::phone::parse_region;
 use crate::domain::plan::parse_plan;
 use crate::domain::store::parse_store;
 use crate::domain::text::parse_email;
-use crate::domain::ticket::Context;
+use crate::domain::ticket::TicketInput;
 use crate::domain::{Field, FieldError};
 
 use super::args::{BulkArgs, BulkFormat, GlobalArgs};
-use super::connect::open_desk;
+use super::connect;
 use super::error::CliError;
 use super::exit::ExitStatus;
-use super::settings;
+use super::settings::Settings;
 use super::style;
 use rejects::Rejects;
 use results::Results;
@@ -55,13 +55,17 @@ use source::Source;
 use validate::{Tally, describe_invalid, validate};
 
 pub fn run(args: &BulkArgs, global: &GlobalArgs) -> Result<ExitStatus, CliError> {
-    let context = settings::context()?;
-    let defaults = checked_defaults(Defaults {
-        store: args.store.clone(),
-        plan: args.plan.clone(),
-        email: args.email.clone(),
-        region: args.region.clone(),
-    })?;
+    let settings = Settings::resolve(global)?;
+    let context = settings.context;
+    let defaults = resolve_defaults(
+        Defaults {
+            store: args.store.clone(),
+            plan: args.plan.clone(),
+            email: args.email.clone(),
+            region: args.region.clone(),
+        },
+        &settings,
+    )?;
     let source = Source::open(&args.file, args.format)?;
     let results_path = args.results.as_deref();
     if let Some(path) = results_path
@@ -73,7 +77,7 @@ pub fn run(args: &BulkArgs, global: &GlobalArgs) -> Result<ExitStatus, CliError>
         )));
     }
     // Fail on the desk's settings (a missing token) before a long validation, not after.
-    let desk = open_desk(global)?;
+    let desk = connect::open(&settings)?;
 
     let mut rejects = if args.skip_invalid {
         let path = args
@@ -220,7 +224,25 @@ fn summarize(counts: &Counts, tally: &Tally, desk: String, quiet: bool) -> ExitS
     ExitStatus::Success
 }
 
-/// The defaults are checked once, as flags: a bad `--store` is one error, not one per row.
+/// The defaults for empty cells: the flags, then the config file's values (`settings`). They are
+/// checked once, as flags: a bad `--store` is one error, not one per row.
+fn resolve_defaults(flags: Defaults, settings: &Settings) -> Result<Defaults, CliError> {
+    let mut input = TicketInput {
+        store: flags.store,
+        plan: flags.plan,
+        email: flags.email,
+        region: flags.region,
+        ..TicketInput::default()
+    };
+    settings.fill_defaults(&mut input)?;
+    checked_defaults(Defaults {
+        store: input.store,
+        plan: input.plan,
+        email: input.email,
+        region: input.region,
+    })
+}
+
 fn checked_defaults(defaults: Defaults) -> Result<Defaults, CliError> {
     let mut errors: Vec<FieldError> = Vec::new();
     let mut check = |value: &Option<String>, parse: &dyn Fn(&str) -> Option<FieldError>| {
@@ -246,11 +268,12 @@ pub fn check_file(
     file: &std::path::Path,
     format: Option<BulkFormat>,
     defaults: Defaults,
+    settings: &Settings,
     json: bool,
     quiet: bool,
 ) -> Result<ExitStatus, CliError> {
-    let context: Context = settings::context()?;
-    let defaults = checked_defaults(defaults)?;
+    let context = settings.context;
+    let defaults = resolve_defaults(defaults, settings)?;
     let source = Source::open(file, format)?;
     let tally = {
         let mut out = std::io::BufWriter::new(anstream::stdout().lock());

@@ -2,7 +2,7 @@
 //! that a bad value can be seen and fixed; `set` checks the one value it writes through the
 //! domain parser of the flag of the same name.
 
-use std::io::{BufRead, Write};
+use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 
 use serde_json::{Map, Value, json};
@@ -84,12 +84,7 @@ fn set(
 ) -> Result<ExitStatus, CliError> {
     let key = Key::from_name(key).map_err(CliError::Usage)?;
     let value = if value == "-" {
-        let mut line = String::new();
-        std::io::stdin()
-            .lock()
-            .read_line(&mut line)
-            .map_err(anyhow::Error::from)?;
-        line.trim().to_string()
+        from_stdin(key)?
     } else {
         value.to_string()
     };
@@ -109,6 +104,24 @@ fn set(
         );
     }
     Ok(ExitStatus::Success)
+}
+
+/// `config set KEY -`: one line of stdin. Typed at a terminal, a token is read hidden, as
+/// `config init` asks for it, so that it is not left on the screen; piped, the line is read as
+/// it comes.
+fn from_stdin(key: Key) -> Result<String, CliError> {
+    if key == Key::Token && std::io::stdin().is_terminal() {
+        return Ok(Prompter::new()
+            .secret("Store token support gave you (hidden)")?
+            .trim()
+            .to_string());
+    }
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(anyhow::Error::from)?;
+    Ok(line.trim().to_string())
 }
 
 /// Ask for every key, offering the current values; an empty answer keeps the current one (or

@@ -1,10 +1,10 @@
 //! Reading and writing the config file. Written atomically (a temp file beside it, then a
 //! rename) with mode 0600, because it may hold the store token; read with a warning on stderr
-//! when group or others can read it, as ssh does for a private key.
+//! when group or others can read it, as ssh does for a private key. A run reads it once (see
+//! `cli::settings`), so the warning comes once.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::cli::error::CliError;
 use crate::cli::style::{WARN, paint};
@@ -34,12 +34,51 @@ pub fn load_raw(path: &Path, explicit: bool) -> Result<Option<Config>, CliError>
     };
     warn_if_readable_by_others(path);
     toml::from_str(&text).map(Some).map_err(|error| {
+        let why = parse_error(&text, &error);
+        let keys = if why.contains("expected one of") {
+            String::new()
+        } else {
+            format!(
+                "; the keys are {}, each as KEY = \"VALUE\"",
+                super::known_keys()
+            )
+        };
         CliError::Usage(format!(
-            "the config file {} is not valid: {}the keys are {}",
+            "the config file {} is not valid: {why}{keys}; fix that line in an editor",
             path.display(),
-            error,
-            super::known_keys()
         ))
+    })
+}
+
+/// `line N: what went wrong`, from toml's message and span. Never toml's `Display`: it quotes
+/// the offending line, which may be the token's. A message that repeats a value (`invalid type:
+/// integer `123``) has the token's text, if any, cut out as well.
+fn parse_error(text: &str, error: &toml::de::Error) -> String {
+    let mut message = error.message().trim().replace('\n', "; ");
+    if let Some(token) = raw_token(text) {
+        message = message.replace(token, "(the token, hidden)");
+    }
+    match error.span() {
+        Some(span) => {
+            let start = span.start.min(text.len());
+            let line = text.as_bytes()[..start]
+                .iter()
+                .filter(|&&byte| byte == b'\n')
+                .count()
+                + 1;
+            format!("line {line}: {message}")
+        }
+        None => message,
+    }
+}
+
+/// The text after `token =` in the file, quotes and all, however broken the rest is.
+fn raw_token(text: &str) -> Option<&str> {
+    text.lines().find_map(|line| {
+        let (key, value) = line.split_once('=')?;
+        let key = key.trim().trim_matches(|c| c == '"' || c == '\'');
+        let value = value.trim().trim_matches(|c| c == '"' || c == '\'').trim();
+        (key == "token" && !value.is_empty()).then_some(value)
     })
 }
 
@@ -97,9 +136,6 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     builder.create(dir)
 }
 
-/// Once per run: the file is read by more than one step of a command.
-static WARNED: AtomicBool = AtomicBool::new(false);
-
 #[cfg(unix)]
 fn warn_if_readable_by_others(path: &Path) {
     use std::os::unix::fs::PermissionsExt;
@@ -107,7 +143,7 @@ fn warn_if_readable_by_others(path: &Path) {
         return;
     };
     let mode = meta.permissions().mode() & 0o777;
-    if mode & 0o044 == 0 || WARNED.swap(true, Ordering::Relaxed) {
+    if mode & 0o044 == 0 {
         return;
     }
     anstream::eprintln!(
@@ -119,6 +155,31 @@ fn warn_if_readable_by_others(path: &Path) {
 }
 
 #[cfg(not(unix))]
-fn warn_if_readable_by_others(_path: &Path) {
-    let _ = &WARNED;
+fn warn_if_readable_by_others(_path: &Path) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error_of(text: &str) -> String {
+        let error = toml::from_str::<Config>(text).unwrap_err();
+        parse_error(text, &error)
+    }
+
+    #[test]
+    fn parse_errors_name_the_line_and_never_quote_the_token() {
+        let secret = "cst_SUPERSECRET123456";
+        for text in [
+            format!("plan = \"free\"\ntoken = {secret}\n"),
+            format!("token = \"{secret}\"\nplna = \"free\"\n"),
+            format!("token = \"{secret}\"\nregion = EG\n"),
+            "store = \"x\"\ntoken = 123456789012\n".to_string(),
+        ] {
+            let message = error_of(&text);
+            assert!(message.starts_with("line 2: "), "{message}");
+            assert!(!message.contains(secret), "{message}");
+            assert!(!message.contains("123456789012"), "{message}");
+        }
+        assert!(error_of("plna = \"free\"\n").contains("unknown field `plna`"));
+    }
 }

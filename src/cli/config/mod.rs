@@ -1,12 +1,16 @@
 //! The config file (SPEC §3): `store`, `email`, `plan`, `region`, `desk` and `token` in TOML, in
 //! the platform config dir (`$XDG_CONFIG_HOME/cartsaver/config.toml` on Linux) or at `--config
-//! PATH`. Its values come after flags and the environment and before the built-in defaults.
+//! PATH`. Its values come after flags and the environment and before the built-in defaults
+//! (that precedence is resolved in `cli::settings`, the one place the file is read for a
+//! command).
 //!
 //! This file owns the keys and their validation (through the same domain parsers as the flags);
 //! `file` reads and writes the file; `command` is `config init|show|set|path`.
 
 pub mod command;
 mod file;
+
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -15,13 +19,12 @@ use crate::domain::phone::parse_region;
 use crate::domain::plan::parse_plan;
 use crate::domain::store::parse_store;
 use crate::domain::text::parse_email;
-use crate::domain::ticket::TicketInput;
-use crate::domain::{Field, Note, Parsed};
+use crate::domain::{Note, Parsed};
 
 use super::args::GlobalArgs;
 use super::error::CliError;
 
-pub use file::{default_path, load_raw, save};
+pub use file::{FILE_NAME, default_path, load_raw, save};
 
 /// The file as written: every key optional, unknown keys refused (a typo would otherwise be
 /// silently ignored).
@@ -169,58 +172,24 @@ pub fn redact(token: &str) -> String {
     format!("{prefix}…{tail}")
 }
 
-impl Config {
-    /// Every value that its parser refuses, as `KEY: why`.
-    pub fn problems(&self) -> Vec<String> {
-        Key::ALL
-            .into_iter()
-            .filter_map(|key| {
-                let value = key.get(self)?;
-                key.normalize(value).err()
-            })
-            .collect()
-    }
-
-    /// Fill the checklist fields the flags left out: store, email, plan, and the region of a
-    /// national phone number. Returns the fields it filled.
-    pub fn fill_defaults(&self, input: &mut TicketInput) -> Vec<Field> {
-        let mut filled = Vec::new();
-        let slots = [
-            (Field::Store, &mut input.store, &self.store),
-            (Field::Email, &mut input.email, &self.email),
-            (Field::Plan, &mut input.plan, &self.plan),
-            (Field::Region, &mut input.region, &self.region),
-        ];
-        for (field, slot, value) in slots {
-            let blank = slot.as_deref().is_none_or(|v| v.trim().is_empty());
-            if blank && value.is_some() {
-                slot.clone_from(value);
-                filled.push(field);
-            }
-        }
-        filled
-    }
-}
-
-/// The config a command runs with: the file at `--config PATH` (which must exist) or the default
-/// file (absent means empty). A value its parser refuses stops the run (exit 2), naming the
-/// file and the fix, rather than being sent as if the merchant had typed it.
-pub fn load(global: &GlobalArgs) -> Result<Config, CliError> {
+/// The config file a command runs with, as written: the file at `--config PATH` (which must
+/// exist) or the default file (`None` when it does not exist, or there is no home to find it
+/// in). Its values are not checked here: each is checked where it is used (`settings`), so
+/// that a bad value stops only the commands that use it.
+pub fn read(global: &GlobalArgs) -> Result<Option<(PathBuf, Config)>, CliError> {
     let (path, explicit) = match &global.config {
         Some(path) => (path.clone(), true),
         None => match default_path() {
             Some(path) => (path, false),
-            None => return Ok(Config::default()),
+            None => return Ok(None),
         },
     };
-    let Some(config) = load_raw(&path, explicit)? else {
-        return Ok(Config::default());
-    };
-    let problems = config.problems();
-    if problems.is_empty() {
-        return Ok(config);
-    }
-    Err(CliError::Usage(format!(
+    Ok(load_raw(&path, explicit)?.map(|config| (path, config)))
+}
+
+/// The message for values of the file that their parsers refuse, each as `KEY: why`.
+pub fn bad_values(path: &Path, problems: &[String]) -> String {
+    format!(
         "the config file {} has {}:\n  {}\nfix it with `cartsaver-support config set KEY VALUE`, or edit the file",
         path.display(),
         if problems.len() == 1 {
@@ -229,7 +198,7 @@ pub fn load(global: &GlobalArgs) -> Result<Config, CliError> {
             format!("{} bad values", problems.len())
         },
         problems.join("\n  ")
-    )))
+    )
 }
 
 #[cfg(test)]
@@ -264,25 +233,5 @@ mod tests {
             error.contains("store, email, plan, region, desk, token"),
             "{error}"
         );
-    }
-
-    #[test]
-    fn flags_win_over_config_defaults() {
-        let config = Config {
-            store: Some("https://cool-shop.myshopify.com".into()),
-            plan: Some("scale".into()),
-            ..Config::default()
-        };
-        let mut input = TicketInput {
-            plan: Some("free".into()),
-            ..TicketInput::default()
-        };
-        assert_eq!(config.fill_defaults(&mut input), vec![Field::Store]);
-        assert_eq!(
-            input.store.as_deref(),
-            Some("https://cool-shop.myshopify.com")
-        );
-        assert_eq!(input.plan.as_deref(), Some("free"));
-        assert_eq!(input.email, None);
     }
 }
