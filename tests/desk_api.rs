@@ -197,6 +197,102 @@ fn malformed_bodies_are_400_saying_what_is_wrong() {
 }
 
 #[test]
+fn a_document_that_is_not_a_json_object_is_400_saying_so() {
+    let desk = Desk::start();
+    let expect_object = |response: Response| {
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+        let error = error_of(response);
+        assert_eq!(error.code, "bad_request");
+        assert!(
+            error.message.contains("must be a JSON object") && error.message.contains("array"),
+            "{}",
+            error.message
+        );
+    };
+    expect_object(desk.create(&json!([])));
+    let form = multipart::Form::new().part("ticket", multipart::Part::text("[]"));
+    expect_object(desk.post("/v1/tickets").multipart(form).send().unwrap());
+
+    let created: TicketView = desk
+        .create(&ticket_json("cool-shop.myshopify.com", "1052"))
+        .json()
+        .unwrap();
+    let messages = format!("/v1/tickets/{}/messages", created.tracking_number);
+    expect_object(desk.post(&messages).json(&json!(["hello"])).send().unwrap());
+    let form = multipart::Form::new().part("message", multipart::Part::text("[]"));
+    expect_object(desk.post(&messages).multipart(form).send().unwrap());
+    assert_eq!(desk.ticket_count(), 1);
+}
+
+#[test]
+fn list_pages_follow_next_cursor_to_every_ticket_once() {
+    let desk = Desk::start();
+    let mut filed: Vec<TrackingNumber> = ["1052", "1053", "1054"]
+        .into_iter()
+        .map(|order| {
+            let ticket: TicketView = desk
+                .create(&ticket_json("cool-shop.myshopify.com", order))
+                .json()
+                .unwrap();
+            ticket.tracking_number
+        })
+        .collect();
+
+    let first: TicketPage = desk
+        .get("/v1/tickets?limit=2")
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    assert_eq!(first.tickets.len(), 2);
+    let cursor = first.next_cursor.clone().expect("a next page");
+    let second: TicketPage = desk
+        .get("/v1/tickets")
+        .query(&[("limit", "2"), ("cursor", cursor.as_str())])
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    assert_eq!(second.tickets.len(), 1);
+    assert_eq!(second.next_cursor, None);
+
+    let mut seen: Vec<TrackingNumber> = first
+        .tickets
+        .iter()
+        .chain(&second.tickets)
+        .map(|t| t.tracking_number)
+        .collect();
+    seen.sort_by_key(|tn| tn.to_string());
+    filed.sort_by_key(|tn| tn.to_string());
+    assert_eq!(seen, filed);
+}
+
+#[test]
+fn list_refuses_an_invalid_order_filter_with_422_and_a_bad_limit_with_400() {
+    let desk = Desk::start();
+    let response = desk
+        .get("/v1/tickets")
+        .query(&[("order", "10 52!")])
+        .send()
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let error = error_of(response);
+    assert_eq!(error.code, "invalid");
+    assert_eq!(error.fields[0].field, "order");
+    assert_eq!(error.fields[0].input.as_deref(), Some("10 52!"));
+
+    for limit in ["ten", "0", "501"] {
+        let response = desk
+            .get(&format!("/v1/tickets?limit={limit}"))
+            .send()
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST, "limit={limit}");
+        let message = error_of(response).message;
+        assert!(message.contains("1 to 500"), "limit={limit}: {message}");
+    }
+}
+
+#[test]
 fn a_missing_or_unknown_token_is_401() {
     let desk = Desk::start();
     let body = ticket_json("cool-shop.myshopify.com", "1052");
@@ -221,6 +317,17 @@ fn a_missing_or_unknown_token_is_401() {
 
     let stats = desk.client.get(desk.server.at("/v1/stats")).send().unwrap();
     assert_eq!(stats.status(), StatusCode::UNAUTHORIZED);
+
+    // Authentication comes first: a bad query or header of an anonymous create is not looked at.
+    let anonymous = desk
+        .client
+        .post(desk.server.at("/v1/tickets?force_new=maybe"))
+        .header("Idempotency-Key", "caf\u{e9}")
+        .json(&body)
+        .send()
+        .unwrap();
+    assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(error_of(anonymous).code, "unauthorized");
 }
 
 #[test]
@@ -406,6 +513,8 @@ fn unknown_paths_and_methods_answer_with_the_error_shape() {
         .send()
         .unwrap();
     assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
+    let allow = response.headers()["allow"].to_str().unwrap().to_string();
+    assert!(allow.contains("GET") && allow.contains("POST"), "{allow}");
     assert_eq!(error_of(response).code, "method_not_allowed");
 }
 

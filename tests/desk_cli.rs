@@ -177,10 +177,11 @@ fn reply_and_set_status_refuse_bad_input_with_exit_2_and_unknown_tickets_with_1(
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
+    let stderr = stderr_of(&output);
+    assert!(stderr.contains("typo"), "{stderr}");
     assert!(
-        stderr_of(&output).contains("typo"),
-        "{}",
-        stderr_of(&output)
+        stderr.contains("`cartsaver-desk tickets list`") && !stderr.contains("cartsaver-support"),
+        "support is pointed to the desk's own list: {stderr}"
     );
 
     let output = env
@@ -270,4 +271,101 @@ fn serve_stops_cleanly_on_sigterm() {
     assert_eq!(health.status(), StatusCode::OK);
     let status = server.terminate();
     assert!(status.success(), "serve exited with {status}");
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_named_once_with_exit_1() {
+    let env = TestEnv::new();
+    let notes = env.write("notes.txt", "x".repeat(4096));
+    let output = env
+        .command("cartsaver-desk")
+        .arg("--db")
+        .arg(&notes)
+        .args(["tickets", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout_of(&output).is_empty());
+    let stderr = stderr_of(&output);
+    assert_eq!(stderr.lines().count(), 1, "one message: {stderr}");
+    assert_eq!(stderr.matches("notes.txt").count(), 1, "{stderr}");
+    assert!(stderr.contains("not a database"), "{stderr}");
+}
+
+/// `docs/calendar-example.toml`: Mon–Fri 08:00–17:00 in Los Angeles, advanced 4 business hours.
+fn example_calendar() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/calendar-example.toml")
+}
+
+#[test]
+fn serve_counts_the_first_response_in_the_calendar_given() {
+    let env = TestEnv::new();
+    let token = env.desk_token(STORE);
+    // Friday 2026-11-20 15:00 PST: 2 business hours left on Friday, 2 more on Monday from 08:00.
+    let server = env.serve_desk_with(|command| {
+        command
+            .arg("--calendar")
+            .arg(example_calendar())
+            .env("CARTSAVER_NOW", "2026-11-20T23:00:00Z");
+    });
+    let response = Client::new()
+        .post(server.at("/v1/tickets"))
+        .bearer_auth(&token)
+        .json(&ticket_json(STORE, "1052"))
+        .send()
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let ticket: TicketView = response.json().unwrap();
+    assert_eq!(ticket.plan, "advanced");
+    // Monday 10:00 PST.
+    assert_eq!(ticket.first_response_due, "2026-11-23T18:00:00Z");
+
+    // Without it, Cartsaver's: Sun–Thu in Cairo, 24 business hours from Sunday 00:00 (+2).
+    let server = env.serve_desk_with(|command| {
+        command.env("CARTSAVER_NOW", "2026-11-20T23:00:00Z");
+    });
+    let ticket: TicketView = Client::new()
+        .post(server.at("/v1/tickets"))
+        .bearer_auth(&token)
+        .json(&ticket_json(STORE, "1053"))
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    assert_eq!(ticket.first_response_due, "2026-11-22T22:00:00Z");
+}
+
+#[test]
+fn an_invalid_calendar_is_refused_with_exit_2_naming_the_file_and_every_problem() {
+    let env = TestEnv::new();
+    let example = std::fs::read_to_string(example_calendar()).unwrap();
+    let broken = example
+        .replace(r#"["Mon", "Tue", "Wed", "Thu", "Fri"]"#, "[]")
+        .replace(r#""08:00-17:00""#, r#""17:00-08:00""#);
+    let path = env.write("la-hours.toml", broken);
+    let output = env
+        .desk()
+        .env("CARTSAVER_DESK_CALENDAR", &path)
+        .args(["tickets", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = stderr_of(&output);
+    assert!(stderr.contains("la-hours.toml has 2 problems"), "{stderr}");
+    assert!(stderr.contains("business_days is empty"), "{stderr}");
+    assert!(stderr.contains("must open before they close"), "{stderr}");
+
+    let path = env.write("typo.toml", example.replace("zone", "zones"));
+    let output = env
+        .desk()
+        .arg("--calendar")
+        .arg(&path)
+        .args(["serve", "--listen", "127.0.0.1:0"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = stderr_of(&output);
+    assert!(stderr.contains("typo.toml"), "{stderr}");
+    assert!(stderr.contains("zones"), "{stderr}");
+    assert!(stdout_of(&output).is_empty(), "did not start serving");
 }

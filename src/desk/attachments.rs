@@ -7,25 +7,20 @@
 use rusqlite::{Connection, params};
 
 use super::{DeskError, Upload};
-use crate::domain::screenshot::{MAX_SCREENSHOT_BYTES, Screenshot, check_screenshot};
-use crate::domain::{Field, FieldError, Parsed};
+use crate::domain::screenshot::{
+    MAX_SCREENSHOT_BYTES, Screenshot, check_screenshot, too_large_error,
+};
+use crate::domain::{FieldError, Parsed};
 
-/// Refuse the first upload over the size limit.
+/// Refuse the first upload over the size limit, in the domain's words.
 pub(crate) fn refuse_oversized(uploads: &[Upload]) -> Result<(), DeskError> {
     match uploads
         .iter()
         .find(|upload| upload.bytes.len() as u64 > MAX_SCREENSHOT_BYTES)
     {
-        Some(upload) => Err(DeskError::TooLarge(FieldError::new(
-            Field::Screenshot,
-            upload.name.clone(),
-            "too_large",
-            format!(
-                "{} is over the {} limit for one file; crop or compress it, or attach the part \
-                 that shows the error",
-                mebibytes(upload.bytes.len() as u64),
-                mebibytes(MAX_SCREENSHOT_BYTES)
-            ),
+        Some(upload) => Err(DeskError::TooLarge(too_large_error(
+            &upload.name,
+            upload.bytes.len() as u64,
         ))),
         None => Ok(()),
     }
@@ -64,6 +59,34 @@ pub(crate) fn insert(
     Ok(())
 }
 
-fn mebibytes(bytes: u64) -> String {
-    format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn upload(name: &str, size: usize) -> Upload {
+        Upload {
+            name: name.to_string(),
+            bytes: vec![0; size],
+        }
+    }
+
+    #[test]
+    fn the_first_oversized_upload_is_refused_in_the_domains_words() {
+        let limit = MAX_SCREENSHOT_BYTES as usize;
+        assert!(refuse_oversized(&[upload("a.png", limit)]).is_ok());
+        let uploads = [
+            upload("a.png", 10),
+            upload("big.png", 11 * 1024 * 1024),
+            upload("c.png", limit + 1),
+        ];
+        let Err(DeskError::TooLarge(error)) = refuse_oversized(&uploads) else {
+            panic!("an 11 MiB upload was accepted")
+        };
+        assert_eq!(error, too_large_error("big.png", 11 * 1024 * 1024));
+        assert!(
+            error.message.contains("11.0 MiB, over the 10 MiB limit"),
+            "{}",
+            error.message
+        );
+    }
 }

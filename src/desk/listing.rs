@@ -12,8 +12,11 @@ use crate::api::TicketPage;
 use crate::domain::order::parse_order;
 use crate::domain::timestamp::format_utc;
 
-pub(crate) const DEFAULT_LIMIT: usize = 50;
-pub(crate) const MAX_LIMIT: usize = 500;
+/// Tickets on a page when the caller does not say.
+pub const DEFAULT_LIMIT: usize = 50;
+/// The most tickets one page may hold. The one range check of `limit` is here ([`check_limit`]);
+/// callers only parse the number.
+pub const MAX_LIMIT: usize = 500;
 
 /// Where a page starts: after the ticket created at `created_at` with row id `id`.
 #[derive(Debug, Clone, PartialEq, Eq)]

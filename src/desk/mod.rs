@@ -30,6 +30,8 @@
 pub mod answer;
 pub mod location;
 
+pub use listing::{DEFAULT_LIMIT, MAX_LIMIT};
+
 use std::path::Path;
 
 use chrono::{DateTime, Utc};

@@ -15,8 +15,9 @@ Exit codes:
   2  bad usage or invalid input (nothing was changed)
 
 Environment:
-  CARTSAVER_DESK_DB  the database file (like --db)
-  CARTSAVER_NOW      RFC 3339 time that stands in for the clock (reproducible runs and tests)";
+  CARTSAVER_DESK_DB        the database file (like --db)
+  CARTSAVER_DESK_CALENDAR  the support calendar file (like --calendar)
+  CARTSAVER_NOW            RFC 3339 time that stands in for the clock (reproducible runs and tests)";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -42,6 +43,16 @@ pub struct GlobalArgs {
     /// The desk database [default: desk.sqlite3 in the platform data dir]
     #[arg(long, global = true, env = "CARTSAVER_DESK_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
+
+    /// The support calendar, a TOML file (business days, hours, zone, target per plan; see
+    /// docs/calendar-example.toml) [default: Cartsaver's, Sun–Thu in Africa/Cairo]
+    #[arg(
+        long,
+        global = true,
+        env = "CARTSAVER_DESK_CALENDAR",
+        value_name = "FILE"
+    )]
+    pub calendar: Option<PathBuf>,
 
     /// Print JSON on stdout (one object per line for lists)
     #[arg(long, global = true)]
@@ -172,6 +183,15 @@ mod tests {
             panic!("serve expected")
         };
         assert_eq!(serve.listen, DEFAULT_LISTEN);
+        let cli = DeskCli::try_parse_from([
+            "cartsaver-desk",
+            "tickets",
+            "list",
+            "--calendar",
+            "hours.toml",
+        ])
+        .unwrap();
+        assert_eq!(cli.global.calendar, Some(PathBuf::from("hours.toml")));
     }
 
     #[test]

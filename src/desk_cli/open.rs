@@ -1,9 +1,11 @@
 //! What every command runs with: the database (`--db`, `CARTSAVER_DESK_DB`, or the shared
-//! default file) opened as a [`DeskCore`], and the clock (`CARTSAVER_NOW`).
+//! default file) opened as a [`DeskCore`] with its support calendar (`--calendar`,
+//! `CARTSAVER_DESK_CALENDAR`, or Cartsaver's), and the clock (`CARTSAVER_NOW`).
+//!
+//! Opening (folder creation included) and naming the file in its errors are the core's
+//! (`desk::db`): this adds nothing to what it says.
 
-use std::path::PathBuf;
-
-use anyhow::Context as _;
+use std::path::{Path, PathBuf};
 
 use crate::clock::Clock;
 use crate::desk::DeskCore;
@@ -26,22 +28,116 @@ pub fn db_path(global: &GlobalArgs) -> Result<PathBuf, DeskCliError> {
     }
 }
 
-/// Open the desk, creating the database's folder when it is missing.
+/// Open the desk (the core creates the database and its folder when missing).
 pub fn desk(global: &GlobalArgs) -> Result<DeskCore, DeskCliError> {
+    let calendar = calendar(global)?;
     let path = db_path(global)?;
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).with_context(|| {
-            format!(
-                "cannot create the folder of the desk database {}; pick another with --db",
-                path.display()
-            )
-        })?;
+    Ok(DeskCore::open(&path, calendar)?)
+}
+
+/// `--calendar FILE` read and validated, or Cartsaver's calendar.
+pub fn calendar(global: &GlobalArgs) -> Result<Calendar, DeskCliError> {
+    match &global.calendar {
+        Some(path) => read_calendar(path),
+        None => Ok(Calendar::cartsaver()),
     }
-    DeskCore::open(&path, Calendar::cartsaver())
-        .with_context(|| format!("cannot open the desk database {}", path.display()))
-        .map_err(DeskCliError::Failed)
+}
+
+/// A calendar file: TOML in `Calendar`'s config form. Every error names the file; a calendar
+/// that reads but does not hold up lists every problem.
+fn read_calendar(path: &Path) -> Result<Calendar, DeskCliError> {
+    let shown = path.display();
+    let text = std::fs::read_to_string(path).map_err(|error| {
+        DeskCliError::Usage(format!(
+            "--calendar {shown}: cannot read it ({error}); give a readable TOML file, e.g. a copy of docs/calendar-example.toml"
+        ))
+    })?;
+    let calendar: Calendar = toml::from_str(&text).map_err(|error| {
+        DeskCliError::Usage(format!(
+            "--calendar {shown} is not a support calendar: {}\nsee docs/calendar-example.toml for the keys and their forms",
+            error.to_string().trim_end()
+        ))
+    })?;
+    calendar.validate().map_err(|error| {
+        let problems: Vec<String> = error
+            .problems
+            .iter()
+            .map(|problem| format!("\n  {problem}"))
+            .collect();
+        DeskCliError::Usage(format!(
+            "--calendar {shown} has {} problem{}:{}",
+            problems.len(),
+            if problems.len() == 1 { "" } else { "s" },
+            problems.concat()
+        ))
+    })?;
+    Ok(calendar)
 }
 
 pub fn clock() -> Result<Clock, DeskCliError> {
     Clock::from_env().map_err(DeskCliError::Usage)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn global(calendar: &Path) -> GlobalArgs {
+        GlobalArgs {
+            db: None,
+            calendar: Some(calendar.to_path_buf()),
+            json: false,
+        }
+    }
+
+    fn write(text: &str) -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("hours.toml");
+        std::fs::write(&path, text).unwrap();
+        (dir, path)
+    }
+
+    #[test]
+    fn the_example_calendar_reads_and_holds_up() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/calendar-example.toml");
+        let calendar = calendar(&global(&path)).unwrap();
+        assert_eq!(calendar.zone, chrono_tz::America::Los_Angeles);
+        assert_eq!(
+            calendar.describe_business_time(),
+            "Mon–Fri 08:00–17:00, America/Los_Angeles"
+        );
+    }
+
+    #[test]
+    fn every_problem_of_a_calendar_is_listed_with_the_file() {
+        let (_dir, path) = write(
+            r#"
+            zone = "Africa/Cairo"
+            business_days = []
+            hours = "17:00-08:00"
+            free = { kind = "calendar_hours", hours = 48 }
+            advanced = { kind = "business_hours", hours = 0 }
+            unlimited = { kind = "business_hours", hours = 12 }
+            scale = { kind = "calendar_hours", hours = 2 }
+            "#,
+        );
+        let error = calendar(&global(&path)).unwrap_err();
+        assert!(matches!(error, DeskCliError::Usage(_)));
+        let message = error.to_string();
+        assert!(message.contains("hours.toml has 3 problems"), "{message}");
+        assert!(message.contains("business_days is empty"), "{message}");
+        assert!(message.contains("17:00–08:00"), "{message}");
+        assert!(message.contains("advanced target is 0 hours"), "{message}");
+    }
+
+    #[test]
+    fn a_calendar_that_does_not_read_names_the_file_and_the_key() {
+        let (_dir, path) = write("zone = \"Mars/Olympus\"\n");
+        let message = calendar(&global(&path)).unwrap_err().to_string();
+        assert!(message.contains("hours.toml"), "{message}");
+        assert!(message.contains("Mars/Olympus"), "{message}");
+        let missing = global(Path::new("no/such/hours.toml"));
+        let message = calendar(&missing).unwrap_err().to_string();
+        assert!(message.contains("no/such/hours.toml"), "{message}");
+    }
 }

@@ -6,16 +6,17 @@ use std::io::{Read, Write};
 use anyhow::Context as _;
 
 use crate::api::{Author, Status, TicketSummary, TicketView};
-use crate::desk::{ListFilter, Scope};
+use crate::desk::{ListFilter, MAX_LIMIT, Scope};
 use crate::domain::store::parse_store;
-use crate::domain::tracking::parse_tracking;
+use crate::domain::tracking::{TrackingNumber, parse_tracking};
 
 use super::args::{GlobalArgs, ListArgs, ReplyArgs, SetStatusArgs};
 use super::error::DeskCliError;
 use super::open;
 
-/// Tickets fetched per page while listing.
+/// Tickets fetched per page while listing; each page is printed as it arrives.
 const PAGE: usize = 200;
+const _: () = assert!(PAGE <= MAX_LIMIT, "a page the core would refuse");
 
 pub fn list(global: &GlobalArgs, args: &ListArgs) -> Result<(), DeskCliError> {
     let status = args.status.as_deref().map(parse_status).transpose()?;
@@ -25,12 +26,12 @@ pub fn list(global: &GlobalArgs, args: &ListArgs) -> Result<(), DeskCliError> {
     };
     let now = open::clock()?.now();
     let desk = open::desk(global)?;
-    let mut tickets: Vec<TicketSummary> = Vec::new();
+    let mut out = std::io::stdout().lock();
+    let mut table = Table::default();
+    let mut shown = 0;
     let mut cursor = None;
     loop {
-        let wanted = args
-            .limit
-            .map_or(PAGE, |limit| (limit - tickets.len()).min(PAGE));
+        let wanted = args.limit.map_or(PAGE, |limit| (limit - shown).min(PAGE));
         if wanted == 0 {
             break;
         }
@@ -41,28 +42,31 @@ pub fn list(global: &GlobalArgs, args: &ListArgs) -> Result<(), DeskCliError> {
             cursor,
         };
         let page = desk.list(&scope, &filter, now)?;
-        tickets.extend(page.tickets);
+        shown += page.tickets.len();
+        if global.json {
+            for ticket in &page.tickets {
+                let line =
+                    serde_json::to_string(ticket).context("cannot encode a ticket as JSON")?;
+                writeln!(out, "{line}").context("cannot write to stdout")?;
+            }
+        } else {
+            write!(out, "{}", table.rows(&page.tickets)).context("cannot write to stdout")?;
+        }
+        // Shown now, also through a pipe: the next page may take a moment.
+        out.flush().context("cannot write to stdout")?;
         cursor = page.next_cursor;
         if cursor.is_none() {
             break;
         }
     }
-    let mut out = std::io::stdout().lock();
-    if global.json {
-        for ticket in &tickets {
-            let line = serde_json::to_string(ticket).context("cannot encode a ticket as JSON")?;
-            writeln!(out, "{line}").context("cannot write to stdout")?;
-        }
-    } else if tickets.is_empty() {
+    if shown == 0 && !global.json {
         eprintln!("no tickets");
-    } else {
-        write!(out, "{}", table(&tickets)).context("cannot write to stdout")?;
     }
     Ok(())
 }
 
 pub fn reply(global: &GlobalArgs, args: &ReplyArgs) -> Result<(), DeskCliError> {
-    let tracking = parse_tracking(&args.tracking)?;
+    let tracking = parse_ticket(&args.tracking)?;
     let body = match (&args.message, &args.message_file) {
         (Some(text), _) => text.clone(),
         (None, Some(path)) => read_message_file(path)?,
@@ -90,11 +94,24 @@ pub fn reply(global: &GlobalArgs, args: &ReplyArgs) -> Result<(), DeskCliError> 
 }
 
 pub fn set_status(global: &GlobalArgs, args: &SetStatusArgs) -> Result<(), DeskCliError> {
-    let tracking = parse_tracking(&args.tracking)?;
+    let tracking = parse_ticket(&args.tracking)?;
     let status = parse_status(&args.status)?;
     let now = open::clock()?.now();
     let view = open::desk(global)?.set_status(&tracking, status, now)?;
     print_view(global, &view, "updated")
+}
+
+/// A tracking number as support types it. The domain's typo hint sends merchants to
+/// `cartsaver-support list`; support looks in the desk's own list.
+fn parse_ticket(text: &str) -> Result<TrackingNumber, DeskCliError> {
+    parse_tracking(text).map_err(|mut error| {
+        if error.code == "check_mismatch" {
+            error.message = "check character does not match — a typo? Copy the number from \
+                             `cartsaver-desk tickets list`"
+                .to_string();
+        }
+        DeskCliError::from(error)
+    })
 }
 
 fn parse_status(text: &str) -> Result<Status, DeskCliError> {
@@ -137,57 +154,74 @@ fn print_view(global: &GlobalArgs, view: &TicketView, done: &str) -> Result<(), 
     Ok(())
 }
 
-/// A plain table, columns padded to their widest cell.
-fn table(tickets: &[TicketSummary]) -> String {
-    let header = ["TRACKING", "STATUS", "DUE", "STORE", "ORDER", "SUBJECT"].map(String::from);
-    let rows: Vec<[String; 6]> = tickets
-        .iter()
-        .map(|t| {
-            let due = if t.overdue {
-                format!("{} overdue", t.first_response_due)
-            } else {
-                t.first_response_due.clone()
-            };
-            [
-                t.tracking_number.to_string(),
-                t.status.to_string(),
-                due,
-                t.store.clone(),
-                t.order.clone(),
-                t.subject.clone(),
-            ]
-        })
-        .collect();
-    let mut widths = header.clone().map(|h| h.chars().count());
-    for row in &rows {
-        for (width, cell) in widths.iter_mut().zip(row) {
-            *width = (*width).max(cell.chars().count());
+/// A plain table printed a page at a time: the header before the first row, columns padded to
+/// the widest cell seen so far (a later page with a wider cell widens the columns from there on).
+#[derive(Default)]
+struct Table {
+    widths: Option<[usize; 6]>,
+}
+
+const HEADER: [&str; 6] = ["TRACKING", "STATUS", "DUE", "STORE", "ORDER", "SUBJECT"];
+
+impl Table {
+    /// The lines of `tickets`, after the header if these are the first rows.
+    fn rows(&mut self, tickets: &[TicketSummary]) -> String {
+        if tickets.is_empty() {
+            return String::new();
         }
+        let rows: Vec<[String; 6]> = tickets.iter().map(cells).collect();
+        let header = HEADER.map(String::from);
+        let first = self.widths.is_none();
+        let widths = self
+            .widths
+            .get_or_insert_with(|| header.clone().map(|h| h.chars().count()));
+        for row in &rows {
+            for (width, cell) in widths.iter_mut().zip(row) {
+                *width = (*width).max(cell.chars().count());
+            }
+        }
+        let widths = *widths;
+        let mut text = String::new();
+        let lines = first.then_some(&header).into_iter().chain(&rows);
+        for row in lines {
+            let padded: Vec<String> = row
+                .iter()
+                .zip(widths)
+                .enumerate()
+                .map(|(i, (cell, width))| {
+                    if i + 1 == row.len() {
+                        cell.clone()
+                    } else {
+                        format!("{cell:<width$}")
+                    }
+                })
+                .collect();
+            text.push_str(&padded.join("  "));
+            text.push('\n');
+        }
+        text
     }
-    let mut text = String::new();
-    for row in std::iter::once(&header).chain(&rows) {
-        let cells: Vec<String> = row
-            .iter()
-            .zip(widths)
-            .enumerate()
-            .map(|(i, (cell, width))| {
-                if i + 1 == row.len() {
-                    cell.clone()
-                } else {
-                    format!("{cell:<width$}")
-                }
-            })
-            .collect();
-        text.push_str(&cells.join("  "));
-        text.push('\n');
-    }
-    text
+}
+
+fn cells(ticket: &TicketSummary) -> [String; 6] {
+    let due = if ticket.overdue {
+        format!("{} overdue", ticket.first_response_due)
+    } else {
+        ticket.first_response_due.clone()
+    };
+    [
+        ticket.tracking_number.to_string(),
+        ticket.status.to_string(),
+        due,
+        ticket.store.clone(),
+        ticket.order.clone(),
+        ticket.subject.clone(),
+    ]
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::tracking::TrackingNumber;
 
     #[test]
     fn status_names_the_choices() {
@@ -199,23 +233,53 @@ mod tests {
         );
     }
 
-    #[test]
-    fn table_aligns_columns_and_marks_overdue() {
-        let ticket = TicketSummary {
+    fn summary(order: &str, overdue: bool) -> TicketSummary {
+        TicketSummary {
             tracking_number: TrackingNumber::generate(),
             status: Status::Open,
-            subject: "Cartsaver — OTP not arriving via WhatsApp — Order #1052".into(),
+            subject: format!("Cartsaver — OTP not arriving via WhatsApp — Order {order}"),
             store: "https://cool-shop.myshopify.com".into(),
-            order: "#1052".into(),
+            order: order.into(),
             created_at: "2026-11-20T14:03:00Z".into(),
             updated_at: "2026-11-20T14:03:00Z".into(),
             first_response_due: "2026-11-22T14:03:00Z".into(),
-            overdue: true,
-        };
-        let text = table(&[ticket]);
+            overdue,
+        }
+    }
+
+    #[test]
+    fn table_aligns_columns_and_marks_overdue() {
+        let text = Table::default().rows(&[summary("#1052", true)]);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 2);
         assert!(lines[1].contains("overdue"));
         assert_eq!(lines[0].find("STATUS"), lines[1].find("open"));
+    }
+
+    #[test]
+    fn table_pages_print_the_header_once_and_only_widen() {
+        let mut table = Table::default();
+        assert_eq!(table.rows(&[]), "");
+        let first = table.rows(&[summary("#1", false)]);
+        let second = table.rows(&[summary("#20000000001", false)]);
+        let third = table.rows(&[summary("#2", false)]);
+        assert!(first.starts_with("TRACKING"));
+        assert_eq!(first.lines().count(), 2);
+        assert!(!second.contains("TRACKING") && !third.contains("TRACKING"));
+        let subject_at = |text: &str| text.lines().last().unwrap().find("Cartsaver");
+        assert!(subject_at(&second) > subject_at(&first));
+        assert_eq!(subject_at(&third), subject_at(&second));
+    }
+
+    #[test]
+    fn a_mistyped_tracking_number_points_to_the_desks_list() {
+        let DeskCliError::Invalid(problems) = parse_ticket("CS-7KQ-2M4-X9D").unwrap_err() else {
+            panic!("not an invalid value")
+        };
+        let message = &problems[0].message;
+        assert!(message.contains("typo"), "{message}");
+        assert!(message.contains("cartsaver-desk tickets list"), "{message}");
+        assert!(!message.contains("cartsaver-support"), "{message}");
+        assert!(parse_ticket("CS-7KQ-2M4-X9C").is_ok());
     }
 }

@@ -190,20 +190,26 @@ fn check_size(input: &str, size: u64) -> Result<(), FieldError> {
         ));
     }
     if size > MAX_SCREENSHOT_BYTES {
-        return Err(FieldError::new(
-            Field::Screenshot,
-            input,
-            "too_large",
-            format!(
-                "{:.1} MiB, over the {} MiB limit; crop it to the part that shows the error or \
-                 compress it (e.g. save as JPEG)",
-                // Rounded up: 10 MiB and one byte must not read as "10.0 MiB, over 10 MiB".
-                (size as f64 / MIB * 10.0).ceil() / 10.0,
-                MAX_SCREENSHOT_BYTES / (1024 * 1024)
-            ),
-        ));
+        return Err(too_large_error(input, size));
     }
     Ok(())
+}
+
+/// The one refusal of a file over [`MAX_SCREENSHOT_BYTES`]: `input` names it, `size` is its size
+/// in bytes. Also what the desk answers for an upload it refuses while reading it.
+pub fn too_large_error(input: &str, size: u64) -> FieldError {
+    FieldError::new(
+        Field::Screenshot,
+        input,
+        "too_large",
+        format!(
+            "{:.1} MiB, over the {} MiB limit; crop it to the part that shows the error or \
+             compress it (e.g. save as JPEG)",
+            // Rounded up: 10 MiB and one byte must not read as "10.0 MiB, over 10 MiB".
+            (size as f64 / MIB * 10.0).ceil() / 10.0,
+            MAX_SCREENSHOT_BYTES / (1024 * 1024)
+        ),
+    )
 }
 
 const MIB: f64 = 1024.0 * 1024.0;

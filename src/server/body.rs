@@ -2,18 +2,21 @@
 //! the document in a named part (`ticket`, `message`) and files in `attachment` parts.
 //!
 //! Owns the shape of the body and the size limits that can be told while reading (the body
-//! limit, 10 MiB per attachment: refused before the whole file is read). What the fields and
-//! files mean is the core's to judge.
+//! limit, 10 MiB per attachment: refused before the whole file is kept). The document must be a
+//! JSON object: serde would otherwise read a struct from an array (`[]` would be "fields
+//! missing"). Room for the body is reserved in the body budget (`gate.rs`) before a byte is read.
+//! What the fields and files mean is the core's to judge.
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Multipart, Request};
 use axum::http::{StatusCode, header};
 use serde::de::DeserializeOwned;
+use tokio::sync::OwnedSemaphorePermit;
 
 use crate::desk::Upload;
-use crate::domain::screenshot::MAX_SCREENSHOT_BYTES;
-use crate::domain::{Field, FieldError};
+use crate::domain::screenshot::{MAX_SCREENSHOT_BYTES, too_large_error};
 
+use super::gate::BodyBudget;
 use super::{ApiError, MAX_BODY_BYTES};
 
 /// The part of a multipart body that holds files.
@@ -23,6 +26,9 @@ pub const ATTACHMENT_PART: &str = "attachment";
 pub struct Document<T> {
     pub value: T,
     pub attachments: Vec<Upload>,
+    /// The body's room in the budget: held as long as the document is, so the attachments count
+    /// until the handler has handed them to the core and got its answer.
+    _reserved: OwnedSemaphorePermit,
 }
 
 /// Read `request`'s body as JSON or multipart; `part` names the multipart part that carries the
@@ -30,7 +36,9 @@ pub struct Document<T> {
 pub async fn read<T: DeserializeOwned>(
     request: Request,
     part: &'static str,
+    budget: &BodyBudget,
 ) -> Result<Document<T>, ApiError> {
+    let reserved = budget.reserve(request.headers())?;
     let content_type = request
         .headers()
         .get(header::CONTENT_TYPE)
@@ -44,7 +52,12 @@ pub async fn read<T: DeserializeOwned>(
         .trim()
         .to_string();
     if essence == "multipart/form-data" {
-        read_multipart(request, part).await
+        let (value, attachments) = read_multipart(request, part).await?;
+        Ok(Document {
+            value,
+            attachments,
+            _reserved: reserved,
+        })
     } else if essence.is_empty() || essence == "application/json" || essence.ends_with("+json") {
         let bytes = Bytes::from_request(request, &())
             .await
@@ -52,6 +65,7 @@ pub async fn read<T: DeserializeOwned>(
         Ok(Document {
             value: parse_json(&bytes, part)?,
             attachments: Vec::new(),
+            _reserved: reserved,
         })
     } else {
         Err(ApiError::bad_request(format!(
@@ -63,7 +77,7 @@ pub async fn read<T: DeserializeOwned>(
 async fn read_multipart<T: DeserializeOwned>(
     request: Request,
     part: &'static str,
-) -> Result<Document<T>, ApiError> {
+) -> Result<(T, Vec<Upload>), ApiError> {
     let mut multipart = Multipart::from_request(request, &())
         .await
         .map_err(|rejection| body_failure(rejection.status(), rejection.body_text()))?;
@@ -101,9 +115,14 @@ async fn read_multipart<T: DeserializeOwned>(
             {
                 bytes.extend_from_slice(&chunk);
                 if bytes.len() as u64 > MAX_SCREENSHOT_BYTES {
-                    return Err(ApiError::too_large(&attachment_too_large(&file_name)));
+                    let size = bytes.len() as u64;
+                    drop(bytes);
+                    let size = size + skip_rest(&mut field).await;
+                    return Err(ApiError::too_large(&too_large_error(&file_name, size)));
                 }
             }
+            // Growing by doubling may have left up to twice the file's size allocated.
+            bytes.shrink_to_fit();
             attachments.push(Upload {
                 name: file_name,
                 bytes,
@@ -119,10 +138,26 @@ async fn read_multipart<T: DeserializeOwned>(
             "the multipart body has no `{part}` part; put the {part} JSON in a part named `{part}`"
         ))
     })?;
-    Ok(Document { value, attachments })
+    Ok((value, attachments))
 }
 
+/// Read the rest of an oversized file without keeping it, to tell its real size. The body limit
+/// still applies: when it cuts the file short, the size read so far is what is told.
+async fn skip_rest(field: &mut axum::extract::multipart::Field<'_>) -> u64 {
+    let mut skipped = 0;
+    while let Ok(Some(chunk)) = field.chunk().await {
+        skipped += chunk.len() as u64;
+    }
+    skipped
+}
+
+/// The document: a JSON object whose keys serde checks.
 fn parse_json<T: DeserializeOwned>(bytes: &[u8], what: &str) -> Result<T, ApiError> {
+    if let Some(other) = not_an_object(bytes) {
+        return Err(ApiError::bad_request(format!(
+            "the {what} must be a JSON object, {{\"key\": value, ...}}, not {other}; docs/openapi.yaml lists the keys and their types"
+        )));
+    }
     serde_json::from_slice(bytes).map_err(|error| {
         ApiError::bad_request(format!(
             "the {what} is not valid: {error}; docs/openapi.yaml lists the keys and their types"
@@ -130,16 +165,20 @@ fn parse_json<T: DeserializeOwned>(bytes: &[u8], what: &str) -> Result<T, ApiErr
     })
 }
 
-pub fn attachment_too_large(name: &str) -> FieldError {
-    FieldError::new(
-        Field::Screenshot,
-        name,
-        "too_large",
-        format!(
-            "is larger than {} MiB, the limit per file; crop it or save it as JPEG, then attach it again",
-            MAX_SCREENSHOT_BYTES / (1024 * 1024)
-        ),
-    )
+/// What the document is instead of an object, told by its first character (whitespace aside);
+/// `None` for an object, whole or broken (serde then says what is wrong inside it).
+fn not_an_object(bytes: &[u8]) -> Option<&'static str> {
+    let first = bytes.iter().find(|b| !b.is_ascii_whitespace())?;
+    Some(match first {
+        b'{' => return None,
+        b'[' => "an array",
+        b'"' => "a string",
+        b'-' | b'0'..=b'9' => "a number",
+        b't' | b'f' => "a boolean",
+        b'n' => "null",
+        // Not JSON at all: serde's "expected value at line 1 column 1" says so.
+        _ => return None,
+    })
 }
 
 /// What axum refused while reading the body: over the limit (413), or malformed (400).
@@ -165,6 +204,7 @@ fn body_failure(status: StatusCode, text: String) -> ApiError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::NewMessage;
     use crate::domain::ticket::TicketInput;
 
     #[test]
@@ -200,9 +240,30 @@ mod tests {
     }
 
     #[test]
-    fn oversized_attachment_names_the_file_and_the_limit() {
-        let error = attachment_too_large("shot.png");
-        assert_eq!(error.input, "shot.png");
-        assert!(error.message.contains("10 MiB"));
+    fn a_document_that_is_not_an_object_is_refused_saying_so() {
+        for (body, what) in [
+            ("[]", "an array"),
+            (" \n[{\"store\": \"x\"}]", "an array"),
+            ("\"store\"", "a string"),
+            ("42", "a number"),
+            ("null", "null"),
+            ("true", "a boolean"),
+        ] {
+            let error = parse_json::<TicketInput>(body.as_bytes(), "ticket").unwrap_err();
+            assert_eq!(error.status, StatusCode::BAD_REQUEST, "{body}");
+            let message = &error.detail.message;
+            assert!(
+                message.contains("must be a JSON object"),
+                "{body}: {message}"
+            );
+            assert!(message.contains(what), "{body}: {message}");
+        }
+        let error = parse_json::<NewMessage>(b"[\"hello\"]", "message").unwrap_err();
+        assert!(
+            error
+                .detail
+                .message
+                .starts_with("the message must be a JSON object")
+        );
     }
 }

@@ -61,12 +61,12 @@ impl ApiError {
         ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", message)
     }
 
-    /// 429: the desk has more requests in flight than it will queue; retry after `seconds`.
-    pub fn rate_limited(seconds: u64) -> ApiError {
+    /// 429: the desk is busy with `what` beyond what it will queue; retry after `seconds`.
+    pub fn rate_limited(what: &str, seconds: u64) -> ApiError {
         let mut error = ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,
             "rate_limited",
-            format!("the desk is busy with other requests; retry in {seconds} s"),
+            format!("the desk is busy with {what}; retry in {seconds} s"),
         );
         error.retry_after = Some(seconds);
         error
@@ -75,10 +75,14 @@ impl ApiError {
 
 /// The core's refusals, in the one wire form they share with the embedded desk
 /// (`desk::answer`).
+///
+/// A storage failure is the exception: its detail (SQLite's words, file paths) is for the
+/// operator, so it goes to the desk's stderr and the client gets a generic message.
 impl From<DeskError> for ApiError {
     fn from(error: DeskError) -> ApiError {
-        if let DeskError::Storage(message) = &error {
-            eprintln!("desk storage error: {message}");
+        if let DeskError::Storage(detail) = &error {
+            eprintln!("desk storage error: {detail}");
+            return ApiError::internal(STORAGE_FAILED);
         }
         let status =
             StatusCode::from_u16(error.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
@@ -89,6 +93,9 @@ impl From<DeskError> for ApiError {
         }
     }
 }
+
+/// What a client is told when the database failed.
+const STORAGE_FAILED: &str = "the desk could not store or read the ticket; try again later, and tell the desk's operator if it persists";
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
@@ -117,11 +124,22 @@ mod tests {
 
     #[test]
     fn rate_limited_sends_retry_after_and_unauthorized_a_challenge() {
-        let response = ApiError::rate_limited(2).into_response();
+        let response = ApiError::rate_limited("other requests", 2).into_response();
         assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
         assert_eq!(response.headers()[header::RETRY_AFTER], "2");
         let response = ApiError::from(DeskError::Unauthorized).into_response();
         assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
         assert_eq!(response.headers()[header::WWW_AUTHENTICATE], "Bearer");
+    }
+
+    #[test]
+    fn a_storage_failure_tells_the_client_nothing_of_its_detail() {
+        let error = ApiError::from(DeskError::Storage(
+            "disk I/O error at /srv/desk/desk.sqlite3".to_string(),
+        ));
+        assert_eq!(error.status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(error.detail.code, "internal");
+        assert_eq!(error.detail.message, STORAGE_FAILED);
+        assert!(!error.detail.message.contains("desk.sqlite3"));
     }
 }

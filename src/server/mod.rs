@@ -4,10 +4,16 @@
 //! Owns the wire: routes, authentication headers, body and query parsing, status codes, and the
 //! hop from async handlers to the synchronous core (`spawn_blocking`). It must not hold ticket
 //! rules: validation, store isolation, idempotency and the duplicate guard are the core's.
+//!
+//! Load is bounded by two gates (`gate.rs`), both answered 429 with `Retry-After` when full: an
+//! in-flight gate around every call into the core, and a budget of body bytes that a request
+//! with a body reserves (by its `Content-Length`) before the body is read, so that memory stays
+//! bounded however many large uploads arrive at once. Every handler authenticates first.
 
 mod auth;
 mod body;
 pub mod error;
+mod gate;
 mod meta;
 mod query;
 pub mod routes;
@@ -20,32 +26,26 @@ use axum::Router;
 use axum::serve::ListenerExt;
 use chrono::{DateTime, Utc};
 use tokio::net::TcpListener;
-use tokio::sync::Semaphore;
 
 use crate::clock::Clock;
 use crate::desk::{DeskCore, DeskError, Scope};
 use crate::domain::screenshot::{MAX_SCREENSHOT_BYTES, MAX_SCREENSHOTS};
 
 pub use error::ApiError;
+pub use gate::{BODY_BUDGET_BYTES, MAX_IN_FLIGHT};
 pub use routes::Endpoint;
 
 /// The largest request body: every screenshot a ticket may carry, at their largest, plus 1 MiB for
 /// the ticket JSON and the multipart framing.
 pub const MAX_BODY_BYTES: usize = MAX_SCREENSHOTS * MAX_SCREENSHOT_BYTES as usize + 1024 * 1024;
 
-/// Requests that may wait for the core at once; beyond this the desk answers 429 rather than
-/// queue without bound.
-pub const MAX_IN_FLIGHT: usize = 1024;
-
-/// Seconds a client is asked to wait when the desk is saturated.
-const RETRY_AFTER_SECONDS: u64 = 1;
-
-/// What every handler shares: the core, the clock and the in-flight gate.
+/// What every handler shares: the core, the clock and the gates.
 #[derive(Clone)]
 pub struct AppState {
     core: Arc<DeskCore>,
     clock: Clock,
-    gate: Arc<Semaphore>,
+    in_flight: gate::InFlight,
+    bodies: gate::BodyBudget,
 }
 
 impl AppState {
@@ -53,7 +53,8 @@ impl AppState {
         AppState {
             core: Arc::new(core),
             clock,
-            gate: Arc::new(Semaphore::new(MAX_IN_FLIGHT)),
+            in_flight: gate::InFlight::new(MAX_IN_FLIGHT),
+            bodies: gate::BodyBudget::new(BODY_BUDGET_BYTES),
         }
     }
 
@@ -67,9 +68,7 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&DeskCore, DateTime<Utc>) -> Result<T, DeskError> + Send + 'static,
     {
-        let permit = Arc::clone(&self.gate)
-            .try_acquire_owned()
-            .map_err(|_| ApiError::rate_limited(RETRY_AFTER_SECONDS))?;
+        let permit = self.in_flight.enter()?;
         let core = Arc::clone(&self.core);
         let now = self.now();
         let outcome = tokio::task::spawn_blocking(move || {

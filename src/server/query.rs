@@ -1,14 +1,15 @@
 //! Query strings: `?force_new=` on create, `?status=&order=&limit=&cursor=` on list. An unknown
-//! parameter or a bad value is a 400 that names it and lists what is accepted.
+//! parameter or a value that does not parse is a 400 that names it and lists what is accepted.
+//!
+//! Only the shape is checked here: whether a `limit` is in range, a cursor is one the desk gave
+//! out, or an `order` is an order number is the core's to say (`desk::listing`).
 
 use crate::api::{FORCE_NEW_PARAM, Status};
-use crate::desk::ListFilter;
+use crate::desk::{DEFAULT_LIMIT, ListFilter, MAX_LIMIT};
 
 use super::ApiError;
 
 const LIST_PARAMS: [&str; 4] = ["status", "order", "limit", "cursor"];
-/// The most tickets one page may hold.
-pub const MAX_LIMIT: usize = 500;
 
 fn pairs(query: Option<&str>) -> Vec<(String, String)> {
     url::form_urlencoded::parse(query.unwrap_or("").as_bytes())
@@ -67,16 +68,11 @@ pub fn list_filter(query: Option<&str>) -> Result<ListFilter, ApiError> {
             }
             "order" => filter.order = Some(value),
             "limit" => {
-                let limit = value
-                    .trim()
-                    .parse::<usize>()
-                    .ok()
-                    .filter(|n| (1..=MAX_LIMIT).contains(n))
-                    .ok_or_else(|| {
-                        ApiError::bad_request(format!(
-                            "limit `{value}` is not a whole number from 1 to {MAX_LIMIT}; leave it out for 50"
-                        ))
-                    })?;
+                let limit = value.trim().parse::<usize>().map_err(|_| {
+                    ApiError::bad_request(format!(
+                        "limit `{value}` is not a whole number; ask for 1 to {MAX_LIMIT} tickets a page, or leave it out for {DEFAULT_LIMIT}"
+                    ))
+                })?;
                 filter.limit = Some(limit);
             }
             "cursor" => filter.cursor = Some(value),
@@ -120,8 +116,11 @@ mod tests {
     fn list_filter_names_bad_values_and_unknown_parameters() {
         let error = list_filter(Some("status=closed")).unwrap_err();
         assert!(error.detail.message.contains("open, answered, resolved"));
-        let error = list_filter(Some("limit=0")).unwrap_err();
-        assert!(error.detail.message.contains("limit `0`"));
+        let error = list_filter(Some("limit=ten")).unwrap_err();
+        assert!(error.detail.message.contains("limit `ten`"));
+        assert!(error.detail.message.contains("1 to 500"));
+        // The range is the core's to check.
+        assert_eq!(list_filter(Some("limit=0")).unwrap().limit, Some(0));
         let error = list_filter(Some("sort=asc")).unwrap_err();
         assert!(error.detail.message.contains("`sort`"));
         assert!(error.detail.message.contains("`cursor`"));

@@ -1,5 +1,6 @@
-//! The ticket endpoints: create, show, list, add a message, resolve. Each reads the request,
-//! authenticates the token, and hands the work to the core.
+//! The ticket endpoints: create, show, list, add a message, resolve. Each authenticates the token
+//! first (an anonymous request is 401 whatever else is wrong with it), then reads the request, and
+//! hands the work to the core.
 
 use axum::Json;
 use axum::extract::{Path, RawQuery, Request, State};
@@ -20,12 +21,12 @@ pub async fn create(
     RawQuery(raw_query): RawQuery,
     request: Request,
 ) -> Result<Response, ApiError> {
-    let force_new = query::force_new(raw_query.as_deref())?;
-    let idempotency_key = idempotency_key(request.headers())?;
     let scope = state
         .authenticate(auth::bearer_token(request.headers())?)
         .await?;
-    let document = body::read::<TicketInput>(request, "ticket").await?;
+    let force_new = query::force_new(raw_query.as_deref())?;
+    let idempotency_key = idempotency_key(request.headers())?;
+    let document = body::read::<TicketInput>(request, "ticket", &state.bodies).await?;
     let created = state
         .run(move |core, now| {
             core.create_ticket(
@@ -91,7 +92,7 @@ pub async fn add_message(
         .authenticate(auth::bearer_token(request.headers())?)
         .await?;
     let tracking = tracking_in_path(&tn)?;
-    let document = body::read::<NewMessage>(request, "message").await?;
+    let document = body::read::<NewMessage>(request, "message", &state.bodies).await?;
     let view = state
         .run(move |core, now| {
             core.add_message(

@@ -125,7 +125,14 @@ impl TestEnv {
 
     /// A real `cartsaver-desk serve` on a free loopback port, over the test's database.
     pub fn serve_desk(&self) -> DeskServer {
-        DeskServer::start(self)
+        self.serve_desk_with(|_| {})
+    }
+
+    /// `serve_desk` with more flags or environment (`--calendar`, another `CARTSAVER_NOW`...).
+    pub fn serve_desk_with(&self, customize: impl FnOnce(&mut Command)) -> DeskServer {
+        let mut template = self.desk();
+        customize(&mut template);
+        DeskServer::start(template)
     }
 }
 
@@ -154,10 +161,9 @@ pub struct DeskServer {
 }
 
 impl DeskServer {
-    fn start(env: &TestEnv) -> DeskServer {
+    fn start(mut template: Command) -> DeskServer {
         use std::io::BufRead;
 
-        let mut template = env.desk();
         template.args(["serve", "--listen", "127.0.0.1:0"]);
         let mut child = std_command(&template)
             .stdin(std::process::Stdio::null())
