@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use crate::api::Status;
-use crate::desk::{ListFilter, Upload};
+use crate::desk::{ListFilter, MAX_LIMIT, Upload};
 use crate::domain::FieldError;
 use crate::domain::order::parse_order;
 use crate::domain::screenshot::{check_screenshot_count, load_screenshot};
@@ -17,9 +17,6 @@ use super::exit::ExitStatus;
 use super::fields::read_text;
 use super::settings;
 use super::show::{print_summary_line, print_ticket};
-
-/// The most tickets one page may ask the desk for; `--limit` beyond it follows the pages.
-const MAX_PAGE: usize = 500;
 
 /// Every tracking number, or every typo among them (exit 2).
 fn tracking_numbers(inputs: &[String]) -> Result<Vec<TrackingNumber>, CliError> {
@@ -140,7 +137,7 @@ pub fn list(args: &ListArgs, global: &GlobalArgs) -> Result<ExitStatus, CliError
     let mut filter = ListFilter {
         status,
         order,
-        limit: Some(limit.min(MAX_PAGE)),
+        limit: Some(limit.min(MAX_LIMIT)), // more than a page follows the cursor
         cursor: None,
     };
     let mut out = anstream::stdout().lock();

@@ -588,7 +588,7 @@ mod tests {
             .create_ticket(&Scope::Everything, huge, t0())
             .unwrap_err();
         assert!(
-            matches!(&error, DeskError::TooLarge(e) if e.input == "big.png" && e.message.contains("10.0 MiB")),
+            matches!(&error, DeskError::TooLarge(e) if e.input == "big.png" && e.message.contains("over the 10 MiB limit")),
             "{error:?}"
         );
         for table in ["tickets", "attachments", "idempotency_keys", "stores"] {
