@@ -31,6 +31,9 @@ _cartsaver__support() {
             cartsaver__support,dashboard)
                 cmd="cartsaver__support__subcmd__dashboard"
                 ;;
+            cartsaver__support,doctor)
+                cmd="cartsaver__support__subcmd__doctor"
+                ;;
             cartsaver__support,help)
                 cmd="cartsaver__support__subcmd__help"
                 ;;
@@ -94,6 +97,9 @@ _cartsaver__support() {
             cartsaver__support__subcmd__help,dashboard)
                 cmd="cartsaver__support__subcmd__help__subcmd__dashboard"
                 ;;
+            cartsaver__support__subcmd__help,doctor)
+                cmd="cartsaver__support__subcmd__help__subcmd__doctor"
+                ;;
             cartsaver__support__subcmd__help,help)
                 cmd="cartsaver__support__subcmd__help__subcmd__help"
                 ;;
@@ -131,7 +137,7 @@ _cartsaver__support() {
 
     case "${cmd}" in
         cartsaver__support)
-            opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version new check status reply resolve bulk list dashboard config completions help"
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version new check status reply resolve bulk list dashboard doctor config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -578,8 +584,34 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cartsaver__subcmd__support__subcmd__doctor)
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --desk)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cartsaver__subcmd__support__subcmd__help)
-            opts="new check status reply resolve bulk list dashboard config completions help"
+            opts="new check status reply resolve bulk list dashboard doctor config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -705,6 +737,20 @@ _cartsaver__support() {
             return 0
             ;;
         cartsaver__subcmd__support__subcmd__help__subcmd__dashboard)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__subcmd__support__subcmd__help__subcmd__doctor)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

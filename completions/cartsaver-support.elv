@@ -37,6 +37,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand bulk 'File many tickets from a CSV or JSON Lines file: all rows validated first, re-runnable'
             cand list 'List tickets, newest first'
             cand dashboard 'Counts by status, median first response, overdue tickets, recent activity'
+            cand doctor 'Check this machine''s setup: config, desk reachability, token, TLS, clock skew'
             cand config 'Show or change the config file: store, email, plan, region, desk, token'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -203,6 +204,19 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'cartsaver-support;doctor'= {
+            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --config 'Config file to use instead of the default one (see `config path`)'
+            cand --color 'When to use colour'
+            cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
+            cand --no-input 'Never prompt; a missing field is an error'
+            cand -q 'Print only the result: no notes or summaries on stderr'
+            cand --quiet 'Print only the result: no notes or summaries on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'cartsaver-support;config'= {
             cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
             cand --config 'Config file to use instead of the default one (see `config path`)'
@@ -312,6 +326,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand bulk 'File many tickets from a CSV or JSON Lines file: all rows validated first, re-runnable'
             cand list 'List tickets, newest first'
             cand dashboard 'Counts by status, median first response, overdue tickets, recent activity'
+            cand doctor 'Check this machine''s setup: config, desk reachability, token, TLS, clock skew'
             cand config 'Show or change the config file: store, email, plan, region, desk, token'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -331,6 +346,8 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
         &'cartsaver-support;help;list'= {
         }
         &'cartsaver-support;help;dashboard'= {
+        }
+        &'cartsaver-support;help;doctor'= {
         }
         &'cartsaver-support;help;config'= {
             cand init 'Ask for each value (the token hidden) and write the file'

@@ -458,3 +458,20 @@ fn every_problem_of_a_follow_up_command_is_listed_at_once() {
         "refused before any desk was opened"
     );
 }
+
+#[test]
+fn doctor_on_a_fresh_machine_is_fine_and_creates_nothing() {
+    let env = TestEnv::new();
+    let output = env.cli().arg("doctor").output().unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let stdout = stdout_of(&output);
+    assert!(
+        stdout.contains("✓ desk") && stdout.contains("created when the first ticket is filed"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("! clock") && stdout.contains("CARTSAVER_NOW"),
+        "{stdout}"
+    );
+    assert!(!desk_file(&env).exists());
+}

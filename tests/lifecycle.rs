@@ -285,3 +285,45 @@ fn an_unreachable_desk_says_so_with_the_cause_and_exit_1() {
     );
     assert!(stderr.contains("--desk local"), "says what to do: {stderr}");
 }
+
+#[test]
+fn doctor_checks_the_desk_the_token_and_the_clock() {
+    let env = TestEnv::new();
+    let token = env.desk_token(STORE);
+    let server = env.serve_desk();
+    let output = merchant(&env, &server, &token)
+        .args(["doctor", "--json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["ok"], true);
+    let status_of = |report: &serde_json::Value, name: &str| {
+        report["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|check| check["check"] == name)
+            .map(|check| check["status"].as_str().unwrap().to_string())
+    };
+    assert_eq!(status_of(&report, "desk").as_deref(), Some("ok"));
+    assert_eq!(status_of(&report, "token").as_deref(), Some("ok"));
+    assert_eq!(
+        status_of(&report, "tls").as_deref(),
+        Some("warning"),
+        "plain http on loopback"
+    );
+    assert_eq!(
+        status_of(&report, "clock skew").as_deref(),
+        Some("ok"),
+        "same CARTSAVER_NOW"
+    );
+
+    let output = merchant(&env, &server, "cst_revoked0000000000000000000000")
+        .args(["doctor", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(status_of(&report, "token").as_deref(), Some("failed"));
+}

@@ -102,6 +102,9 @@ pub enum Command {
     /// Counts by status, median first response, overdue tickets, recent activity
     Dashboard,
 
+    /// Check this machine's setup: config, desk reachability, token, TLS, clock skew
+    Doctor,
+
     /// Show or change the config file: store, email, plan, region, desk, token
     Config(ConfigArgs),
 

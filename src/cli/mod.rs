@@ -8,6 +8,7 @@ pub mod completions;
 pub mod config;
 pub mod connect;
 pub mod dashboard;
+pub mod doctor;
 pub mod error;
 pub mod exit;
 pub mod fields;
@@ -48,6 +49,7 @@ fn dispatch(cli: Cli) -> Result<ExitStatus, CliError> {
         Command::Resolve(args) => tickets::resolve(args, global),
         Command::List(args) => tickets::list(args, global),
         Command::Dashboard => dashboard::run(global),
+        Command::Doctor => doctor::run(global),
         Command::Config(args) => config::command::run(&args.action, global),
         Command::Completions(args) => {
             let script = completions::script(args.shell);
