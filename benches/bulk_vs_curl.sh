@@ -5,13 +5,16 @@
 #   - rows/s for the same kind of tickets posted by `xargs -P 8 curl`, one curl per row, which is
 #     what a script author would otherwise write (distinct orders, so the duplicate guard passes);
 #   - their ratio (goal: >= 3x);
+#   - peak RSS of `bulk` sending 20,000 rows to the desk (memory stays flat: the file is read a row
+#     at a time and at most 4 x concurrency rows are between dispatch and writing);
 #   - rows/s and peak RSS of `check --file` validating 1,000,000 rows (goal: <= 50 MiB).
 # Traffic goes to 127.0.0.1 only; everything stops by itself and the temp folder is removed.
 #
-# Usage: benches/bulk_vs_curl.sh   (ROWS=2000 and BIG=1000000 by default)
+# Usage: benches/bulk_vs_curl.sh   (ROWS=2000, RSS_ROWS=20000 and BIG=1000000 by default)
 set -euo pipefail
 
 ROWS=${ROWS:-2000}
+RSS_ROWS=${RSS_ROWS:-20000}
 BIG=${BIG:-1000000}
 STORE=cool-shop.myshopify.com
 
@@ -62,6 +65,25 @@ awk -v n="$ROWS" -v store="$STORE" 'BEGIN {
 now() { date +%s.%N; }
 rate() { awk -v n="$1" -v a="$2" -v b="$3" 'BEGIN { printf "%.0f", n / (b - a) }'; }
 
+# Run a command; its peak RSS in KiB goes to $work/rss. GNU time when installed, else the
+# process's VmHWM, polled.
+peak_rss() {
+    if [ -x /usr/bin/time ]; then
+        /usr/bin/time -v -o "$work/time.txt" "$@"
+        sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.txt" >"$work/rss"
+    else
+        "$@" &
+        local pid=$! hwm rss=0
+        while kill -0 "$pid" 2>/dev/null; do
+            hwm=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$pid/status" 2>/dev/null || true)
+            [ -n "$hwm" ] && [ "$hwm" -gt "$rss" ] && rss=$hwm
+            sleep 0.05
+        done
+        wait "$pid"
+        echo "$rss" >"$work/rss"
+    fi
+}
+
 start=$(now)
 CARTSAVER_DESK=$url CARTSAVER_TOKEN=$token "$cli" bulk "$work/bulk.csv" --quiet --results "$work/results.csv"
 end=$(now)
@@ -78,6 +100,20 @@ curl_created=$(grep -c '^201$' "$work/codes.txt" || true)
 [ "$curl_created" -eq "$ROWS" ] || { echo "curl created $curl_created of $ROWS rows:" >&2; sort "$work/codes.txt" | uniq -c >&2; exit 1; }
 curl_rate=$(rate "$ROWS" "$start" "$end")
 
+awk -v n="$RSS_ROWS" -v store="$STORE" 'BEGIN {
+    print "store,order,phone,channel,at,tried,email,plan"
+    for (i = 1; i <= n; i++)
+        printf "%s,M%d,+201001234567,whatsapp,2026-11-20T14:03:00Z,resent the OTP|checked the number,owner@cool-shop.com,advanced\n", store, i
+}' >"$work/many.csv"
+start=$(now)
+peak_rss env CARTSAVER_DESK="$url" CARTSAVER_TOKEN="$token" \
+    "$cli" bulk "$work/many.csv" --quiet --results "$work/many.results.csv"
+end=$(now)
+bulk_rss_kib=$(cat "$work/rss")
+created=$(grep -c ',created,' "$work/many.results.csv" || true)
+[ "$created" -eq "$RSS_ROWS" ] || { echo "bulk created $created of $RSS_ROWS rows" >&2; exit 1; }
+many_rate=$(rate "$RSS_ROWS" "$start" "$end")
+
 kill "$desk_pid"; wait "$desk_pid" 2>/dev/null || true; desk_pid=
 
 awk -v n="$BIG" -v store="$STORE" 'BEGIN {
@@ -88,25 +124,14 @@ awk -v n="$BIG" -v store="$STORE" 'BEGIN {
 big_size=$(du -m "$work/big.csv" | cut -f1)
 
 start=$(now)
-if [ -x /usr/bin/time ]; then
-    /usr/bin/time -v "$cli" check --quiet --file "$work/big.csv" 2>"$work/time.txt" >/dev/null
-    rss_kib=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.txt")
-else
-    "$cli" check --quiet --file "$work/big.csv" >/dev/null &
-    pid=$!
-    rss_kib=0
-    while kill -0 "$pid" 2>/dev/null; do
-        hwm=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$pid/status" 2>/dev/null || true)
-        [ -n "$hwm" ] && [ "$hwm" -gt "$rss_kib" ] && rss_kib=$hwm
-        sleep 0.05
-    done
-    wait "$pid"
-fi
+peak_rss "$cli" check --quiet --file "$work/big.csv" >/dev/null
+rss_kib=$(cat "$work/rss")
 end=$(now)
 check_rate=$(rate "$BIG" "$start" "$end")
 check_seconds=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }')
 
 echo "bulk, concurrency 8:       $bulk_rate rows/s ($ROWS rows, 127.0.0.1)"
+awk -v k="$bulk_rss_kib" -v n="$RSS_ROWS" -v r="$many_rate" 'BEGIN { printf "bulk peak RSS:             %.1f MiB (%d rows, %d rows/s, concurrency 8)\n", k / 1024, n, r }'
 echo "xargs -P 8 curl:           $curl_rate rows/s ($ROWS rows, 127.0.0.1)"
 awk -v a="$bulk_rate" -v b="$curl_rate" 'BEGIN { printf "ratio:                     %.1fx (goal >= 3x)\n", a / b }'
 echo "check --file, $BIG rows: $check_rate rows/s (${check_seconds} s, ${big_size} MiB file)"

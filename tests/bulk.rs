@@ -1,12 +1,14 @@
 //! `bulk` and `check --file` (SPEC §5) against a real `cartsaver-desk serve` on loopback: rows
-//! created, a re-run replayed, a desk killed part-way, invalid rows, rejects, and the formats.
+//! created, a re-run replayed, a desk killed part-way, the window of rows a slow row holds back,
+//! invalid rows, rejects, and the formats. Faults come from `common::proxy` in front of the desk.
 
 mod common;
 
 use std::collections::BTreeSet;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use assert_cmd::Command;
+use common::proxy::{Exchange, Fault, FaultProxy};
 use common::{DeskServer, PNG_BYTES, TestEnv, std_command, stderr_of, stdout_of};
 use serde_json::Value;
 
@@ -46,9 +48,14 @@ impl Desk {
 
     /// `cartsaver-support bulk ARGS` against the served desk.
     fn bulk(&self, args: &[&str]) -> Command {
+        self.bulk_at(&self.server.url, args)
+    }
+
+    /// `cartsaver-support bulk ARGS` against `desk` (a proxy in front of the served desk).
+    fn bulk_at(&self, desk: &str, args: &[&str]) -> Command {
         let mut command = self.env.cli();
         command
-            .env("CARTSAVER_DESK", &self.server.url)
+            .env("CARTSAVER_DESK", desk)
             .env("CARTSAVER_TOKEN", &self.token)
             .arg("bulk")
             .args(args);
@@ -123,62 +130,158 @@ fn many_rows_are_created_then_a_rerun_replays_them_and_files_nothing_new() {
     assert_eq!(desk.tickets().len(), 520, "the desk holds each row once");
 }
 
+/// The order number of a create the proxy read, without the `#` the CLI puts in front.
+fn order_of(create: &Exchange) -> String {
+    let body: Value = serde_json::from_slice(&create.body).unwrap_or(Value::Null);
+    let order = body["order"].as_str().unwrap_or("");
+    order.trim_start_matches('#').to_string()
+}
+
+fn answered_creates(log: &[Exchange]) -> usize {
+    log.iter()
+        .filter(|e| e.is_create() && e.answer.is_some())
+        .count()
+}
+
 #[test]
-fn a_desk_killed_part_way_then_a_rerun_files_every_row_exactly_once() {
-    let mut desk = Desk::start();
-    let rows = 1500;
+fn rows_back_early_wait_behind_a_slow_row_but_no_more_than_the_window_are_sent() {
+    let desk = Desk::start();
+    let rows = 200;
     let input = desk.env.write("orders.csv", csv_file(rows));
     let results = desk.env.path("results.jsonl");
+    // Row 1 (order 10001) is held before it reaches the desk; every other row goes through.
+    let proxy = FaultProxy::start(&desk.server.url, |exchange: &Exchange| {
+        if exchange.is_create() && order_of(exchange) == "10001" {
+            Fault::Hold
+        } else {
+            Fault::Forward
+        }
+    });
 
-    let mut command = desk.bulk(&["--json", "--concurrency", "2", "--results"]);
+    let mut command = desk.bulk_at(&proxy.url, &["--json", "--concurrency", "2", "--results"]);
     command.arg(&results).arg(&input);
     let child = std_command(&command)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    // Kill the desk once some rows are filed (results are flushed as rows complete).
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while std::fs::read_to_string(&results).map_or(0, |t| t.lines().count()) < 100 {
-        assert!(Instant::now() < deadline, "bulk wrote no results");
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    // The window is 4 × concurrency = 8 rows dispatched and not yet written: row 1, and rows 2-8
+    // filed but waiting behind it.
+    let window = 8;
+    proxy.wait_until("row 1 held and rows 2-8 filed", |log, held| {
+        held == 1 && answered_creates(log) >= window - 1
+    });
+    // Time for a CLI without the bound to go on sending (it did: hundreds of rows); a bounded
+    // one sends nothing more however long this is, so the assertions below cannot flake.
+    std::thread::sleep(Duration::from_millis(500));
+    let creates = proxy.seen(Exchange::is_create);
+    assert_eq!(
+        creates.len(),
+        window,
+        "only the window is sent while row 1 is held"
+    );
+    assert_eq!(desk.tickets().len(), window - 1, "the desk holds rows 2-8");
+    assert_eq!(
+        std::fs::read_to_string(&results).unwrap_or_default(),
+        "",
+        "nothing written before row 1"
+    );
+
+    proxy.release();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    let written = json_lines(&std::fs::read_to_string(&results).unwrap());
+    assert_eq!(written.len() as u64, rows);
+    assert!(outcomes(&written).iter().all(|o| *o == "created"));
+    let lines: Vec<u64> = written
+        .iter()
+        .map(|r| r["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, (2..rows + 2).collect::<Vec<u64>>());
+    assert_eq!(
+        proxy.seen(Exchange::is_create).len() as u64,
+        rows,
+        "no row sent twice"
+    );
+}
+
+#[test]
+fn a_desk_killed_part_way_then_a_rerun_files_every_row_exactly_once() {
+    let mut desk = Desk::start();
+    let rows = 300;
+    let filed = 100;
+    let input = desk.env.write("orders.csv", csv_file(rows as u64));
+    let results = desk.env.path("results.jsonl");
+    // The first 100 creates reach the desk; later ones are held until the desk is gone.
+    let mut creates = 0;
+    let proxy = FaultProxy::start(&desk.server.url, move |exchange: &Exchange| {
+        if !exchange.is_create() {
+            return Fault::Forward;
+        }
+        creates += 1;
+        if creates <= filed {
+            Fault::Forward
+        } else {
+            Fault::Hold
+        }
+    });
+
+    let mut command = desk.bulk_at(&proxy.url, &["--json", "--concurrency", "2", "--results"]);
+    command.arg(&results).arg(&input);
+    let child = std_command(&command)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Both workers held means both have their earlier rows' answers: exactly 100 rows filed.
+    proxy.wait_until("100 rows filed and both workers held", |log, held| {
+        held == 2 && answered_creates(log) == filed
+    });
     drop(desk.server);
+    // The held requests now meet a desk that is gone, as do the CLI's retries.
+    proxy.release();
     let first = child.wait_with_output().unwrap();
+    drop(proxy);
     let stderr = stderr_of(&first);
     assert_eq!(first.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("sending stopped"), "{stderr}");
     let partial = json_lines(&std::fs::read_to_string(&results).unwrap());
-    assert_eq!(
-        partial.len() as u64,
-        rows,
-        "every row has a result, sent or not"
-    );
+    assert_eq!(partial.len(), rows, "every row has a result, sent or not");
     let created_before = outcomes(&partial)
         .iter()
         .filter(|o| **o == "created")
         .count();
-    assert!(created_before >= 100 && (created_before as u64) < rows);
-
+    assert_eq!(created_before, filed, "{:?}", outcomes(&partial));
     desk.server = desk.env.serve_desk();
+    assert_eq!(
+        desk.tickets().len(),
+        filed,
+        "what the desk filed before it died"
+    );
+
     let rerun = desk.bulk(&["--json"]).arg(&input).output().unwrap();
     assert_eq!(rerun.status.code(), Some(0), "{}", stderr_of(&rerun));
-    let results = json_lines(&stdout_of(&rerun));
-    let replayed = outcomes(&results)
-        .iter()
-        .filter(|o| **o == "replayed")
-        .count();
-    assert!(
-        replayed >= created_before,
-        "rows filed before the kill are replayed: {replayed} < {created_before}"
-    );
+    let again = json_lines(&stdout_of(&rerun));
+    assert_eq!(again.len(), rows);
+    // Row by row: what was filed before the kill is replayed as the same ticket, the rest is
+    // created now.
+    for (before, now) in partial.iter().zip(&again) {
+        assert_eq!(before["line"], now["line"]);
+        if before["outcome"] == "created" {
+            assert_eq!(now["outcome"], "replayed", "{before} / {now}");
+            assert_eq!(now["tracking_number"], before["tracking_number"]);
+        } else {
+            assert_eq!(before["outcome"], "failed", "{before}");
+            assert_eq!(now["outcome"], "created", "{before} / {now}");
+        }
+    }
     let tickets = desk.tickets();
-    assert_eq!(tickets.len() as u64, rows, "every row exactly once");
+    assert_eq!(tickets.len(), rows, "every row exactly once");
     let orders: BTreeSet<&str> = tickets
         .iter()
         .map(|t| t["order"].as_str().unwrap())
         .collect();
-    assert_eq!(orders.len() as u64, rows);
+    assert_eq!(orders.len(), rows);
 }
 
 /// Lines 2 and 4 (a two-line cell) are good; 3 has a bad phone and channel; 6 lacks its email;

@@ -1,7 +1,9 @@
 //! The second pass: read the file again, build each row's request, and send them with bounded
 //! concurrency — `concurrency` worker threads sharing one `Desk` (the HTTP desk pools kept-alive
-//! connections). Results are written in the file's order: at most a window of rows is in flight
-//! or waiting to be written, so memory stays flat.
+//! connections). Results are written in the file's order, so memory is bounded by two limits:
+//! at most a window (4 × concurrency) of rows is between dispatch and writing — in flight, or
+//! back but waiting behind a slower earlier row — and at most 2 × concurrency rows (each holding
+//! its screenshots) are handed to the workers: one each, and one queued each.
 //!
 //! Each request carries the row's idempotency key (derived from its normalized fields), so
 //! sending a row again, in this run after a retry or in a later run, answers the ticket already
@@ -114,22 +116,39 @@ struct Dispatch<'a, 'b> {
     done: Receiver<Done>,
     /// Results that arrived before an earlier row's.
     pending: BTreeMap<u64, RowResult>,
+    /// The sequence number of the next row to dispatch (every row sent or failed in place).
     next_seq: u64,
+    /// The sequence number of the next result to write: `next_seq - next_write` rows are
+    /// dispatched and not yet written.
     next_write: u64,
+    /// Rows handed to the workers whose results have not come back.
     in_flight: usize,
     counts: Counts,
 }
 
 impl Dispatch<'_, '_> {
     fn run(mut self) -> Result<Counts, crate::cli::error::CliError> {
-        // Enough to keep every worker busy while a slow row holds back the writing of later ones.
-        let window = self.options.concurrency * 4;
+        // Rows dispatched and not yet written, whether in flight or back and waiting behind a
+        // slow earlier row: enough to keep every worker busy past one slow row, and the bound on
+        // the results held (README: at most 4 × concurrency wait to be written).
+        let window = self.options.concurrency as u64 * 4;
+        // Jobs handed to the workers: one each and one queued each, so a worker never waits for
+        // the dispatcher, and at most this many rows hold their screenshots in memory.
+        let handed = self.options.concurrency * 2;
         let mut rows_left = true;
         loop {
-            while rows_left && self.counts.stopped.is_none() && self.in_flight < window {
+            while rows_left
+                && self.counts.stopped.is_none()
+                && self.next_seq - self.next_write < window
+                && self.in_flight < handed
+            {
                 rows_left = self.dispatch_next()?;
             }
             if self.in_flight == 0 {
+                // Nothing in flight means every dispatched row is written (results are written as
+                // soon as the rows before them are), so the window is empty: the rows ended, or
+                // sending stopped.
+                debug_assert_eq!(self.next_seq, self.next_write);
                 break;
             }
             let first = self.done.recv().expect("workers answer every job");
@@ -146,7 +165,8 @@ impl Dispatch<'_, '_> {
         Ok(self.counts)
     }
 
-    /// Read rows up to the next valid one and hand it to a worker; `false` at the end.
+    /// Read rows up to the next one that takes a place in the window (a valid row, handed to a
+    /// worker, or one that changed since the first pass, failed in place); `false` at the end.
     fn dispatch_next(&mut self) -> Result<bool, crate::cli::error::CliError> {
         while let Some(row) = self.rows.next() {
             let row = row?;
@@ -186,6 +206,7 @@ impl Dispatch<'_, '_> {
                         ),
                     );
                     self.write_ready()?;
+                    return Ok(true);
                 }
             }
         }
