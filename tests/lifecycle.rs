@@ -179,7 +179,7 @@ fn a_bad_token_is_an_auth_failure_with_exit_1() {
 }
 
 #[test]
-fn refiling_after_a_lost_answer_replays_the_same_ticket() {
+fn filing_the_same_ticket_again_replays_it() {
     let env = TestEnv::new();
     let token = env.desk_token(STORE);
     let server = env.serve_desk();

@@ -220,6 +220,10 @@ fn a_reply_whose_answer_was_lost_is_not_sent_again_and_the_cli_fails() {
     let stderr = stderr_of(&output);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains(&proxy.url), "names the desk: {stderr}");
+    assert!(
+        stderr.contains(&format!("status {tn}")),
+        "says to check first: {stderr}"
+    );
 
     let replies = proxy.seen(Exchange::is_reply);
     assert_eq!(replies.len(), 1, "never sent twice: {replies:#?}");

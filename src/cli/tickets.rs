@@ -4,6 +4,7 @@
 use std::io::Write;
 
 use crate::api::Status;
+use crate::client::RequestError;
 use crate::desk::{ListFilter, MAX_LIMIT, Upload};
 use crate::domain::FieldError;
 use crate::domain::order::parse_order;
@@ -92,7 +93,17 @@ pub fn reply(args: &ReplyArgs, global: &GlobalArgs) -> Result<ExitStatus, CliErr
         }
     };
     let desk = open_desk(global)?;
-    let view = desk.reply(&number, &body, uploads)?;
+    let view = desk
+        .reply(&number, &body, uploads)
+        .map_err(|error| match error {
+            // The message may have reached the desk before the connection failed, and a reply
+            // carries no idempotency key: say so, rather than invite a second copy.
+            RequestError::Unreachable { .. } => CliError::Failed(anyhow::anyhow!(
+                "{error}\nthe desk may have received the message before the connection failed: \
+             check with `cartsaver-support status {number}` before sending it again"
+            )),
+            other => other.into(),
+        })?;
     print_result(
         global,
         &view,

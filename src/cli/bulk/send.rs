@@ -20,9 +20,9 @@ use super::reader::Rows;
 use super::results::{Outcome, Results, RowResult};
 use super::row::{Defaults, Ready, examine_row};
 use super::source::Source;
+use crate::cli::filing::{create_request, duplicate_message};
 use crate::client::{Desk, RequestError};
-use crate::desk::{CreateRequest, Upload};
-use crate::domain::ticket::{Context, idempotency_key};
+use crate::domain::ticket::Context;
 
 pub struct Options {
     pub concurrency: usize,
@@ -287,19 +287,7 @@ fn file(desk: &dyn Desk, job: Job, force_new: bool) -> Done {
         ticket,
         screenshots,
     } = ready;
-    let request = CreateRequest {
-        input: ticket.to_input(),
-        idempotency_key: Some(idempotency_key(&ticket, &screenshots)),
-        attachments: screenshots
-            .into_iter()
-            .map(|shot| Upload {
-                name: shot.name,
-                bytes: shot.bytes,
-            })
-            .collect(),
-        force_new,
-    };
-    let (result, fatal) = match desk.create(request) {
+    let (result, fatal) = match desk.create(create_request(&ticket, screenshots, force_new)) {
         Ok(created) => {
             let outcome = if created.replayed {
                 Outcome::Replayed
@@ -315,20 +303,11 @@ fn file(desk: &dyn Desk, job: Job, force_new: bool) -> Done {
             (result, None)
         }
         Err(refusal) if refusal.is_code("duplicate") => {
-            let existing = match &refusal {
-                RequestError::Refused { detail, .. } => detail.tracking_number,
-                _ => None,
-            };
-            let existing = existing
-                .map(|tn| tn.to_string())
-                .unwrap_or_else(|| "an open ticket".into());
-            let message = format!(
-                "order {} of {} already has an open ticket, {existing}; don't file duplicates: \
-                 follow up on it with `cartsaver-support reply {existing} --message TEXT`, or \
-                 file this row anyway with --force-new",
-                ticket.order, ticket.store
-            );
-            (failed(line, message), None)
+            let anyway = "file this row anyway with --force-new";
+            (
+                failed(line, duplicate_message(&refusal, &ticket, anyway)),
+                None,
+            )
         }
         Err(refusal) => {
             let text = one_line(&refusal.to_string());
