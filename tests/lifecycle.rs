@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{DeskServer, PNG_BYTES, TestEnv, stderr_of, stdout_of};
+use common::{DeskServer, PNG_BYTES, TestEnv, stderr_of, stdout_of, ticket_flags};
 
 const STORE: &str = "cool-shop.myshopify.com";
 
@@ -13,30 +13,6 @@ fn merchant(env: &TestEnv, server: &DeskServer, token: &str) -> assert_cmd::Comm
     cli.env("CARTSAVER_DESK", &server.url)
         .env("CARTSAVER_TOKEN", token);
     cli
-}
-
-fn ticket_flags(store: &str, order: &str) -> Vec<String> {
-    [
-        "--store",
-        store,
-        "--order",
-        order,
-        "--phone",
-        "+201001234567",
-        "--channel",
-        "sms",
-        "--at",
-        "2026-11-20T14:03:00Z",
-        "--tried",
-        "resent the OTP",
-        "--email",
-        "owner@cool-shop.com",
-        "--plan",
-        "unlimited",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect()
 }
 
 fn status_json(env: &TestEnv, server: &DeskServer, token: &str, tn: &str) -> serde_json::Value {

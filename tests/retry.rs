@@ -9,7 +9,7 @@ mod common;
 use std::time::Duration;
 
 use common::proxy::{Exchange, Fault, FaultProxy};
-use common::{DeskServer, TestEnv, is_tracking_number, stderr_of, stdout_of};
+use common::{DeskServer, TestEnv, is_tracking_number, stderr_of, stdout_of, ticket_flags};
 use serde_json::Value;
 
 const STORE: &str = "cool-shop.myshopify.com";
@@ -40,7 +40,7 @@ impl Setup {
     fn file(&self, desk: &str, order: &str) -> std::process::Output {
         self.merchant(desk)
             .args(["--json", "new"])
-            .args(ticket_flags(order))
+            .args(ticket_flags(STORE, order))
             .output()
             .unwrap()
     }
@@ -70,27 +70,6 @@ impl Setup {
         assert!(output.status.success(), "{}", stderr_of(&output));
         serde_json::from_slice(&output.stdout).unwrap()
     }
-}
-
-fn ticket_flags(order: &str) -> Vec<&str> {
-    vec![
-        "--store",
-        STORE,
-        "--order",
-        order,
-        "--phone",
-        "+201001234567",
-        "--channel",
-        "sms",
-        "--at",
-        "2026-11-20T14:03:00Z",
-        "--tried",
-        "resent the OTP",
-        "--email",
-        "owner@cool-shop.com",
-        "--plan",
-        "unlimited",
-    ]
 }
 
 /// A rule that applies `first` to the first request matching `which`, and forwards the rest.

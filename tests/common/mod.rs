@@ -233,3 +233,28 @@ pub fn is_tracking_number(text: &str) -> bool {
         && text.starts_with("CS-")
         && cartsaver::domain::tracking::parse_tracking(text).is_ok()
 }
+
+/// The flags of a complete, valid `new` for `store` and `order` (SMS, plan unlimited).
+pub fn ticket_flags(store: &str, order: &str) -> Vec<String> {
+    [
+        "--store",
+        store,
+        "--order",
+        order,
+        "--phone",
+        "+201001234567",
+        "--channel",
+        "sms",
+        "--at",
+        "2026-11-20T14:03:00Z",
+        "--tried",
+        "resent the OTP",
+        "--email",
+        "owner@cool-shop.com",
+        "--plan",
+        "unlimited",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect()
+}
