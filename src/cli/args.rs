@@ -8,10 +8,10 @@ use clap_complete::Shell;
 
 const EXIT_CODES: &str = "\
 Exit codes:
-  0  success
-  1  anything else: desk unreachable, request rejected, not found, auth
-  2  bad usage or invalid input (nothing was sent)
-  130  interrupted
+  0    success
+  1    anything else: desk unreachable, request refused, not found, auth, not filed
+  2    bad usage or invalid input (nothing was sent)
+  130  interrupted by Ctrl-C or Esc (nothing was sent)
 
 Environment:
   CARTSAVER_DESK    desk to talk to (like --desk)
