@@ -312,6 +312,27 @@ fn screenshots_are_checked_by_content_not_extension() {
     assert_eq!(output.status.code(), Some(2));
     assert!(refused(&report, "screenshot").input.ends_with("fake.png"));
 
+    let other = env.write("notes.png", b"also text");
+    let (report, _) = check_json(
+        &env,
+        &[
+            "--screenshot",
+            fake.to_str().unwrap(),
+            "--screenshot",
+            other.to_str().unwrap(),
+        ],
+    );
+    let both = refused(&report, "screenshot");
+    assert!(
+        both.input.contains("fake.png") && both.input.contains("notes.png"),
+        "{both:?}"
+    );
+    assert_eq!(
+        both.error.matches("`: ").count(),
+        2,
+        "each error after its input: {both:?}"
+    );
+
     let (report, output) = check_json(&env, &["--screenshot", real.to_str().unwrap()]);
     assert!(output.status.success(), "{}", stderr_of(&output));
     let value = &accepted(&report, "screenshot").value;

@@ -82,27 +82,36 @@ pub fn run(args: &CheckArgs, global: &GlobalArgs) -> Result<ExitStatus, CliError
 }
 
 /// `{NAME: {"ok": true, "value", "notes"} | {"ok": false, "input", "error"}}`. A field with
-/// several errors (several screenshots) shows them joined.
+/// several errors (several screenshots) shows every input and every error, each error after
+/// its input.
 fn fields_json(exam: &Examination) -> Map<String, Value> {
     let mut fields = Map::new();
+    let mut refused: Vec<(String, Vec<&crate::domain::FieldError>)> = Vec::new();
     for entry in &exam.entries {
         let name = entry.field.name().to_string();
         match &entry.outcome {
             Ok(accepted) => {
                 fields.insert(name, accepted_json(accepted));
             }
-            Err(error) => match fields.get_mut(&name) {
-                Some(Value::Object(existing)) if existing["ok"] == json!(false) => {
-                    let joined = format!("{}; {error}", existing["error"].as_str().unwrap_or(""));
-                    existing.insert("error".into(), json!(joined));
-                }
-                _ => {
-                    let error_json =
-                        json!({"ok": false, "input": error.input, "error": error.message});
-                    fields.insert(name, error_json);
-                }
+            Err(error) => match refused.iter_mut().find(|(field, _)| *field == name) {
+                Some((_, errors)) => errors.push(error),
+                None => refused.push((name, vec![error])),
             },
         }
+    }
+    for (name, errors) in refused {
+        let refusal = match errors.as_slice() {
+            [one] => json!({"ok": false, "input": one.input, "error": one.message}),
+            several => {
+                let inputs: Vec<&str> = several.iter().map(|e| e.input.as_str()).collect();
+                let each: Vec<String> = several
+                    .iter()
+                    .map(|e| format!("`{}`: {}", e.input, e.message))
+                    .collect();
+                json!({"ok": false, "input": inputs.join(", "), "error": each.join("; ")})
+            }
+        };
+        fields.insert(name, refusal);
     }
     fields
 }
