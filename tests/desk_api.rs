@@ -781,3 +781,34 @@ fn openapi_schemas_mirror_the_wire_types() {
         assert_eq!(documented, wire, "schema {schema} vs its Rust type");
     }
 }
+
+#[test]
+fn every_route_that_needs_a_token_refuses_a_request_without_one() {
+    let desk = Desk::start();
+    let tn = TrackingNumber::generate().to_string();
+    for endpoint in Endpoint::ALL {
+        let url = desk.server.at(&endpoint.path().replace("{tn}", &tn));
+        let request = match endpoint.method() {
+            "POST" => desk.client.post(&url).json(&json!({})),
+            _ => desk.client.get(&url),
+        };
+        let status = request.send().unwrap().status();
+        if endpoint.needs_token() {
+            assert_eq!(
+                status,
+                StatusCode::UNAUTHORIZED,
+                "{} {}",
+                endpoint.method(),
+                endpoint.path()
+            );
+        } else {
+            assert_eq!(
+                status,
+                StatusCode::OK,
+                "{} {}",
+                endpoint.method(),
+                endpoint.path()
+            );
+        }
+    }
+}

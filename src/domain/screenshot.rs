@@ -57,16 +57,6 @@ impl ScreenshotType {
             ScreenshotType::Pdf => &["pdf"],
         }
     }
-
-    pub fn mime(self) -> &'static str {
-        match self {
-            ScreenshotType::Png => "image/png",
-            ScreenshotType::Jpeg => "image/jpeg",
-            ScreenshotType::Gif => "image/gif",
-            ScreenshotType::Webp => "image/webp",
-            ScreenshotType::Pdf => "application/pdf",
-        }
-    }
 }
 
 /// What the first bytes of a file say it is, if it is one of the accepted types.

@@ -27,11 +27,6 @@ impl StoreUrl {
     pub fn host(&self) -> &str {
         self.0.trim_start_matches("https://")
     }
-
-    /// Whether the host is a `NAME.myshopify.com` address (as opposed to a custom domain).
-    pub fn is_myshopify(&self) -> bool {
-        self.host().ends_with(MYSHOPIFY_SUFFIX)
-    }
 }
 
 impl fmt::Display for StoreUrl {
@@ -356,7 +351,7 @@ mod tests {
         let p = ok("cool-shop.myshopify.com");
         assert_eq!(p.value.as_str(), "https://cool-shop.myshopify.com");
         assert_eq!(p.value.host(), "cool-shop.myshopify.com");
-        assert!(p.value.is_myshopify());
+        assert!(p.value.host().ends_with(MYSHOPIFY_SUFFIX));
         assert!(p.notes.is_empty(), "{:?}", p.notes);
     }
 
@@ -443,7 +438,7 @@ mod tests {
     fn custom_domain_is_accepted_with_a_note_that_it_was_not_checked() {
         let p = ok("shop.example.com");
         assert_eq!(p.value.as_str(), "https://shop.example.com");
-        assert!(!p.value.is_myshopify());
+        assert!(!p.value.host().ends_with(MYSHOPIFY_SUFFIX));
         assert_eq!(p.notes.len(), 1);
         assert!(p.notes[0].text.contains("could not be checked offline"));
         assert!(p.notes[0].text.contains(".myshopify.com"));
