@@ -1,5 +1,6 @@
-//! The merchant's command line: clap definitions (`args`), the resolution of flags and the
-//! environment into settings, one module per command, and the one place errors are printed.
+//! The merchant's command line: clap definitions (`args`), the resolution of flags, the
+//! environment and the config file into settings, once per run (`settings`), one module per
+//! command, and the one place errors are printed (`error`).
 
 pub mod args;
 pub mod bulk;
