@@ -139,6 +139,35 @@ fn tickets(env: &TestEnv) -> Vec<String> {
         .collect()
 }
 
+/// `new` with every field given but the screenshot and the URGENT questions, plus `extra`.
+fn nearly_complete(plan: &'static str, extra: &[&'static str]) -> Vec<&'static str> {
+    let mut args = vec![
+        "new",
+        "--store",
+        "cool-shop.myshopify.com",
+        "--order",
+        "1052",
+        "--phone",
+        "+201001234567",
+        "--channel",
+        "whatsapp",
+        "--at",
+        "now",
+        "--tried",
+        "none",
+        "--summary",
+        "OTP never arrives",
+        "--details",
+        "x",
+        "--email",
+        "owner@cool-shop.com",
+        "--plan",
+        plan,
+    ];
+    args.extend_from_slice(extra);
+    args
+}
+
 /// The prompts from the screenshot to the preview, answered with their defaults.
 fn defaults_to_preview(pty: &mut Pty) {
     pty.answer("Screenshot of the error", ENTER);
@@ -296,34 +325,7 @@ fn a_landline_is_warned_and_confirmed() {
 #[test]
 fn declining_at_the_preview_sends_nothing() {
     let env = TestEnv::new();
-    let mut pty = spawn(
-        &env,
-        &[
-            "new",
-            "--store",
-            "cool-shop.myshopify.com",
-            "--order",
-            "1052",
-            "--phone",
-            "+201001234567",
-            "--channel",
-            "whatsapp",
-            "--at",
-            "now",
-            "--tried",
-            "none",
-            "--summary",
-            "OTP never arrives",
-            "--details",
-            "nothing",
-            "--email",
-            "owner@cool-shop.com",
-            "--plan",
-            "scale",
-            "--pin",
-            "4821",
-        ],
-    );
+    let mut pty = spawn(&env, &nearly_complete("scale", &["--pin", "4821"]));
     pty.answer("Screenshot of the error", ENTER);
     pty.answer("Are orders blocked entirely", ENTER);
     // Scale: URGENT is offered.
@@ -346,32 +348,7 @@ fn urgent_is_not_offered_below_scale_without_an_outage() {
     let env = TestEnv::new();
     let mut pty = spawn(
         &env,
-        &[
-            "new",
-            "--store",
-            "cool-shop.myshopify.com",
-            "--order",
-            "1052",
-            "--phone",
-            "+201001234567",
-            "--channel",
-            "whatsapp",
-            "--at",
-            "now",
-            "--tried",
-            "none",
-            "--summary",
-            "OTP never arrives",
-            "--details",
-            "x",
-            "--email",
-            "owner@cool-shop.com",
-            "--plan",
-            "advanced",
-            "--pin",
-            "4821",
-            "--allow-access",
-        ],
+        &nearly_complete("advanced", &["--pin", "4821", "--allow-access"]),
     );
     pty.answer("Screenshot of the error", ENTER);
     pty.answer("Are orders blocked entirely", ENTER);
@@ -412,33 +389,7 @@ fn ctrl_c_at_a_select_restores_the_cursor_sends_nothing_and_exits_130() {
 #[test]
 fn ctrl_c_at_the_hidden_pin_sends_nothing_and_exits_130() {
     let env = TestEnv::new();
-    let mut pty = spawn(
-        &env,
-        &[
-            "new",
-            "--store",
-            "cool-shop.myshopify.com",
-            "--order",
-            "1052",
-            "--phone",
-            "+201001234567",
-            "--channel",
-            "whatsapp",
-            "--at",
-            "now",
-            "--tried",
-            "none",
-            "--summary",
-            "OTP never arrives",
-            "--details",
-            "x",
-            "--email",
-            "owner@cool-shop.com",
-            "--plan",
-            "advanced",
-            "--allow-access",
-        ],
-    );
+    let mut pty = spawn(&env, &nearly_complete("advanced", &["--allow-access"]));
     pty.answer("Screenshot of the error", ENTER);
     pty.answer("Are orders blocked entirely", ENTER);
     pty.answer_hidden("Support PIN", "48");
