@@ -21,17 +21,13 @@ pub struct EmbeddedDesk {
 impl EmbeddedDesk {
     /// Open (creating it and its folder if needed) the desk file at `path`.
     pub fn open(path: &Path, clock: Clock) -> Result<EmbeddedDesk, anyhow::Error> {
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|error| {
-                anyhow::anyhow!(
-                    "cannot create the folder {} for the local desk: {error}",
-                    parent.display()
-                )
-            })?;
-        }
+        // The core creates the file and its folders, private to this user.
         let core = DeskCore::open(path, Calendar::cartsaver()).map_err(|error| {
             anyhow::anyhow!("cannot open the local desk at {}: {error}", path.display())
         })?;
+        if let Some(warning) = core.warning() {
+            anstream::eprintln!("warning: {warning}");
+        }
         Ok(EmbeddedDesk {
             core,
             path: path.to_path_buf(),

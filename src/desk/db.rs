@@ -19,7 +19,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
-use super::{DeskError, schema};
+use super::{DeskError, files, schema};
 
 /// Readers beside the writer. The server calls the core from a blocking pool at a concurrency of
 /// about 16; reads are short, so a few connections keep the lock waits rare.
@@ -43,6 +43,8 @@ pub(crate) struct Db {
     readers: Vec<Mutex<Connection>>,
     next_reader: AtomicUsize,
     checkpointer: Option<Checkpointer>,
+    /// Said once at open: the file is readable by other users.
+    pub(crate) warning: Option<String>,
 }
 
 /// The background checkpoint thread; it stops when its channel is dropped.
@@ -69,9 +71,7 @@ impl Db {
                 "{error}; check that its folder exists and is writable, or choose another file"
             ))
         };
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|e| unwritable(&e))?;
-        }
+        let warning = files::prepare(path)?;
         let mut writer = Connection::open(path).map_err(|e| unwritable(&e))?;
         schema::configure(&writer, BUSY_TIMEOUT)?;
         schema::enable_wal(&writer)?;
@@ -94,6 +94,7 @@ impl Db {
             readers,
             next_reader: AtomicUsize::new(0),
             checkpointer: Some(Checkpointer::start(checkpoints)),
+            warning,
         })
     }
 

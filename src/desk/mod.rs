@@ -38,6 +38,7 @@ use chrono::{DateTime, Utc};
 
 mod attachments;
 mod db;
+mod files;
 mod idempotency;
 mod listing;
 #[cfg(test)]
@@ -151,6 +152,11 @@ impl DeskCore {
             db: db::Db::open(path)?,
             calendar,
         })
+    }
+
+    /// What opening found worth telling whoever runs the desk (a database readable by others).
+    pub fn warning(&self) -> Option<&str> {
+        self.db.warning.as_deref()
     }
 
     pub fn calendar(&self) -> &Calendar {

@@ -3,6 +3,7 @@
 //! the domain's parsers explain what is wrong with them.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
 
@@ -88,6 +89,46 @@ pub struct ServeArgs {
     /// `listening on http://HOST:PORT`
     #[arg(long, value_name = "ADDR", default_value = DEFAULT_LISTEN)]
     pub listen: String,
+
+    /// Longest wait for a request's head (request line and headers), from the connection's
+    /// opening or the next request's first byte
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = duration)]
+    pub header_timeout: Duration,
+
+    /// Close a kept-alive connection after this long with no request and no traffic
+    #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = duration)]
+    pub idle_timeout: Duration,
+
+    /// Cut off a request body (408) when no byte of it arrives for this long
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = duration)]
+    pub body_timeout: Duration,
+
+    /// Cut off a request body (408) that arrives slower than this many KiB/s on average, after
+    /// its first 10 seconds
+    #[arg(long, value_name = "KIB", default_value_t = 32)]
+    pub body_min_rate: u64,
+
+    /// After SIGTERM or Ctrl-C, how long requests in flight may take before their connections
+    /// are dropped and the desk exits
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = duration)]
+    pub shutdown_timeout: Duration,
+
+    /// Connections open at once; more wait in the kernel's backlog
+    #[arg(long, value_name = "N", default_value_t = 4096, value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_connections: u32,
+}
+
+/// A duration as people write it: `10s`, `500ms`, `2m`, `1h 30m`.
+fn duration(text: &str) -> Result<Duration, String> {
+    let parsed = humantime::parse_duration(text.trim()).map_err(|error| {
+        format!("`{text}` is not a duration ({error}); write e.g. 10s, 500ms or 2m")
+    })?;
+    if parsed.is_zero() {
+        return Err(format!(
+            "`{text}` is zero; give a positive duration, e.g. 10s"
+        ));
+    }
+    Ok(parsed)
 }
 
 #[derive(Debug, Subcommand)]
@@ -192,6 +233,33 @@ mod tests {
         ])
         .unwrap();
         assert_eq!(cli.global.calendar, Some(PathBuf::from("hours.toml")));
+    }
+
+    #[test]
+    fn serve_timeouts_read_as_durations_and_refuse_zero() {
+        let cli = DeskCli::try_parse_from([
+            "cartsaver-desk",
+            "serve",
+            "--header-timeout",
+            "500ms",
+            "--idle-timeout",
+            "2m",
+        ])
+        .unwrap();
+        let Command::Serve(serve) = cli.command else {
+            panic!("serve expected")
+        };
+        assert_eq!(serve.header_timeout, Duration::from_millis(500));
+        assert_eq!(serve.idle_timeout, Duration::from_secs(120));
+        assert_eq!(serve.shutdown_timeout, Duration::from_secs(10));
+        let error = DeskCli::try_parse_from(["cartsaver-desk", "serve", "--body-timeout", "0s"])
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("is zero"), "{error}");
+        let error = DeskCli::try_parse_from(["cartsaver-desk", "serve", "--idle-timeout", "soon"])
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("e.g. 10s"), "{error}");
     }
 
     #[test]

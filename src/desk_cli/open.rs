@@ -32,7 +32,11 @@ pub fn db_path(global: &GlobalArgs) -> Result<PathBuf, DeskCliError> {
 pub fn desk(global: &GlobalArgs) -> Result<DeskCore, DeskCliError> {
     let calendar = calendar(global)?;
     let path = db_path(global)?;
-    Ok(DeskCore::open(&path, calendar)?)
+    let core = DeskCore::open(&path, calendar)?;
+    if let Some(warning) = core.warning() {
+        eprintln!("warning: {warning}");
+    }
+    Ok(core)
 }
 
 /// `--calendar FILE` read and validated, or Cartsaver's calendar.

@@ -6,7 +6,7 @@ use std::net::ToSocketAddrs;
 
 use anyhow::Context as _;
 
-use crate::server::{self, AppState};
+use crate::server::{self, AppState, BodyLimits, Limits, Pace, Tuning};
 
 use super::args::{GlobalArgs, ServeArgs};
 use super::error::DeskCliError;
@@ -48,12 +48,36 @@ pub fn run(global: &GlobalArgs, args: &ServeArgs) -> Result<(), DeskCliError> {
             .and_then(|()| stdout.flush())
             .context("cannot write the listening address to stdout")?;
         drop(stdout);
-        server::serve(listener, AppState::new(core, clock), shutdown_signal())
-            .await
+        let tuning = tuning(args);
+        server::serve(
+            listener,
+            AppState::new(core, clock, &tuning),
+            tuning.connections,
+            shutdown_signal(),
+        )
+        .await
             .context("the desk server failed")?;
         eprintln!("desk stopped");
         Ok::<(), DeskCliError>(())
     })
+}
+
+/// The serve flags, as the server's limits.
+fn tuning(args: &ServeArgs) -> Tuning {
+    Tuning {
+        connections: Limits {
+            header_read: args.header_timeout,
+            idle: args.idle_timeout,
+            shutdown_grace: args.shutdown_timeout,
+            max_connections: args.max_connections as usize,
+        },
+        pace: Pace {
+            read_timeout: args.body_timeout,
+            min_rate: args.body_min_rate.saturating_mul(1024),
+            ..Pace::default()
+        },
+        bodies: BodyLimits::default(),
+    }
 }
 
 /// Ctrl-C, or SIGTERM on Unix (what service managers and `kill` send).

@@ -1,5 +1,6 @@
 //! Reading the store token from `Authorization: Bearer <token>`. Checking it is the core's
-//! (`DeskCore::authenticate`); this only says what is wrong with the header.
+//! (`DeskCore::authenticate`); this only says what is wrong with the header, and never repeats
+//! any part of it: a header without `Bearer ` is most often the bare token itself.
 
 use axum::http::{HeaderMap, header};
 
@@ -20,7 +21,7 @@ pub fn bearer_token(headers: &HeaderMap) -> Result<String, ApiError> {
     let (scheme, token) = text.trim().split_once(' ').unwrap_or((text.trim(), ""));
     if !scheme.eq_ignore_ascii_case("bearer") {
         return Err(ApiError::unauthorized(format!(
-            "the Authorization scheme `{scheme}` is not supported; {HOW}"
+            "the Authorization header does not start with `Bearer ` (only bearer tokens are accepted); {HOW}"
         )));
     }
     let token = token.trim();
@@ -55,12 +56,35 @@ mod tests {
         assert!(missing.detail.message.contains("no Authorization header"));
         let basic = bearer_token(&headers("Basic dXNlcjpwdw==")).unwrap_err();
         assert!(
-            basic.detail.message.contains("`Basic`"),
+            basic
+                .detail
+                .message
+                .contains("does not start with `Bearer `"),
             "{}",
             basic.detail.message
         );
         let empty = bearer_token(&headers("Bearer")).unwrap_err();
         assert!(empty.detail.message.contains("no token"));
         assert!(empty.detail.message.contains("token create"));
+    }
+
+    #[test]
+    fn a_token_sent_without_bearer_is_never_echoed() {
+        let token = "cst_0123456789ABCDEFGHJKMNPQRSTVWX";
+        for value in [token, "Token cst_0123456789ABCDEFGHJKMNPQRSTVWX"] {
+            let mut map = HeaderMap::new();
+            map.insert(header::AUTHORIZATION, HeaderValue::from_str(value).unwrap());
+            let refused = bearer_token(&map).unwrap_err();
+            assert!(
+                !refused.detail.message.contains("cst_"),
+                "{}",
+                refused.detail.message
+            );
+            assert!(
+                !refused.detail.message.contains("0123456789"),
+                "{}",
+                refused.detail.message
+            );
+        }
     }
 }

@@ -1,26 +1,52 @@
 //! Request bodies: a JSON document alone (`Content-Type: application/json`), or multipart with
 //! the document in a named part (`ticket`, `message`) and files in `attachment` parts.
 //!
-//! Owns the shape of the body and the size limits that can be told while reading (the body
-//! limit, 10 MiB per attachment: refused before the whole file is kept). The document must be a
-//! JSON object: serde would otherwise read a struct from an array (`[]` would be "fields
-//! missing"). Room for the body is reserved in the body budget (`gate.rs`) before a byte is read.
-//! What the fields and files mean is the core's to judge.
+//! Owns the shape of the body and the limits that can be told while reading: the body limit,
+//! 10 MiB per attachment (refused before the whole file is kept), and the pace. Every chunk is
+//! metered as it arrives: its bytes are reserved in the body budget (`gate.rs`, 429 when a bound
+//! is full), a body that stalls for [`Pace::read_timeout`] or falls below [`Pace::min_rate`]
+//! after [`Pace::grace`] is cut off with 408, and what it held is released. The document must
+//! be a JSON object: serde would otherwise read a struct from an array (`[]` would be "fields
+//! missing"). What the fields and files mean is the core's to judge.
 
-use axum::body::Bytes;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+use axum::body::{Body, Bytes};
 use axum::extract::{FromRequest, Multipart, Request};
 use axum::http::{StatusCode, header};
+use futures_util::StreamExt as _;
 use serde::de::DeserializeOwned;
-use tokio::sync::OwnedSemaphorePermit;
 
 use crate::desk::Upload;
 use crate::domain::screenshot::{MAX_SCREENSHOT_BYTES, too_large_error};
 
-use super::gate::BodyBudget;
+use super::gate::Reservation;
 use super::{ApiError, MAX_BODY_BYTES};
 
 /// The part of a multipart body that holds files.
 pub const ATTACHMENT_PART: &str = "attachment";
+
+/// How fast a body must arrive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pace {
+    /// Longest wait for the next bytes.
+    pub read_timeout: Duration,
+    /// Bytes per second, on average, once `grace` has passed.
+    pub min_rate: u64,
+    pub grace: Duration,
+}
+
+impl Default for Pace {
+    /// 10 s without a byte, or under 32 KiB/s after 10 s: a 51 MiB upload may take 27 minutes.
+    fn default() -> Pace {
+        Pace {
+            read_timeout: Duration::from_secs(10),
+            min_rate: 32 * 1024,
+            grace: Duration::from_secs(10),
+        }
+    }
+}
 
 /// A document (the ticket, the message) and its attachments, as sent.
 pub struct Document<T> {
@@ -28,17 +54,17 @@ pub struct Document<T> {
     pub attachments: Vec<Upload>,
     /// The body's room in the budget: held as long as the document is, so the attachments count
     /// until the handler has handed them to the core and got its answer.
-    _reserved: OwnedSemaphorePermit,
+    _reserved: Arc<Mutex<Meter>>,
 }
 
-/// Read `request`'s body as JSON or multipart; `part` names the multipart part that carries the
-/// JSON document.
+/// Read `request`'s body as JSON or multipart, metered into `reservation` at `pace`; `part`
+/// names the multipart part that carries the JSON document.
 pub async fn read<T: DeserializeOwned>(
     request: Request,
     part: &'static str,
-    budget: &BodyBudget,
+    reservation: Reservation,
+    pace: Pace,
 ) -> Result<Document<T>, ApiError> {
-    let reserved = budget.reserve(request.headers())?;
     let content_type = request
         .headers()
         .get(header::CONTENT_TYPE)
@@ -51,27 +77,134 @@ pub async fn read<T: DeserializeOwned>(
         .unwrap_or("")
         .trim()
         .to_string();
-    if essence == "multipart/form-data" {
-        let (value, attachments) = read_multipart(request, part).await?;
-        Ok(Document {
-            value,
-            attachments,
-            _reserved: reserved,
-        })
+    let meter = Arc::new(Mutex::new(Meter::new(reservation, pace)));
+    let (parts, body) = request.into_parts();
+    let request = Request::from_parts(parts, metered(body, Arc::clone(&meter)));
+    let read = if essence == "multipart/form-data" {
+        read_multipart(request, part).await
     } else if essence.is_empty() || essence == "application/json" || essence.ends_with("+json") {
-        let bytes = Bytes::from_request(request, &())
-            .await
-            .map_err(|rejection| body_failure(rejection.status(), rejection.body_text()))?;
-        Ok(Document {
-            value: parse_json(&bytes, part)?,
-            attachments: Vec::new(),
-            _reserved: reserved,
-        })
+        match Bytes::from_request(request, &()).await {
+            Ok(bytes) => parse_json(&bytes, part).map(|value| (value, Vec::new())),
+            Err(rejection) => Err(body_failure(rejection.status(), rejection.body_text())),
+        }
     } else {
-        Err(ApiError::bad_request(format!(
+        return Err(ApiError::bad_request(format!(
             "Content-Type `{content_type}` is not accepted; send application/json, or multipart/form-data with a `{part}` JSON part and `{ATTACHMENT_PART}` file parts"
-        )))
+        )));
+    };
+    // What the meter refused (too slow, over budget) is the real reason a read failed.
+    if let Some(refusal) = lock(&meter).refusal.take() {
+        return Err(refusal);
     }
+    let (value, attachments) = read?;
+    Ok(Document {
+        value,
+        attachments,
+        _reserved: meter,
+    })
+}
+
+/// The reservation and pace of one body, and the refusal that cut it off, if one did.
+struct Meter {
+    reservation: Reservation,
+    pace: Pace,
+    started: Instant,
+    refusal: Option<ApiError>,
+}
+
+impl Meter {
+    fn new(reservation: Reservation, pace: Pace) -> Meter {
+        Meter {
+            reservation,
+            pace,
+            started: Instant::now(),
+            refusal: None,
+        }
+    }
+
+    /// How long the next bytes may take, or 408 when the body is already too slow.
+    fn wait_for_next(&self) -> Result<Duration, ApiError> {
+        let elapsed = self.started.elapsed();
+        let received = self.reservation.bytes() as u64;
+        // The average rate falls below `min_rate` at `grace + received / min_rate`.
+        let rate = self.pace.min_rate.max(1);
+        let due = self.pace.grace + Duration::from_secs_f64(received as f64 / rate as f64);
+        match due.checked_sub(elapsed) {
+            Some(left) if !left.is_zero() => Ok(left.min(self.pace.read_timeout)),
+            _ => Err(too_slow(format!(
+                "the request body arrived too slowly ({} KiB in {:.0} s; the desk needs at least {} KiB/s after the first {} s); send it again over a faster connection",
+                received / 1024,
+                elapsed.as_secs_f64(),
+                self.pace.min_rate / 1024,
+                self.pace.grace.as_secs()
+            ))),
+        }
+    }
+
+    fn stalled(&self) -> ApiError {
+        too_slow(format!(
+            "the request body stopped arriving (nothing for {} s after {} bytes); send the whole body at once",
+            self.pace.read_timeout.as_secs(),
+            self.reservation.bytes()
+        ))
+    }
+
+    /// Count `bytes` that arrived.
+    fn take(&mut self, bytes: usize) -> Result<(), ApiError> {
+        if self.reservation.bytes() + bytes > MAX_BODY_BYTES {
+            return Err(body_failure(StatusCode::PAYLOAD_TOO_LARGE, String::new()));
+        }
+        self.reservation.grow(bytes)
+    }
+}
+
+fn too_slow(message: String) -> ApiError {
+    ApiError::new(StatusCode::REQUEST_TIMEOUT, "timeout", message)
+}
+
+fn lock(meter: &Mutex<Meter>) -> std::sync::MutexGuard<'_, Meter> {
+    meter.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// `body`, with every chunk counted by `meter` and each wait bounded by its pace. On a refusal
+/// the stream ends with an error, and the refusal is kept in the meter for [`read`] to answer.
+fn metered(body: Body, meter: Arc<Mutex<Meter>>) -> Body {
+    let chunks =
+        futures_util::stream::unfold(Some((body.into_data_stream(), meter)), |state| async move {
+            let (mut stream, meter) = state?;
+            let refuse = |refusal: ApiError| {
+                let reason = refusal.detail.message.clone();
+                lock(&meter).refusal = Some(refusal);
+                Some((Err(std::io::Error::other(reason)), None))
+            };
+            let wait = match lock(&meter).wait_for_next() {
+                Ok(wait) => wait,
+                Err(refusal) => return refuse(refusal),
+            };
+            let next = tokio::time::timeout(wait, stream.next()).await;
+            match next {
+                Err(_elapsed) => {
+                    let meter_now = lock(&meter);
+                    // Either the read timeout or the rate deadline came first: say which.
+                    let refusal = meter_now
+                        .wait_for_next()
+                        .err()
+                        .unwrap_or_else(|| meter_now.stalled());
+                    drop(meter_now);
+                    refuse(refusal)
+                }
+                Ok(None) => None,
+                Ok(Some(Err(failure))) => Some((Err(std::io::Error::other(failure)), None)),
+                Ok(Some(Ok(chunk))) => {
+                    let taken = lock(&meter).take(chunk.len());
+                    match taken {
+                        Ok(()) => Some((Ok(chunk), Some((stream, meter)))),
+                        Err(refusal) => refuse(refusal),
+                    }
+                }
+            }
+        });
+    Body::from_stream(chunks)
 }
 
 async fn read_multipart<T: DeserializeOwned>(

@@ -3,25 +3,26 @@
 //!
 //! - The in-flight gate ([`MAX_IN_FLIGHT`] permits): one permit per call into the core, held
 //!   while it runs on the blocking pool. It bounds the work queued behind SQLite.
-//! - The body budget ([`BODY_BUDGET_BYTES`], counted in KiB): a request with a body (create, add a
-//!   message) reserves what its body may occupy *before* reading it, and keeps the reservation
-//!   until the handler is done with the attachments. The reservation is the declared
-//!   `Content-Length` (hyper never delivers more than that), or the whole body limit when the
-//!   length is not declared (chunked). So the budget holds 16 bodies at the largest size, or
-//!   thousands of ordinary JSON creates: small requests are not turned away because uploads
-//!   are large, and N parallel 50 MiB uploads cannot cost more than the budget (give or take the
-//!   one file each request is reading, which may briefly hold twice its size while it grows).
+//! - The body budget: bytes of request bodies held in memory, reserved *as they arrive* (never
+//!   from a declared `Content-Length`, which costs an attacker nothing), and kept until the
+//!   handler is done with the attachments. Three bounds, so that no store can crowd out another:
+//!   - the whole desk holds at most [`BODY_BUDGET_BYTES`] (16 bodies at the largest size);
+//!   - one store holds at most [`STORE_SHARE_BYTES`] (4 bodies at the largest size), whatever
+//!     its tokens do;
+//!   - one token has at most [`LARGE_UPLOADS_PER_TOKEN`] *large* bodies (past
+//!     [`LARGE_BODY_BYTES`], i.e. bodies with attachments) in flight. Ordinary JSON creates and
+//!     messages never count as large: a script may send 64 at once with one token.
 //!
-//! A count of concurrent bodies (say 16) would bound memory as well, but would also refuse the
-//! 17th small JSON create while 16 others are in flight, which `bulk --concurrency 64` does
-//! routinely; reserving bytes refuses only what would really cost memory.
+//! A body that arrives too slowly is cut off by the body reader (`body.rs`), which releases what
+//! it had reserved, so holding the budget costs a client a real transfer rate.
 //!
-//! Handlers authenticate before reserving a body, so an anonymous request never reserves memory.
+//! Handlers authenticate before reading a body, so an anonymous request never reserves memory.
 //! This module knows nothing of routes or tickets.
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
 
-use axum::http::{HeaderMap, header};
+use sha2::{Digest, Sha256};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use super::{ApiError, MAX_BODY_BYTES};
@@ -32,12 +33,17 @@ pub const MAX_IN_FLIGHT: usize = 1024;
 /// Bytes of request bodies the desk holds at once: 16 bodies at the largest size (~816 MiB).
 pub const BODY_BUDGET_BYTES: usize = 16 * MAX_BODY_BYTES;
 
+/// Bytes of request bodies one store holds at once: 4 bodies at the largest size.
+pub const STORE_SHARE_BYTES: usize = 4 * MAX_BODY_BYTES;
+
+/// A body past this size is a large upload (it carries attachments).
+pub const LARGE_BODY_BYTES: usize = 1024 * 1024;
+
+/// Large uploads one token may have in flight at once.
+pub const LARGE_UPLOADS_PER_TOKEN: usize = 4;
+
 /// Seconds a client is asked to wait when a gate is full.
 pub const RETRY_AFTER_SECONDS: u64 = 1;
-
-/// The budget counts KiB, not bytes: a semaphore's permits are capped (`usize::MAX >> 3`, too
-/// few for 816 MiB of bytes on a 32-bit target) and taken at most `u32::MAX` at a time.
-const UNIT: usize = 1024;
 
 /// The in-flight gate.
 #[derive(Clone)]
@@ -56,84 +62,245 @@ impl InFlight {
     }
 }
 
-/// The body budget.
-#[derive(Clone)]
-pub struct BodyBudget(Arc<Semaphore>);
+/// The bounds of the body budget.
+#[derive(Debug, Clone, Copy)]
+pub struct BodyLimits {
+    pub desk: usize,
+    pub store: usize,
+    pub large: usize,
+    pub large_per_token: usize,
+}
 
-impl BodyBudget {
-    pub fn new(bytes: usize) -> BodyBudget {
-        BodyBudget(Arc::new(Semaphore::new(bytes.div_ceil(UNIT))))
-    }
-
-    /// Reserve room for the body of a request with `headers`, before reading it; the body is
-    /// released with the returned permit. 429 when the budget is spent.
-    pub fn reserve(&self, headers: &HeaderMap) -> Result<OwnedSemaphorePermit, ApiError> {
-        let units = declared_size(headers).div_ceil(UNIT);
-        // At most MAX_BODY_BYTES / UNIT, far below u32::MAX.
-        let units = u32::try_from(units).unwrap_or(u32::MAX);
-        Arc::clone(&self.0)
-            .try_acquire_many_owned(units)
-            .map_err(|_| {
-                ApiError::rate_limited(
-                    "other uploads (their bodies are held in memory until handled)",
-                    RETRY_AFTER_SECONDS,
-                )
-            })
+impl Default for BodyLimits {
+    fn default() -> BodyLimits {
+        BodyLimits {
+            desk: BODY_BUDGET_BYTES,
+            store: STORE_SHARE_BYTES,
+            large: LARGE_BODY_BYTES,
+            large_per_token: LARGE_UPLOADS_PER_TOKEN,
+        }
     }
 }
 
-/// What a body may occupy: its `Content-Length`, capped at the body limit (a longer one is
-/// refused 413 while reading), or the limit itself when no length is declared.
-fn declared_size(headers: &HeaderMap) -> usize {
-    headers
-        .get(header::CONTENT_LENGTH)
-        .and_then(|value| value.to_str().ok())
-        .and_then(|text| text.trim().parse::<usize>().ok())
-        .map_or(MAX_BODY_BYTES, |length| length.min(MAX_BODY_BYTES))
+/// The body budget, shared by every request.
+#[derive(Clone)]
+pub struct BodyBudget(Arc<Mutex<Ledger>>);
+
+/// What is held, by whom.
+struct Ledger {
+    limits: BodyLimits,
+    held: usize,
+    by_store: HashMap<String, usize>,
+    /// Large uploads in flight per token, keyed by the token's SHA-256 (no token kept in clear).
+    large_by_token: HashMap<[u8; 32], usize>,
+}
+
+impl BodyBudget {
+    pub fn new(limits: BodyLimits) -> BodyBudget {
+        BodyBudget(Arc::new(Mutex::new(Ledger {
+            limits,
+            held: 0,
+            by_store: HashMap::new(),
+            large_by_token: HashMap::new(),
+        })))
+    }
+
+    /// An empty reservation for a body sent by `token` of `store`; it grows as bytes arrive.
+    pub fn open(&self, store: &str, token: &str) -> Reservation {
+        Reservation {
+            budget: self.clone(),
+            store: store.to_string(),
+            token: Sha256::digest(token.as_bytes()).into(),
+            bytes: 0,
+            large: false,
+        }
+    }
+
+    fn ledger(&self) -> std::sync::MutexGuard<'_, Ledger> {
+        // The ledger is plain counts, updated in one step each: a panic cannot leave it torn.
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Bytes held now, by the whole desk.
+    #[cfg(test)]
+    pub fn held(&self) -> usize {
+        self.ledger().held
+    }
+}
+
+/// The room one body holds in the budget; released when dropped.
+pub struct Reservation {
+    budget: BodyBudget,
+    store: String,
+    token: [u8; 32],
+    bytes: usize,
+    large: bool,
+}
+
+impl Reservation {
+    /// Take room for `more` bytes that have just arrived, or 429 naming the bound that is full.
+    pub fn grow(&mut self, more: usize) -> Result<(), ApiError> {
+        let mut ledger = self.budget.ledger();
+        let limits = ledger.limits;
+        let total = self.bytes + more;
+        let becomes_large = !self.large && total > limits.large;
+        if becomes_large {
+            let uploads = ledger.large_by_token.get(&self.token).copied().unwrap_or(0);
+            if uploads >= limits.large_per_token {
+                return Err(ApiError::rate_limited(
+                    &format!(
+                        "{uploads} other uploads with attachments from this token (at most {} at once per token)",
+                        limits.large_per_token
+                    ),
+                    RETRY_AFTER_SECONDS,
+                ));
+            }
+        }
+        let store_held = ledger.by_store.get(&self.store).copied().unwrap_or(0);
+        if store_held + more > limits.store {
+            return Err(ApiError::rate_limited(
+                &format!(
+                    "other uploads of this store ({} MiB held, at most {} MiB at once per store)",
+                    store_held / (1024 * 1024),
+                    limits.store / (1024 * 1024)
+                ),
+                RETRY_AFTER_SECONDS,
+            ));
+        }
+        if ledger.held + more > limits.desk {
+            return Err(ApiError::rate_limited(
+                "other uploads (their bodies are held in memory until handled)",
+                RETRY_AFTER_SECONDS,
+            ));
+        }
+        ledger.held += more;
+        *ledger.by_store.entry(self.store.clone()).or_insert(0) += more;
+        if becomes_large {
+            *ledger.large_by_token.entry(self.token).or_insert(0) += 1;
+            self.large = true;
+        }
+        self.bytes = total;
+        Ok(())
+    }
+
+    /// The bytes reserved so far.
+    pub fn bytes(&self) -> usize {
+        self.bytes
+    }
+}
+
+impl Drop for Reservation {
+    fn drop(&mut self) {
+        let mut ledger = self.budget.ledger();
+        ledger.held -= self.bytes;
+        if let Some(held) = ledger.by_store.get_mut(&self.store) {
+            *held -= self.bytes;
+            if *held == 0 {
+                ledger.by_store.remove(&self.store);
+            }
+        }
+        if self.large
+            && let Some(uploads) = ledger.large_by_token.get_mut(&self.token)
+        {
+            *uploads -= 1;
+            if *uploads == 0 {
+                ledger.large_by_token.remove(&self.token);
+            }
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use axum::http::{HeaderValue, StatusCode};
+    use axum::http::StatusCode;
 
-    fn with_length(length: usize) -> HeaderMap {
-        let mut headers = HeaderMap::new();
-        headers.insert(header::CONTENT_LENGTH, HeaderValue::from(length));
-        headers
+    const MIB: usize = 1024 * 1024;
+
+    fn small() -> BodyBudget {
+        BodyBudget::new(BodyLimits {
+            desk: 10 * MIB,
+            store: 8 * MIB,
+            large: MIB,
+            large_per_token: 2,
+        })
     }
 
     #[test]
-    fn a_body_reserves_its_declared_length_or_the_whole_limit() {
-        assert_eq!(declared_size(&with_length(2_000)), 2_000);
-        assert_eq!(declared_size(&with_length(usize::MAX)), MAX_BODY_BYTES);
-        assert_eq!(declared_size(&HeaderMap::new()), MAX_BODY_BYTES);
+    fn nothing_is_reserved_before_bytes_arrive() {
+        let budget = small();
+        let held: Vec<_> = (0..10_000).map(|_| budget.open("a", "t")).collect();
+        assert_eq!(budget.held(), 0);
+        drop(held);
     }
 
     #[test]
-    fn a_spent_budget_answers_429_until_a_body_is_released() {
-        let budget = BodyBudget::new(2 * MAX_BODY_BYTES);
-        let first = budget.reserve(&HeaderMap::new()).unwrap();
-        let second = budget.reserve(&with_length(MAX_BODY_BYTES)).unwrap();
-        let refused = budget.reserve(&with_length(10)).unwrap_err();
+    fn one_store_cannot_take_more_than_its_share_and_others_still_can() {
+        let budget = small();
+        let mut a = budget.open("a", "t1");
+        a.grow(6 * MIB).unwrap();
+        let mut a2 = budget.open("a", "t2");
+        let refused = a2.grow(3 * MIB).unwrap_err();
         assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS);
         assert_eq!(refused.retry_after, Some(RETRY_AFTER_SECONDS));
-        assert!(refused.detail.message.contains("uploads"));
-        drop(first);
-        let small: Vec<_> = (0..1000)
-            .map(|_| budget.reserve(&with_length(4_000)).unwrap())
-            .collect();
-        drop((second, small));
+        assert!(
+            refused.detail.message.contains("this store"),
+            "{}",
+            refused.detail.message
+        );
+        let mut b = budget.open("b", "t3");
+        b.grow(3 * MIB).unwrap();
+        drop(a);
+        a2.grow(3 * MIB).unwrap();
+        drop((a2, b));
+        assert_eq!(budget.held(), 0);
     }
 
     #[test]
-    fn the_default_budget_takes_16_of_the_largest_bodies() {
-        let budget = BodyBudget::new(BODY_BUDGET_BYTES);
-        let held: Vec<_> = (0..16)
-            .map(|_| budget.reserve(&HeaderMap::new()).unwrap())
+    fn a_token_has_a_few_large_uploads_but_any_number_of_small_bodies() {
+        let budget = small();
+        let mut large: Vec<_> = (0..2)
+            .map(|_| {
+                let mut r = budget.open("a", "t");
+                r.grow(MIB + 1).unwrap();
+                r
+            })
             .collect();
-        assert!(budget.reserve(&HeaderMap::new()).is_err());
-        drop(held);
+        let mut third = budget.open("a", "t");
+        third.grow(MIB).unwrap();
+        let refused = third.grow(1).unwrap_err();
+        assert!(
+            refused.detail.message.contains("per token"),
+            "{}",
+            refused.detail.message
+        );
+        let small_bodies: Vec<_> = (0..64)
+            .map(|_| {
+                let mut r = budget.open("a", "t");
+                r.grow(4_000).unwrap();
+                r
+            })
+            .collect();
+        let mut other_token = budget.open("a", "u");
+        other_token.grow(MIB + 1).unwrap();
+        large.pop();
+        third.grow(1).unwrap();
+        drop((large, third, small_bodies, other_token));
+        assert_eq!(budget.held(), 0);
+    }
+
+    #[test]
+    fn the_whole_desk_is_bounded_too() {
+        let budget = BodyBudget::new(BodyLimits {
+            desk: 2 * MIB,
+            ..BodyLimits::default()
+        });
+        let mut a = budget.open("a", "t");
+        a.grow(2 * MIB).unwrap();
+        let mut b = budget.open("b", "u");
+        assert!(b.grow(1).is_err());
+        drop(a);
+        b.grow(1).unwrap();
     }
 
     #[test]

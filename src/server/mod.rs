@@ -5,13 +5,15 @@
 //! hop from async handlers to the synchronous core (`spawn_blocking`). It must not hold ticket
 //! rules: validation, store isolation, idempotency and the duplicate guard are the core's.
 //!
-//! Load is bounded by two gates (`gate.rs`), both answered 429 with `Retry-After` when full: an
-//! in-flight gate around every call into the core, and a budget of body bytes that a request
-//! with a body reserves (by its `Content-Length`) before the body is read, so that memory stays
-//! bounded however many large uploads arrive at once. Every handler authenticates first.
+//! Load is bounded at three depths: connections (`connections.rs`: how many, header and idle
+//! timeouts, a shutdown deadline), bodies (`body.rs`: a minimum pace; `gate.rs`: a budget of
+//! body bytes reserved as they arrive, with a share per store and a cap on large uploads per
+//! token), and calls into the core (`gate.rs`: an in-flight gate). Past a gate the answer is 429
+//! with `Retry-After`. Every handler authenticates first, so an anonymous request holds nothing.
 
 mod auth;
 mod body;
+pub mod connections;
 pub mod error;
 mod gate;
 mod meta;
@@ -23,7 +25,6 @@ use std::future::Future;
 use std::sync::Arc;
 
 use axum::Router;
-use axum::serve::ListenerExt;
 use chrono::{DateTime, Utc};
 use tokio::net::TcpListener;
 
@@ -31,13 +32,23 @@ use crate::clock::Clock;
 use crate::desk::{DeskCore, DeskError, Scope};
 use crate::domain::screenshot::{MAX_SCREENSHOT_BYTES, MAX_SCREENSHOTS};
 
+pub use body::Pace;
+pub use connections::Limits;
 pub use error::ApiError;
-pub use gate::{BODY_BUDGET_BYTES, MAX_IN_FLIGHT};
+pub use gate::{BODY_BUDGET_BYTES, BodyLimits, MAX_IN_FLIGHT};
 pub use routes::Endpoint;
 
 /// The largest request body: every screenshot a ticket may carry, at their largest, plus 1 MiB for
 /// the ticket JSON and the multipart framing.
 pub const MAX_BODY_BYTES: usize = MAX_SCREENSHOTS * MAX_SCREENSHOT_BYTES as usize + 1024 * 1024;
+
+/// How the desk bounds what clients hold: connections, body pace, body memory.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Tuning {
+    pub connections: Limits,
+    pub pace: Pace,
+    pub bodies: BodyLimits,
+}
 
 /// What every handler shares: the core, the clock and the gates.
 #[derive(Clone)]
@@ -46,15 +57,17 @@ pub struct AppState {
     clock: Clock,
     in_flight: gate::InFlight,
     bodies: gate::BodyBudget,
+    pace: Pace,
 }
 
 impl AppState {
-    pub fn new(core: DeskCore, clock: Clock) -> AppState {
+    pub fn new(core: DeskCore, clock: Clock, tuning: &Tuning) -> AppState {
         AppState {
             core: Arc::new(core),
             clock,
             in_flight: gate::InFlight::new(MAX_IN_FLIGHT),
-            bodies: gate::BodyBudget::new(BODY_BUDGET_BYTES),
+            bodies: gate::BodyBudget::new(tuning.bodies),
+            pace: tuning.pace,
         }
     }
 
@@ -87,6 +100,34 @@ impl AppState {
         self.run(move |core, _| core.authenticate(&token).map(Scope::Store))
             .await
     }
+
+    /// The scope of the request's bearer token, and the token (for the body budget).
+    async fn caller(&self, headers: &axum::http::HeaderMap) -> Result<Caller, ApiError> {
+        let token = auth::bearer_token(headers)?;
+        let scope = self.authenticate(token.clone()).await?;
+        Ok(Caller { scope, token })
+    }
+
+    /// Read the body of an authenticated request, metered into the budget of its store.
+    async fn body<T: serde::de::DeserializeOwned>(
+        &self,
+        caller: &Caller,
+        request: axum::extract::Request,
+        part: &'static str,
+    ) -> Result<body::Document<T>, ApiError> {
+        let store = match &caller.scope {
+            Scope::Store(store) => store.as_str(),
+            Scope::Everything => "",
+        };
+        let reservation = self.bodies.open(store, &caller.token);
+        body::read(request, part, reservation, self.pace).await
+    }
+}
+
+/// Who sent a request: the token's scope, and the token itself (kept only for the request).
+struct Caller {
+    scope: Scope,
+    token: String,
 }
 
 /// The API, ready to serve.
@@ -94,17 +135,13 @@ pub fn router(state: AppState) -> Router {
     routes::router(state)
 }
 
-/// Serve on `listener` until `shutdown` completes, then finish the requests in flight.
+/// Serve on `listener` until `shutdown` completes, then finish the requests in flight (for at
+/// most `limits.shutdown_grace`).
 pub async fn serve(
     listener: TcpListener,
     state: AppState,
+    limits: Limits,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    // Small JSON answers: don't let Nagle's algorithm hold them back.
-    let listener = listener.tap_io(|tcp| {
-        let _ = tcp.set_nodelay(true);
-    });
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown)
-        .await
+    connections::serve(listener, router(state), limits, shutdown).await
 }

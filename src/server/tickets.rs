@@ -13,7 +13,7 @@ use crate::domain::ticket::TicketInput;
 use crate::domain::tracking::{TrackingNumber, parse_tracking};
 
 use super::error::replayed_header;
-use super::{ApiError, AppState, auth, body, query};
+use super::{ApiError, AppState, auth, query};
 
 /// `POST /v1/tickets`: 201 for a new ticket, 200 with `Idempotent-Replayed: true` for a replay.
 pub async fn create(
@@ -21,12 +21,13 @@ pub async fn create(
     RawQuery(raw_query): RawQuery,
     request: Request,
 ) -> Result<Response, ApiError> {
-    let scope = state
-        .authenticate(auth::bearer_token(request.headers())?)
-        .await?;
+    let caller = state.caller(request.headers()).await?;
     let force_new = query::force_new(raw_query.as_deref())?;
     let idempotency_key = idempotency_key(request.headers())?;
-    let document = body::read::<TicketInput>(request, "ticket", &state.bodies).await?;
+    let document = state
+        .body::<TicketInput>(&caller, request, "ticket")
+        .await?;
+    let scope = caller.scope;
     let created = state
         .run(move |core, now| {
             core.create_ticket(
@@ -88,11 +89,12 @@ pub async fn add_message(
     Path(tn): Path<String>,
     request: Request,
 ) -> Result<Json<TicketView>, ApiError> {
-    let scope = state
-        .authenticate(auth::bearer_token(request.headers())?)
-        .await?;
+    let caller = state.caller(request.headers()).await?;
     let tracking = tracking_in_path(&tn)?;
-    let document = body::read::<NewMessage>(request, "message", &state.bodies).await?;
+    let document = state
+        .body::<NewMessage>(&caller, request, "message")
+        .await?;
+    let scope = caller.scope;
     let view = state
         .run(move |core, now| {
             core.add_message(

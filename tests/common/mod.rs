@@ -134,7 +134,12 @@ impl TestEnv {
     pub fn serve_desk_with(&self, customize: impl FnOnce(&mut Command)) -> DeskServer {
         let mut template = self.desk();
         customize(&mut template);
-        DeskServer::start(template)
+        DeskServer::start(template, &[])
+    }
+
+    /// `serve_desk` with flags of `serve` itself (`--body-timeout 2s`...).
+    pub fn serve_desk_flags(&self, flags: &[&str]) -> DeskServer {
+        DeskServer::start(self.desk(), flags)
     }
 }
 
@@ -163,10 +168,11 @@ pub struct DeskServer {
 }
 
 impl DeskServer {
-    fn start(mut template: Command) -> DeskServer {
+    fn start(mut template: Command, flags: &[&str]) -> DeskServer {
         use std::io::BufRead;
 
         template.args(["serve", "--listen", "127.0.0.1:0"]);
+        template.args(flags);
         let mut child = std_command(&template)
             .stdin(std::process::Stdio::null())
             .stdout(std::process::Stdio::piped())
