@@ -369,3 +369,251 @@ fn an_invalid_calendar_is_refused_with_exit_2_naming_the_file_and_every_problem(
     assert!(stderr.contains("zones"), "{stderr}");
     assert!(stdout_of(&output).is_empty(), "did not start serving");
 }
+
+/// File a ticket with `extra` fields through the served API.
+fn file_with(env: &TestEnv, token: &str, order: &str, extra: serde_json::Value) -> TicketView {
+    let server = env.serve_desk();
+    let mut body = ticket_json(STORE, order);
+    for (key, value) in extra.as_object().unwrap() {
+        body[key] = value.clone();
+    }
+    let response = Client::new()
+        .post(server.at("/v1/tickets"))
+        .bearer_auth(token)
+        .json(&body)
+        .send()
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED);
+    response.json().unwrap()
+}
+
+#[test]
+fn tickets_show_prints_every_field_with_its_diagnosis_the_thread_and_json() {
+    let env = TestEnv::new();
+    let token = env.desk_token(STORE);
+    let filed = file_with(
+        &env,
+        &token,
+        "1052",
+        serde_json::json!({"phone": "+20 2 2345 6789", "pin": "4321ab", "details": "OTP \u{202e}tsol"}),
+    );
+    let tn = filed.tracking_number.to_string();
+    env.desk()
+        .args(["reply", &tn, "--message", "Looking at the provider logs"])
+        .assert()
+        .success();
+    let output = env.desk().args(["tickets", "show", &tn]).output().unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let text = stdout_of(&output);
+    for expected in [
+        tn.as_str(),
+        "+20223456789",
+        "fixed-line",
+        "warning:",
+        "••••ab",
+        "Cairo",
+        "support:",
+        "Looking at the provider logs",
+        "\\u{202e}tsol",
+    ] {
+        assert!(text.contains(expected), "{expected} in:\n{text}");
+    }
+    assert!(
+        !text.contains('\u{202e}'),
+        "a raw bidi override reached the terminal"
+    );
+    let output = env
+        .desk()
+        .args(["tickets", "show", &tn, "--json"])
+        .output()
+        .unwrap();
+    let view: TicketView = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(view.messages.len(), 1);
+    assert_eq!(view.pin.as_deref(), Some("••••ab"));
+}
+
+#[test]
+fn check_pin_says_whether_the_merchants_pin_matches_with_the_exit_code() {
+    let env = TestEnv::new();
+    let token = env.desk_token(STORE);
+    let tn = file_with(&env, &token, "1052", serde_json::json!({"pin": "Zq7Wx94k"}))
+        .tracking_number
+        .to_string();
+    env.desk()
+        .args(["tickets", "check-pin", &tn, "Zq7Wx94k"])
+        .assert()
+        .code(0);
+    let output = env
+        .desk()
+        .args(["tickets", "check-pin", &tn, "Zq7Wx94"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr_of(&output).contains("does not match"),
+        "{}",
+        stderr_of(&output)
+    );
+    let db = std::fs::read(env.desk_db()).unwrap();
+    assert!(
+        !db.windows(8).any(|w| w == b"Zq7Wx94k"),
+        "PIN in clear in the database"
+    );
+}
+
+#[test]
+fn attachments_save_writes_each_file_with_a_safe_name_and_replaces_nothing() {
+    let env = TestEnv::new();
+    let token = env.desk_token(STORE);
+    let server = env.serve_desk();
+    let form = reqwest::blocking::multipart::Form::new()
+        .part(
+            "ticket",
+            reqwest::blocking::multipart::Part::text(ticket_json(STORE, "1052").to_string())
+                .mime_str("application/json")
+                .unwrap(),
+        )
+        .part(
+            "attachment",
+            reqwest::blocking::multipart::Part::bytes(common::PNG_BYTES.to_vec())
+                .file_name("../../evil\u{202e}gnp.exe"),
+        );
+    let filed: TicketView = Client::new()
+        .post(server.at("/v1/tickets"))
+        .bearer_auth(&token)
+        .multipart(form)
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    let tn = filed.tracking_number.to_string();
+    let out = env.path("saved");
+    let output = env
+        .desk()
+        .args(["attachments", "save", &tn, "--to"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let written: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    assert_eq!(written, ["1-evilgnp.png"]);
+    assert_eq!(
+        std::fs::read(out.join("1-evilgnp.png")).unwrap(),
+        common::PNG_BYTES
+    );
+    let again = env
+        .desk()
+        .args(["attachments", "save", &tn, "--to"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        stderr_of(&again).contains("nothing is replaced"),
+        "{}",
+        stderr_of(&again)
+    );
+}
+
+#[test]
+fn token_list_shows_ids_never_tokens_and_revoke_takes_an_id() {
+    let env = TestEnv::new();
+    let output = env
+        .desk()
+        .args(["token", "create", "--store", STORE])
+        .output()
+        .unwrap();
+    let token = stdout_of(&output).trim().to_string();
+    assert!(
+        stderr_of(&output).contains("token 1 for"),
+        "{}",
+        stderr_of(&output)
+    );
+    env.desk_token("https://other-shop.myshopify.com");
+    let listed = env.desk().args(["token", "list"]).output().unwrap();
+    let text = stdout_of(&listed);
+    assert!(text.starts_with("ID"), "{text}");
+    assert_eq!(text.lines().count(), 3, "{text}");
+    assert!(!text.contains("cst_"), "{text}");
+    let mine = env
+        .desk()
+        .args([
+            "token",
+            "list",
+            "--json",
+            "--store",
+            "cool-shop.myshopify.com",
+        ])
+        .output()
+        .unwrap();
+    let rows: Vec<serde_json::Value> = stdout_of(&mine)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["id"], 1);
+    assert!(rows[0]["last_used_at"].is_null());
+
+    let server = env.serve_desk();
+    let client = Client::new();
+    let status = |client: &Client| {
+        client
+            .get(server.at("/v1/tickets"))
+            .bearer_auth(&token)
+            .send()
+            .unwrap()
+            .status()
+    };
+    assert_eq!(status(&client), StatusCode::OK);
+    env.desk().args(["token", "revoke", "1"]).assert().success();
+    assert_eq!(status(&client), StatusCode::UNAUTHORIZED);
+    let used = env
+        .desk()
+        .args(["token", "list", "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        stdout_of(&used).contains("\"last_used_at\":\"20"),
+        "{}",
+        stdout_of(&used)
+    );
+    env.desk().args(["token", "revoke", "1"]).assert().code(1);
+}
+
+#[test]
+fn tickets_list_sorts_by_due_and_filters_overdue_and_urgent() {
+    let env = TestEnv::new();
+    let token = env.desk_token(STORE);
+    // Filed at the test clock (Friday in Cairo): free is due in 48 calendar hours, scale in 2.
+    let free = file_with(&env, &token, "1", serde_json::json!({"plan": "free"}));
+    let scale = file_with(
+        &env,
+        &token,
+        "2",
+        serde_json::json!({"plan": "scale", "urgent": true}),
+    );
+    let listed = list_json(&env, &[]);
+    let order: Vec<_> = listed.iter().map(|t| t.tracking_number).collect();
+    assert_eq!(order, [scale.tracking_number, free.tracking_number]);
+    let urgent = list_json(&env, &["--urgent"]);
+    assert_eq!(urgent.len(), 1);
+    assert_eq!(urgent[0].tracking_number, scale.tracking_number);
+    assert!(list_json(&env, &["--overdue"]).is_empty());
+    // Three hours later the scale ticket is overdue, the free one not yet.
+    let output = env
+        .desk()
+        .env("CARTSAVER_NOW", "2026-11-20T17:30:00Z")
+        .args(["tickets", "list", "--json", "--overdue"])
+        .output()
+        .unwrap();
+    let overdue: Vec<TicketSummary> = stdout_of(&output)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(overdue.len(), 1);
+    assert_eq!(overdue[0].tracking_number, scale.tracking_number);
+    assert!(overdue[0].overdue);
+}

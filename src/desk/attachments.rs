@@ -34,6 +34,28 @@ pub(crate) fn check(uploads: Vec<Upload>) -> Vec<Result<Parsed<Screenshot>, Fiel
         .collect()
 }
 
+/// A ticket's attachments (its own and its messages'), oldest first, with their content.
+pub(crate) fn files(
+    conn: &Connection,
+    ticket_id: i64,
+) -> Result<Vec<(crate::api::AttachmentView, Vec<u8>)>, DeskError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT name, kind, size, bytes FROM attachments WHERE ticket_id = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([ticket_id], |row| {
+        let size: i64 = row.get(2)?;
+        Ok((
+            crate::api::AttachmentView {
+                name: row.get(0)?,
+                kind: row.get(1)?,
+                size: size as u64,
+            },
+            row.get(3)?,
+        ))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// Store checked screenshots of ticket `ticket_id` (and of message `message_id`, if a message
 /// brought them).
 pub(crate) fn insert(

@@ -19,6 +19,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
+use super::secret::{self, DeskSecret};
 use super::{DeskError, files, schema};
 
 /// Readers beside the writer. The server calls the core from a blocking pool at a concurrency of
@@ -45,6 +46,8 @@ pub(crate) struct Db {
     checkpointer: Option<Checkpointer>,
     /// Said once at open: the file is readable by other users.
     pub(crate) warning: Option<String>,
+    /// The desk key (`secret.rs`), verified against the database.
+    pub(crate) secret: DeskSecret,
 }
 
 /// The background checkpoint thread; it stops when its channel is dropped.
@@ -54,8 +57,8 @@ struct Checkpointer {
 }
 
 impl Db {
-    pub(crate) fn open(path: &Path) -> Result<Db, DeskError> {
-        Db::open_unnamed(path).map_err(|error| match error {
+    pub(crate) fn open(path: &Path, key_path: &Path) -> Result<Db, DeskError> {
+        Db::open_unnamed(path, key_path).map_err(|error| match error {
             // Name the file: "file is not a database" alone does not say which.
             DeskError::Storage(message) => DeskError::Storage(format!(
                 "cannot open the desk database `{}`: {message}",
@@ -65,7 +68,7 @@ impl Db {
         })
     }
 
-    fn open_unnamed(path: &Path) -> Result<Db, DeskError> {
+    fn open_unnamed(path: &Path, key_path: &Path) -> Result<Db, DeskError> {
         let unwritable = |error: &dyn std::fmt::Display| {
             DeskError::Storage(format!(
                 "{error}; check that its folder exists and is writable, or choose another file"
@@ -75,7 +78,12 @@ impl Db {
         let mut writer = Connection::open(path).map_err(|e| unwritable(&e))?;
         schema::configure(&writer, BUSY_TIMEOUT)?;
         schema::enable_wal(&writer)?;
-        schema::migrate(&mut writer)?;
+        let recorded = schema::recorded_key_check(&writer)?;
+        let secret = secret::load(key_path, recorded.is_none())?;
+        if let Some(recorded) = &recorded {
+            secret::verify(&secret, recorded, key_path)?;
+        }
+        schema::migrate(&mut writer, &secret)?;
         writer.pragma_update(None, "wal_autocheckpoint", AUTOCHECKPOINT_PAGES)?;
 
         let mut readers = Vec::with_capacity(READERS);
@@ -95,6 +103,7 @@ impl Db {
             next_reader: AtomicUsize::new(0),
             checkpointer: Some(Checkpointer::start(checkpoints)),
             warning,
+            secret,
         })
     }
 
@@ -177,7 +186,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("notes.txt");
         std::fs::write(&path, "x".repeat(4096)).unwrap();
-        let Err(error) = Db::open(&path) else {
+        let Err(error) = Db::open(&path, &dir.path().join("key")) else {
             panic!("opened a text file as the desk")
         };
         let message = error.to_string();
@@ -191,7 +200,7 @@ mod tests {
     fn opening_creates_the_folder_and_uses_wal() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("new/folder/desk.sqlite3");
-        let db = Db::open(&path).unwrap();
+        let db = Db::open(&path, &dir.path().join("key")).unwrap();
         let mode: String = db
             .read(|conn| Ok(conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?))
             .unwrap();

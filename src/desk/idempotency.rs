@@ -1,8 +1,9 @@
 //! Idempotency keys of creates: a key names one request body per store. The fingerprint is a
 //! SHA-256 over the normalized ticket (so `1052` and `#1052` are the same body) and over each
-//! attachment's name and content hash (`domain::ticket::fingerprint`). Owns the key rules and the
-//! key table;
-//! what a replay answers is decided by the create.
+//! attachment's name and content hash (`domain::ticket::fingerprint`). Both the key and the
+//! fingerprint are stored as keyed hashes (`schema::stored_key`, the desk key): they are computed
+//! over the ticket's PIN too. Owns the key rules and the key table; what a replay answers is
+//! decided by the create.
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -39,6 +40,7 @@ pub(crate) fn earlier(
     conn: &Connection,
     store_id: i64,
     key: &str,
+    given: &str,
     fingerprint: &[u8; 32],
 ) -> Result<Option<i64>, DeskError> {
     let mut stmt = conn.prepare_cached(
@@ -50,7 +52,7 @@ pub(crate) fn earlier(
     match found {
         None => Ok(None),
         Some((stored, ticket_id)) if stored == fingerprint => Ok(Some(ticket_id)),
-        Some(_) => Err(DeskError::IdempotencyConflict(key.to_string())),
+        Some(_) => Err(DeskError::IdempotencyConflict(given.to_string())),
     }
 }
 

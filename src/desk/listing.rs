@@ -1,13 +1,15 @@
-//! Ticket lists: newest first, filtered by status and order, a page at a time. The cursor is
-//! opaque to callers: the hex of `created_at|id` of the last ticket shown, so a page starts
-//! exactly after it even when many tickets share a second.
+//! Ticket lists: newest first (or, for support's queue, by first-response due time), filtered by
+//! status, order, urgency and overdue, a page at a time. The cursor is opaque to callers: the hex
+//! of `sort|key|id` of the last ticket shown (its `created_at` or due time), so a page starts
+//! exactly after it even when many tickets share a second, and a cursor of one order is refused
+//! by the other.
 
 use chrono::{DateTime, Utc};
 use rusqlite::types::Value;
 
 use super::db::Db;
 use super::views::{self, SUMMARY_COLUMNS};
-use super::{DeskError, ListFilter, Scope, stores};
+use super::{DeskError, ListFilter, Queue, Scope, stores};
 use crate::api::TicketPage;
 use crate::domain::order::parse_order;
 use crate::domain::timestamp::format_utc;
@@ -18,16 +20,19 @@ pub const DEFAULT_LIMIT: usize = 50;
 /// callers only parse the number.
 pub const MAX_LIMIT: usize = 500;
 
-/// Where a page starts: after the ticket created at `created_at` with row id `id`.
+/// Where a page starts: after the ticket whose sort key (`created_at`, or the due time when
+/// `by_due`) is `created_at`, with row id `id`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Cursor {
+    by_due: bool,
     created_at: String,
     id: i64,
 }
 
 impl Cursor {
     fn encode(&self) -> String {
-        format!("{}|{}", self.created_at, self.id)
+        let sort = if self.by_due { "due" } else { "new" };
+        format!("{sort}|{}|{}", self.created_at, self.id)
             .bytes()
             .map(|b| format!("{b:02x}"))
             .collect()
@@ -49,10 +54,17 @@ impl Cursor {
             .collect::<Option<Vec<u8>>>()
             .ok_or_else(refuse)?;
         let plain = String::from_utf8(bytes).map_err(|_| refuse())?;
-        let (created_at, id) = plain.split_once('|').ok_or_else(refuse)?;
+        let (sort, rest) = plain.split_once('|').ok_or_else(refuse)?;
+        let by_due = match sort {
+            "due" => true,
+            "new" => false,
+            _ => return Err(refuse()),
+        };
+        let (created_at, id) = rest.split_once('|').ok_or_else(refuse)?;
         DateTime::parse_from_rfc3339(created_at).map_err(|_| refuse())?;
         let id = id.parse().map_err(|_| refuse())?;
         Ok(Cursor {
+            by_due,
             created_at: created_at.to_string(),
             id,
         })
@@ -74,6 +86,7 @@ pub(crate) fn list(
     db: &Db,
     scope: &Scope,
     filter: &ListFilter,
+    queue: &Queue,
     now: DateTime<Utc>,
 ) -> Result<TicketPage, DeskError> {
     let limit = check_limit(filter.limit)?;
@@ -87,6 +100,11 @@ pub(crate) fn list(
         None => None,
     };
     let cursor = filter.cursor.as_deref().map(Cursor::decode).transpose()?;
+    if cursor.as_ref().is_some_and(|c| c.by_due != queue.by_due) {
+        return Err(DeskError::BadRequest(
+            "the cursor belongs to a list in another order; start again without it".to_string(),
+        ));
+    }
     let now = format_utc(now);
 
     db.read(|conn| {
@@ -110,14 +128,30 @@ pub(crate) fn list(
             values.push(order.to_string().into());
             conditions.push(format!("t.order_number = ?{}", values.len()));
         }
+        if queue.urgent {
+            conditions.push("t.urgent = 1".to_string());
+        }
+        if queue.overdue {
+            values.push(now.clone().into());
+            conditions.push(format!(
+                "t.status <> 'resolved' AND t.first_response_at IS NULL AND t.first_response_due < ?{}",
+                values.len()
+            ));
+        }
+        let (key, after) = if queue.by_due {
+            ("t.first_response_due", ">")
+        } else {
+            ("t.created_at", "<")
+        };
         if let Some(cursor) = &cursor {
             values.push(cursor.created_at.clone().into());
             values.push(cursor.id.into());
             let (at, id) = (values.len() - 1, values.len());
             conditions.push(format!(
-                "(t.created_at < ?{at} OR (t.created_at = ?{at} AND t.id < ?{id}))"
+                "({key} {after} ?{at} OR ({key} = ?{at} AND t.id {after} ?{id}))"
             ));
         }
+        let direction = if queue.by_due { "ASC" } else { "DESC" };
         // One more than asked says whether there is a next page.
         values.push(((limit + 1) as i64).into());
         let where_clause = if conditions.is_empty() {
@@ -129,7 +163,7 @@ pub(crate) fn list(
         // statement cache keeps them all.
         let mut stmt = conn.prepare_cached(&format!(
             "SELECT {SUMMARY_COLUMNS}, t.id FROM tickets t JOIN stores s ON s.id = t.store_id
-             {where_clause} ORDER BY t.created_at DESC, t.id DESC LIMIT ?{}",
+             {where_clause} ORDER BY {key} {direction}, t.id {direction} LIMIT ?{}",
             values.len()
         ))?;
         let rows = stmt.query_map(rusqlite::params_from_iter(values), |row| {
@@ -151,7 +185,12 @@ pub(crate) fn list(
         let next_cursor = match (more, tickets.last(), last_id) {
             (true, Some(last), Some(id)) => Some(
                 Cursor {
-                    created_at: last.created_at.clone(),
+                    by_due: queue.by_due,
+                    created_at: if queue.by_due {
+                        last.first_response_due.clone()
+                    } else {
+                        last.created_at.clone()
+                    },
                     id,
                 }
                 .encode(),
@@ -171,11 +210,14 @@ mod tests {
 
     #[test]
     fn cursors_round_trip_and_foreign_ones_are_refused() {
-        let cursor = Cursor {
-            created_at: "2026-11-20T14:03:00Z".to_string(),
-            id: 42,
-        };
-        assert_eq!(Cursor::decode(&cursor.encode()).unwrap(), cursor);
+        for by_due in [false, true] {
+            let cursor = Cursor {
+                by_due,
+                created_at: "2026-11-20T14:03:00Z".to_string(),
+                id: 42,
+            };
+            assert_eq!(Cursor::decode(&cursor.encode()).unwrap(), cursor);
+        }
         for bad in [
             "",
             "zz",

@@ -31,6 +31,7 @@ pub mod answer;
 pub mod location;
 
 pub use listing::{DEFAULT_LIMIT, MAX_LIMIT};
+pub use tokens::TokenInfo;
 
 use std::path::Path;
 
@@ -45,6 +46,7 @@ mod listing;
 mod measure;
 mod messages;
 mod schema;
+mod secret;
 mod stats;
 mod stores;
 #[cfg(test)]
@@ -106,6 +108,24 @@ pub struct ListFilter {
     pub cursor: Option<String>,
 }
 
+/// What [`DeskCore::check_pin`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PinCheck {
+    Matches,
+    DoesNotMatch,
+    /// The ticket was filed without a PIN.
+    NoPin,
+}
+
+/// Support's view of a list, beyond [`ListFilter`]: only urgent or overdue tickets, and the
+/// order of a queue (by first-response due time, soonest first) instead of newest first.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Queue {
+    pub urgent: bool,
+    pub overdue: bool,
+    pub by_due: bool,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum DeskError {
     /// Bad fields, every one of them (HTTP 422).
@@ -146,10 +166,20 @@ pub struct DeskCore {
 }
 
 impl DeskCore {
-    /// Open (creating and migrating as needed) the database at `path`, in WAL mode.
+    /// Open (creating and migrating as needed) the database at `path`, in WAL mode, with the
+    /// desk key beside it (`<path>.key`, made when the database is new).
     pub fn open(path: &Path, calendar: Calendar) -> Result<DeskCore, DeskError> {
+        DeskCore::open_with_key(path, &secret::default_key_path(path), calendar)
+    }
+
+    /// [`DeskCore::open`] with the desk key in another file.
+    pub fn open_with_key(
+        path: &Path,
+        key_path: &Path,
+        calendar: Calendar,
+    ) -> Result<DeskCore, DeskError> {
         Ok(DeskCore {
-            db: db::Db::open(path)?,
+            db: db::Db::open(path, key_path)?,
             calendar,
         })
     }
@@ -193,7 +223,18 @@ impl DeskCore {
         filter: &ListFilter,
         now: DateTime<Utc>,
     ) -> Result<TicketPage, DeskError> {
-        listing::list(&self.db, scope, filter, now)
+        listing::list(&self.db, scope, filter, &Queue::default(), now)
+    }
+
+    /// [`DeskCore::list`] with support's filters and order.
+    pub fn queue(
+        &self,
+        scope: &Scope,
+        filter: &ListFilter,
+        queue: &Queue,
+        now: DateTime<Utc>,
+    ) -> Result<TicketPage, DeskError> {
+        listing::list(&self.db, scope, filter, queue, now)
     }
 
     /// A message in the thread. A merchant message sets `open` (also on a resolved ticket); a
@@ -233,9 +274,61 @@ impl DeskCore {
         stats::stats(&self.db, scope, now)
     }
 
+    /// Whether `pin` is the support PIN given with the ticket (support checking what a store
+    /// says on the phone). The PIN is stored only as a keyed hash, compared in constant time.
+    pub fn check_pin(&self, tracking: &TrackingNumber, pin: &str) -> Result<PinCheck, DeskError> {
+        use subtle::ConstantTimeEq as _;
+
+        let stored: Option<Vec<u8>> = self.db.read(|conn| {
+            let row = views::require_ticket(conn, &Scope::Everything, tracking)?;
+            let mut stmt = conn.prepare_cached("SELECT pin_hash FROM tickets WHERE id = ?1")?;
+            Ok(stmt.query_row([row.id], |r| r.get(0))?)
+        })?;
+        let Some(stored) = stored else {
+            return Ok(PinCheck::NoPin);
+        };
+        let given = schema::pin_hash(&self.db.secret, pin.trim());
+        Ok(if bool::from(given.as_slice().ct_eq(&stored)) {
+            PinCheck::Matches
+        } else {
+            PinCheck::DoesNotMatch
+        })
+    }
+
     /// A new token for `store`, returned in clear once; only its hash is stored.
     pub fn create_token(&self, store: &StoreUrl, now: DateTime<Utc>) -> Result<String, DeskError> {
+        tokens::create(&self.db, store, now).map(|(_, token)| token)
+    }
+
+    /// [`DeskCore::create_token`], with the new token's id (what `token list` and
+    /// `token revoke ID` show and take).
+    pub fn issue_token(
+        &self,
+        store: &StoreUrl,
+        now: DateTime<Utc>,
+    ) -> Result<(i64, String), DeskError> {
         tokens::create(&self.db, store, now)
+    }
+
+    /// Every token (of `store`, if given): id, store, times; never the token.
+    pub fn tokens(&self, store: Option<&StoreUrl>) -> Result<Vec<TokenInfo>, DeskError> {
+        tokens::list(&self.db, store)
+    }
+
+    /// Revoke a token by its id. Returns whether an active one was revoked.
+    pub fn revoke_token_id(&self, id: i64, now: DateTime<Utc>) -> Result<bool, DeskError> {
+        tokens::revoke_id(&self.db, id, now)
+    }
+
+    /// A ticket's attachments with their content, for support to save.
+    pub fn attachment_files(
+        &self,
+        tracking: &TrackingNumber,
+    ) -> Result<Vec<(crate::api::AttachmentView, Vec<u8>)>, DeskError> {
+        self.db.read(|conn| {
+            let row = views::require_ticket(conn, &Scope::Everything, tracking)?;
+            attachments::files(conn, row.id)
+        })
     }
 
     /// Revoke a token (given in full). Returns whether one was revoked.
@@ -243,8 +336,8 @@ impl DeskCore {
         tokens::revoke(&self.db, token, now)
     }
 
-    /// The store a token belongs to.
-    pub fn authenticate(&self, token: &str) -> Result<StoreUrl, DeskError> {
-        tokens::authenticate(&self.db, token)
+    /// The store a token belongs to; notes when the token was used (at most once a minute).
+    pub fn authenticate(&self, token: &str, now: DateTime<Utc>) -> Result<StoreUrl, DeskError> {
+        tokens::authenticate(&self.db, token, now)
     }
 }

@@ -2,17 +2,26 @@
 //!
 //! `PRAGMA user_version` records how many migrations a file has had; opening applies the missing
 //! ones in one transaction, so a file is never left half-migrated. A migration, once released, is
-//! never edited: a change is a new step at the end. No ticket rules here.
+//! never edited: a change is a new step at the end. A step is SQL, or code when it must compute
+//! (hash what was stored in clear). No ticket rules here.
 
-use rusqlite::{Connection, TransactionBehavior};
+use rusqlite::{Connection, Transaction, TransactionBehavior, params};
 
 use super::DeskError;
+use super::secret::DeskSecret;
+
+/// One schema step.
+enum Step {
+    Sql(&'static str),
+    Code(fn(&Transaction<'_>, &DeskSecret) -> Result<(), DeskError>),
+}
 
 /// Every schema step, oldest first. Times are RFC 3339 UTC text (`2026-11-20T14:03:00Z`), which
 /// sorts as time does, so SQL compares them as text.
-const MIGRATIONS: &[&str] = &[
+const MIGRATIONS: &[Step] = &[
     // 1: the first schema.
-    r"
+    Step::Sql(
+        r"
     CREATE TABLE stores (
         id         INTEGER PRIMARY KEY,
         url        TEXT NOT NULL UNIQUE,
@@ -88,7 +97,88 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (store_id, key)
     ) WITHOUT ROWID;
     ",
+    ),
+    // 2: no PIN in clear, and keyed hashes of idempotency keys and fingerprints.
+    Step::Code(keyed_secrets),
+    // 3: support's queue (by due time), and when each token was last used.
+    Step::Sql(
+        r"
+    CREATE INDEX tickets_due ON tickets (first_response_due, id);
+    ALTER TABLE tokens ADD COLUMN last_used_at TEXT;
+    ",
+    ),
 ];
+
+/// The name under which `desk_meta` keeps the check value of the desk key.
+pub(crate) const KEY_CHECK: &str = "key_check";
+
+/// Migration 2. A ticket keeps an HMAC of its PIN (to check one a store says) and its last two
+/// characters (for the masked view), never the PIN. Idempotency keys and body fingerprints are
+/// hashed over the ticket's fields, PIN included, so they are keyed too.
+fn keyed_secrets(tx: &Transaction<'_>, secret: &DeskSecret) -> Result<(), DeskError> {
+    tx.execute_batch(
+        "CREATE TABLE desk_meta (
+             name  TEXT PRIMARY KEY,
+             value BLOB NOT NULL
+         ) WITHOUT ROWID;
+         ALTER TABLE tickets ADD COLUMN pin_hash BLOB;  -- HMAC-SHA256 under the desk key
+         ALTER TABLE tickets ADD COLUMN pin_hint TEXT;  -- the PIN's last two characters",
+    )?;
+    let pins: Vec<(i64, String)> = {
+        let mut stmt = tx.prepare("SELECT id, pin FROM tickets WHERE pin IS NOT NULL")?;
+        let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    for (id, pin) in pins {
+        tx.execute(
+            "UPDATE tickets SET pin_hash = ?2, pin_hint = ?3 WHERE id = ?1",
+            params![id, pin_hash(secret, &pin).as_slice(), pin_hint(&pin)],
+        )?;
+    }
+    // With `secure_delete` (set on every connection) the dropped values are overwritten.
+    tx.execute_batch("ALTER TABLE tickets DROP COLUMN pin")?;
+    let keys: Vec<(i64, String, Vec<u8>)> = {
+        let mut stmt = tx.prepare("SELECT store_id, key, fingerprint FROM idempotency_keys")?;
+        let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    for (store_id, key, fingerprint) in keys {
+        tx.execute(
+            "UPDATE idempotency_keys SET key = ?3, fingerprint = ?4 WHERE store_id = ?1 AND key = ?2",
+            params![
+                store_id,
+                key,
+                stored_key(secret, &key),
+                secret.mac("fingerprint", &fingerprint).as_slice()
+            ],
+        )?;
+    }
+    tx.execute(
+        "INSERT INTO desk_meta (name, value) VALUES (?1, ?2)",
+        params![KEY_CHECK, secret.check_value().as_slice()],
+    )?;
+    Ok(())
+}
+
+/// What is stored of a PIN.
+pub(crate) fn pin_hash(secret: &DeskSecret, pin: &str) -> [u8; 32] {
+    secret.mac("pin", pin.as_bytes())
+}
+
+/// The last two characters of a PIN (4–12 characters), for `••••12`.
+pub(crate) fn pin_hint(pin: &str) -> String {
+    let chars: Vec<char> = pin.chars().collect();
+    chars[chars.len().saturating_sub(2)..].iter().collect()
+}
+
+/// What is stored of an idempotency key: its keyed hash, in hex.
+pub(crate) fn stored_key(secret: &DeskSecret, key: &str) -> String {
+    secret
+        .mac("idempotency-key", key.as_bytes())
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
 
 /// The schema version this build writes.
 pub(crate) fn current_version() -> u32 {
@@ -105,6 +195,8 @@ pub(crate) fn configure(
     conn.busy_timeout(busy_timeout)?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    // Deleted content (a dropped clear-text column, say) is overwritten, not left in free pages.
+    conn.pragma_update(None, "secure_delete", "ON")?;
     conn.set_prepared_statement_cache_capacity(64);
     Ok(())
 }
@@ -122,9 +214,29 @@ pub(crate) fn enable_wal(conn: &Connection) -> Result<(), DeskError> {
     }
 }
 
+/// The schema version a file has (0 for a new one).
+pub(crate) fn version(conn: &Connection) -> Result<u32, DeskError> {
+    Ok(conn.query_row("PRAGMA user_version", [], |row| row.get(0))?)
+}
+
+/// The check value of the desk key the database was made with, if it records one.
+pub(crate) fn recorded_key_check(conn: &Connection) -> Result<Option<Vec<u8>>, DeskError> {
+    use rusqlite::OptionalExtension as _;
+    if version(conn)? < 2 {
+        return Ok(None);
+    }
+    Ok(conn
+        .query_row(
+            "SELECT value FROM desk_meta WHERE name = ?1",
+            [KEY_CHECK],
+            |row| row.get(0),
+        )
+        .optional()?)
+}
+
 /// Apply the missing migrations in one immediate transaction (another process opening the same
 /// file at the same moment waits, then finds the work done).
-pub(crate) fn migrate(conn: &mut Connection) -> Result<(), DeskError> {
+pub(crate) fn migrate(conn: &mut Connection, secret: &DeskSecret) -> Result<(), DeskError> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let version: u32 = tx.query_row("PRAGMA user_version", [], |row| row.get(0))?;
     let known = current_version();
@@ -135,7 +247,10 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<(), DeskError> {
         )));
     }
     for step in &MIGRATIONS[version as usize..] {
-        tx.execute_batch(step)?;
+        match step {
+            Step::Sql(sql) => tx.execute_batch(sql)?,
+            Step::Code(run) => run(&tx, secret)?,
+        }
     }
     if version < known {
         // `user_version` takes no bound parameter; the value is our own integer.
@@ -154,7 +269,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("desk.sqlite");
         let mut conn = Connection::open(&path).unwrap();
-        migrate(&mut conn).unwrap();
+        migrate(&mut conn, &DeskSecret::fixed(7)).unwrap();
         let version: u32 = conn
             .query_row("PRAGMA user_version", [], |row| row.get(0))
             .unwrap();
@@ -172,8 +287,8 @@ mod tests {
         drop(conn);
 
         let mut again = Connection::open(&path).unwrap();
-        migrate(&mut again).unwrap();
-        migrate(&mut again).unwrap();
+        migrate(&mut again, &DeskSecret::fixed(7)).unwrap();
+        migrate(&mut again, &DeskSecret::fixed(7)).unwrap();
         assert_eq!(schema(&again), before);
     }
 
@@ -183,7 +298,77 @@ mod tests {
         let mut conn = Connection::open(dir.path().join("desk.sqlite")).unwrap();
         conn.execute_batch(&format!("PRAGMA user_version = {}", current_version() + 1))
             .unwrap();
-        let error = migrate(&mut conn).unwrap_err().to_string();
+        let error = migrate(&mut conn, &DeskSecret::fixed(7))
+            .unwrap_err()
+            .to_string();
         assert!(error.contains("newer release"), "{error}");
+    }
+}
+
+#[cfg(test)]
+mod upgrade_tests {
+    use super::*;
+
+    /// A database as the first release left it, with a clear PIN and an idempotency key.
+    fn version_1(path: &std::path::Path) {
+        let conn = Connection::open(path).unwrap();
+        let Step::Sql(first) = &MIGRATIONS[0] else {
+            panic!("the first step is SQL")
+        };
+        conn.execute_batch(first).unwrap();
+        conn.execute_batch(
+            "INSERT INTO stores VALUES (1, 'https://cool-shop.myshopify.com', '2026-11-01T00:00:00Z');
+             INSERT INTO tickets VALUES (1, 'CS-7KQ-2M4-X9C', 1, '#1052', '+201001234567', 'whatsapp',
+                 '2026-11-01T00:00:00Z', '[\"resent\"]', 'OTP not arriving via WhatsApp', NULL,
+                 'owner@cool-shop.com', 'advanced', 0, 0, 'Zq7Wx94k', 0, 'subject', 'open',
+                 '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z', '2026-11-02T00:00:00Z', NULL);
+             INSERT INTO idempotency_keys VALUES (1, 'cs1-abc', x'00', 1, '2026-11-01T00:00:00Z');
+             PRAGMA user_version = 1;",
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn upgrading_a_first_release_database_hashes_its_pins_and_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("desk.sqlite3");
+        version_1(&path);
+        let secret = DeskSecret::fixed(9);
+        let mut conn = Connection::open(&path).unwrap();
+        configure(&conn, std::time::Duration::from_secs(1)).unwrap();
+        migrate(&mut conn, &secret).unwrap();
+        assert_eq!(version(&conn).unwrap(), current_version());
+        let (hash, hint): (Vec<u8>, String) = conn
+            .query_row("SELECT pin_hash, pin_hint FROM tickets", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!(hash, pin_hash(&secret, "Zq7Wx94k"));
+        assert_eq!(hint, "4k");
+        let columns: Vec<String> = conn
+            .prepare("SELECT name FROM pragma_table_info('tickets')")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert!(!columns.iter().any(|c| c == "pin"), "{columns:?}");
+        let (key, fingerprint): (String, Vec<u8>) = conn
+            .query_row("SELECT key, fingerprint FROM idempotency_keys", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!(key, stored_key(&secret, "cs1-abc"));
+        assert_eq!(fingerprint, secret.mac("fingerprint", &[0]));
+        assert_eq!(
+            recorded_key_check(&conn).unwrap(),
+            Some(secret.check_value().to_vec())
+        );
+        drop(conn);
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(
+            !bytes.windows(8).any(|w| w == b"Zq7Wx94k"),
+            "PIN left in the file"
+        );
     }
 }

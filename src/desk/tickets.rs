@@ -9,6 +9,8 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::db::Db;
+use super::schema;
+use super::secret::DeskSecret;
 use super::views::{self, TicketRow};
 use super::{CreateRequest, Created, DeskError, Scope, attachments, idempotency, stores};
 use crate::api::Status;
@@ -27,9 +29,19 @@ const TRACKING_ATTEMPTS: usize = 8;
 struct Filing {
     ticket: Ticket,
     screenshots: Vec<Screenshot>,
-    idempotency: Option<(String, [u8; 32])>,
+    idempotency: Option<Idempotency>,
     force_new: bool,
     row: TicketRow,
+    /// The keyed hash of the PIN (`schema::pin_hash`); the row keeps only its last two characters.
+    pin_hash: Option<[u8; 32]>,
+}
+
+/// A create's idempotency key as given (for messages) and as stored, with its body's keyed
+/// fingerprint.
+struct Idempotency {
+    given: String,
+    stored: String,
+    fingerprint: [u8; 32],
 }
 
 pub(crate) fn create(
@@ -39,12 +51,13 @@ pub(crate) fn create(
     request: CreateRequest,
     now: DateTime<Utc>,
 ) -> Result<Created, DeskError> {
-    let filing = prepare(calendar, scope, request, now)?;
+    let filing = prepare(calendar, &db.secret, scope, request, now)?;
     let now_text = format_utc(now);
     db.write(|tx| {
         let store_id = stores::ensure(tx, filing.ticket.store.as_str(), &now_text)?;
-        if let Some((key, fingerprint)) = &filing.idempotency
-            && let Some(ticket_id) = idempotency::earlier(tx, store_id, key, fingerprint)?
+        if let Some(key) = &filing.idempotency
+            && let Some(ticket_id) =
+                idempotency::earlier(tx, store_id, &key.stored, &key.given, &key.fingerprint)?
         {
             let row = views::ticket_by_id(tx, ticket_id)?;
             return Ok(Created {
@@ -62,10 +75,10 @@ pub(crate) fn create(
             });
         }
         let mut row = filing.row.clone();
-        row.id = insert_ticket(tx, store_id, &mut row)?;
+        row.id = insert_ticket(tx, store_id, &mut row, filing.pin_hash)?;
         attachments::insert(tx, row.id, None, &filing.screenshots)?;
-        if let Some((key, fingerprint)) = &filing.idempotency {
-            idempotency::remember(tx, store_id, key, fingerprint, row.id, now)?;
+        if let Some(key) = &filing.idempotency {
+            idempotency::remember(tx, store_id, &key.stored, &key.fingerprint, row.id, now)?;
         }
         let shown = filing
             .screenshots
@@ -86,6 +99,7 @@ pub(crate) fn create(
 /// Validate the request and compute what the transaction will write.
 fn prepare(
     calendar: &Calendar,
+    secret: &DeskSecret,
     scope: &Scope,
     request: CreateRequest,
     now: DateTime<Utc>,
@@ -139,16 +153,25 @@ fn prepare(
     let idempotency = idempotency_key.map(|key| {
         // `at: now` reads the clock, so a retry of the very same body would normalize to another
         // second and look like another ticket: fingerprint it as written.
-        if written_as_now {
+        let plain = if written_as_now {
             let as_written = Ticket {
                 at: DateTime::UNIX_EPOCH,
                 ..ticket.clone()
             };
-            (key, fingerprint(&as_written, &screenshots))
+            fingerprint(&as_written, &screenshots)
         } else {
-            (key, fingerprint(&ticket, &screenshots))
+            fingerprint(&ticket, &screenshots)
+        };
+        Idempotency {
+            stored: schema::stored_key(secret, &key),
+            given: key,
+            fingerprint: secret.mac("fingerprint", &plain),
         }
     });
+    let pin_hash = ticket
+        .pin
+        .as_ref()
+        .map(|pin| schema::pin_hash(secret, pin.reveal()));
     let created_at = format_utc(now);
     let row = TicketRow {
         id: 0,
@@ -165,7 +188,10 @@ fn prepare(
         plan: ticket.plan.name().to_string(),
         urgent: ticket.urgent,
         outage: ticket.outage,
-        pin: ticket.pin.as_ref().map(|pin| pin.reveal().to_string()),
+        pin_hint: ticket
+            .pin
+            .as_ref()
+            .map(|pin| schema::pin_hint(pin.reveal())),
         allow_access: ticket.allow_access,
         subject: ticket.subject(),
         status: Status::Open,
@@ -180,6 +206,7 @@ fn prepare(
         idempotency,
         force_new,
         row,
+        pin_hash,
     })
 }
 
@@ -203,15 +230,20 @@ fn open_ticket_of_order(
 
 /// Insert the ticket row, drawing a new tracking number if the one drawn is taken. Returns the
 /// row id.
-fn insert_ticket(conn: &Connection, store_id: i64, row: &mut TicketRow) -> Result<i64, DeskError> {
+fn insert_ticket(
+    conn: &Connection,
+    store_id: i64,
+    row: &mut TicketRow,
+    pin_hash: Option<[u8; 32]>,
+) -> Result<i64, DeskError> {
     let tried = serde_json::to_string(&row.tried)
         .map_err(|e| DeskError::Storage(format!("cannot serialize `tried`: {e}")))?;
     let mut stmt = conn.prepare_cached(
         "INSERT INTO tickets (tracking_number, store_id, order_number, phone, channel, at, tried,
-             summary, details, email, plan, urgent, outage, pin, allow_access, subject, status,
-             created_at, updated_at, first_response_due, first_response_at)
+             summary, details, email, plan, urgent, outage, pin_hint, allow_access, subject, status,
+             created_at, updated_at, first_response_due, first_response_at, pin_hash)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-             ?19, ?20, NULL)
+             ?19, ?20, NULL, ?21)
          ON CONFLICT (tracking_number) DO NOTHING",
     )?;
     for _ in 0..TRACKING_ATTEMPTS {
@@ -229,13 +261,14 @@ fn insert_ticket(conn: &Connection, store_id: i64, row: &mut TicketRow) -> Resul
             row.plan,
             row.urgent,
             row.outage,
-            row.pin,
+            row.pin_hint,
             row.allow_access,
             row.subject,
             row.status.name(),
             row.created_at,
             row.updated_at,
             row.first_response_due,
+            pin_hash.as_ref().map(|hash| hash.as_slice()),
         ])?;
         if inserted == 1 {
             return Ok(conn.last_insert_rowid());
@@ -636,5 +669,55 @@ mod tests {
             }
         });
         assert_eq!(count(&core, "tickets"), 200);
+    }
+}
+
+#[cfg(test)]
+mod pin_tests {
+    use super::super::testing::{desk, input, request, t0};
+    use super::super::{PinCheck, Scope};
+
+    #[test]
+    fn a_pin_is_checked_against_its_keyed_hash_and_never_stored_in_clear() {
+        let (dir, core) = desk();
+        let mut given = input("cool-shop.myshopify.com", "1052");
+        given.pin = Some("Zq7Wx94k".to_string());
+        let mut keyed = request(given);
+        keyed.idempotency_key = Some("cs1-0123".to_string());
+        let tn = core
+            .create_ticket(&Scope::Everything, keyed, t0())
+            .unwrap()
+            .ticket
+            .tracking_number;
+        let mut no_pin = input("cool-shop.myshopify.com", "1053");
+        no_pin.pin = None;
+        let other = core
+            .create_ticket(&Scope::Everything, request(no_pin), t0())
+            .unwrap()
+            .ticket
+            .tracking_number;
+        assert_eq!(core.check_pin(&tn, "Zq7Wx94k").unwrap(), PinCheck::Matches);
+        assert_eq!(
+            core.check_pin(&tn, " Zq7Wx94k\n").unwrap(),
+            PinCheck::Matches
+        );
+        assert_eq!(
+            core.check_pin(&tn, "zq7wx94k").unwrap(),
+            PinCheck::DoesNotMatch
+        );
+        assert_eq!(core.check_pin(&other, "Zq7Wx94k").unwrap(), PinCheck::NoPin);
+        drop(core);
+        let mut bytes = Vec::new();
+        for entry in std::fs::read_dir(dir.path()).unwrap() {
+            bytes.extend(std::fs::read(entry.unwrap().path()).unwrap());
+        }
+        assert!(
+            !bytes.windows(8).any(|w| w == b"Zq7Wx94k"),
+            "PIN in clear on disk"
+        );
+        assert!(
+            !bytes.windows(8).any(|w| w == b"cs1-0123"),
+            "key in clear on disk"
+        );
     }
 }

@@ -40,18 +40,69 @@ fn well_formed(token: &str) -> bool {
     })
 }
 
-pub(crate) fn create(db: &Db, store: &StoreUrl, now: DateTime<Utc>) -> Result<String, DeskError> {
+/// A token as support sees it in `token list`: never the token itself.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct TokenInfo {
+    pub id: i64,
+    pub store: String,
+    pub created_at: String,
+    pub last_used_at: Option<String>,
+    pub revoked_at: Option<String>,
+}
+
+/// How stale `last_used_at` may get before a request writes it again: a token used all day costs
+/// one write a minute, not one per request.
+const LAST_USED_EVERY: chrono::TimeDelta = chrono::TimeDelta::minutes(1);
+
+/// A new token and its id.
+pub(crate) fn create(
+    db: &Db,
+    store: &StoreUrl,
+    now: DateTime<Utc>,
+) -> Result<(i64, String), DeskError> {
     let token = generate();
     let now = format_utc(now);
-    db.write(|tx| {
+    let id = db.write(|tx| {
         let store_id = stores::ensure(tx, store.as_str(), &now)?;
         let mut stmt = tx.prepare_cached(
             "INSERT INTO tokens (store_id, hash, created_at) VALUES (?1, ?2, ?3)",
         )?;
         stmt.execute(params![store_id, hash(&token), now])?;
-        Ok(())
+        Ok(tx.last_insert_rowid())
     })?;
-    Ok(token)
+    Ok((id, token))
+}
+
+/// Every token (of `store`, if given), oldest first.
+pub(crate) fn list(db: &Db, store: Option<&StoreUrl>) -> Result<Vec<TokenInfo>, DeskError> {
+    db.read(|conn| {
+        let mut stmt = conn.prepare_cached(
+            "SELECT t.id, s.url, t.created_at, t.last_used_at, t.revoked_at
+             FROM tokens t JOIN stores s ON s.id = t.store_id
+             WHERE ?1 IS NULL OR s.url = ?1 ORDER BY t.id",
+        )?;
+        let rows = stmt.query_map([store.map(StoreUrl::as_str)], |row| {
+            Ok(TokenInfo {
+                id: row.get(0)?,
+                store: row.get(1)?,
+                created_at: row.get(2)?,
+                last_used_at: row.get(3)?,
+                revoked_at: row.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    })
+}
+
+/// Revoke the token with row id `id`. Returns whether an active one was revoked.
+pub(crate) fn revoke_id(db: &Db, id: i64, now: DateTime<Utc>) -> Result<bool, DeskError> {
+    let now = format_utc(now);
+    db.write(|tx| {
+        let mut stmt = tx.prepare_cached(
+            "UPDATE tokens SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL",
+        )?;
+        Ok(stmt.execute(params![id, now])? > 0)
+    })
 }
 
 pub(crate) fn revoke(db: &Db, token: &str, now: DateTime<Utc>) -> Result<bool, DeskError> {
@@ -68,23 +119,44 @@ pub(crate) fn revoke(db: &Db, token: &str, now: DateTime<Utc>) -> Result<bool, D
     })
 }
 
-pub(crate) fn authenticate(db: &Db, token: &str) -> Result<StoreUrl, DeskError> {
+pub(crate) fn authenticate(
+    db: &Db,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<StoreUrl, DeskError> {
     // Tokens pasted from a file or an environment variable often carry a newline.
     let token = token.trim();
     if !well_formed(token) {
         return Err(DeskError::Unauthorized);
     }
-    let url: Option<String> = db.read(|conn| {
+    let found: Option<(i64, String, Option<String>)> = db.read(|conn| {
         let mut stmt = conn.prepare_cached(
-            "SELECT s.url FROM tokens t JOIN stores s ON s.id = t.store_id
+            "SELECT t.id, s.url, t.last_used_at FROM tokens t JOIN stores s ON s.id = t.store_id
              WHERE t.hash = ?1 AND t.revoked_at IS NULL",
         )?;
-        Ok(stmt.query_row([hash(token)], |row| row.get(0)).optional()?)
+        Ok(stmt
+            .query_row([hash(token)], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+            })
+            .optional()?)
     })?;
-    match url {
-        Some(url) => stores::stored_url(url),
-        None => Err(DeskError::Unauthorized),
+    let Some((id, url, last_used)) = found else {
+        return Err(DeskError::Unauthorized);
+    };
+    let stale = last_used
+        .as_deref()
+        .and_then(|text| DateTime::parse_from_rfc3339(text).ok())
+        .is_none_or(|at| now.signed_duration_since(at) >= LAST_USED_EVERY);
+    if stale {
+        let now = format_utc(now);
+        db.write(|tx| {
+            let mut stmt =
+                tx.prepare_cached("UPDATE tokens SET last_used_at = ?2 WHERE id = ?1")?;
+            stmt.execute(params![id, now])?;
+            Ok(())
+        })?;
     }
+    stores::stored_url(url)
 }
 
 #[cfg(test)]
@@ -108,15 +180,53 @@ mod tests {
         let (_dir, core) = desk();
         let store = store_url("https://cool-shop.myshopify.com");
         let token = core.create_token(&store, t0()).unwrap();
-        assert_eq!(core.authenticate(&token).unwrap(), store);
-        assert_eq!(core.authenticate(&format!(" {token}\n")).unwrap(), store);
+        assert_eq!(core.authenticate(&token, t0()).unwrap(), store);
+        assert_eq!(
+            core.authenticate(&format!(" {token}\n"), t0()).unwrap(),
+            store
+        );
 
         assert!(core.revoke_token(&token, t0()).unwrap());
         assert!(!core.revoke_token(&token, t0()).unwrap(), "already revoked");
         assert!(matches!(
-            core.authenticate(&token),
+            core.authenticate(&token, t0()),
             Err(DeskError::Unauthorized)
         ));
+    }
+
+    #[test]
+    fn tokens_are_listed_without_their_value_and_revoked_by_id() {
+        let (_dir, core) = desk();
+        let store = store_url("https://cool-shop.myshopify.com");
+        let (id, token) = core.issue_token(&store, t0()).unwrap();
+        core.authenticate(&token, crate::desk::testing::later(5))
+            .unwrap();
+        let listed = core.tokens(Some(&store)).unwrap();
+        assert_eq!(listed.len(), 1);
+        assert_eq!(listed[0].id, id);
+        assert_eq!(
+            listed[0].last_used_at.as_deref(),
+            Some("2026-11-18T10:05:00Z")
+        );
+        // Within a minute of the last write, a request does not write again.
+        core.authenticate(
+            &token,
+            crate::desk::testing::later(5) + chrono::TimeDelta::seconds(30),
+        )
+        .unwrap();
+        assert_eq!(
+            core.tokens(None).unwrap()[0].last_used_at.as_deref(),
+            Some("2026-11-18T10:05:00Z")
+        );
+        assert!(
+            core.tokens(Some(&store_url("https://other.myshopify.com")))
+                .unwrap()
+                .is_empty()
+        );
+        assert!(core.revoke_token_id(id, t0()).unwrap());
+        assert!(!core.revoke_token_id(id, t0()).unwrap());
+        assert!(core.tokens(None).unwrap()[0].revoked_at.is_some());
+        assert!(core.authenticate(&token, t0()).is_err());
     }
 
     #[test]
@@ -124,7 +234,7 @@ mod tests {
         let (_dir, core) = desk();
         for token in ["", "Bearer x", &generate()] {
             assert!(matches!(
-                core.authenticate(token),
+                core.authenticate(token, t0()),
                 Err(DeskError::Unauthorized)
             ));
         }

@@ -4,17 +4,14 @@
 //! look exactly like a missing one. Writes nothing.
 
 use rusqlite::{Connection, OptionalExtension, Row};
-use serde::Deserialize;
-use serde::de::value::{Error as ValueError, StringDeserializer};
 
 use super::{DeskError, Scope};
 use crate::api::{AttachmentView, Author, MessageView, Status, TicketSummary, TicketView};
-use crate::domain::text::Pin;
 use crate::domain::tracking::TrackingNumber;
 
 /// The columns of [`TicketRow::read`], over `tickets t JOIN stores s`.
 pub(crate) const TICKET_COLUMNS: &str = "t.id, t.tracking_number, s.url, t.order_number, t.phone, \
-     t.channel, t.at, t.tried, t.summary, t.details, t.email, t.plan, t.urgent, t.outage, t.pin, \
+     t.channel, t.at, t.tried, t.summary, t.details, t.email, t.plan, t.urgent, t.outage, t.pin_hint, \
      t.allow_access, t.subject, t.status, t.created_at, t.updated_at, t.first_response_due, \
      t.first_response_at";
 
@@ -39,7 +36,8 @@ pub(crate) struct TicketRow {
     pub plan: String,
     pub urgent: bool,
     pub outage: bool,
-    pub pin: Option<String>,
+    /// The PIN's last two characters; the PIN itself is not stored.
+    pub pin_hint: Option<String>,
     pub allow_access: bool,
     pub subject: String,
     pub status: Status,
@@ -68,7 +66,7 @@ impl TicketRow {
             plan: row.get(11)?,
             urgent: row.get(12)?,
             outage: row.get(13)?,
-            pin: row.get(14)?,
+            pin_hint: row.get(14)?,
             allow_access: row.get(15)?,
             subject: row.get(16)?,
             status: decoded(row, 17, stored_status)?,
@@ -96,10 +94,7 @@ impl TicketRow {
         attachments: Vec<AttachmentView>,
     ) -> Result<TicketView, DeskError> {
         let overdue = self.overdue(now);
-        let pin = match self.pin {
-            Some(pin) => Some(stored_pin(pin)?.masked()),
-            None => None,
-        };
+        let pin = self.pin_hint.as_deref().map(masked_pin);
         Ok(TicketView {
             tracking_number: self.tracking,
             status: self.status,
@@ -281,15 +276,20 @@ pub(crate) fn author_name(author: Author) -> &'static str {
     }
 }
 
-/// A PIN read back: validated by `parse_pin` when written, so not parsed again.
-fn stored_pin(text: String) -> Result<Pin, DeskError> {
-    Pin::deserialize(StringDeserializer::<ValueError>::new(text))
-        .map_err(|e| DeskError::Storage(format!("a stored PIN is unreadable: {e}")))
+/// The masked PIN from its stored last two characters: the same text as `Pin::masked`.
+fn masked_pin(hint: &str) -> String {
+    format!("••••{hint}")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pin_masked_from_its_hint_reads_as_the_domain_masks_it() {
+        let pin = crate::domain::text::parse_pin("4321ab").unwrap().value;
+        assert_eq!(masked_pin("ab"), pin.masked());
+    }
 
     #[test]
     fn overdue_needs_no_answer_an_unresolved_ticket_and_a_passed_due_time() {

@@ -18,6 +18,7 @@ Exit codes:
 Environment:
   CARTSAVER_DESK_DB        the database file (like --db)
   CARTSAVER_DESK_CALENDAR  the support calendar file (like --calendar)
+  CARTSAVER_DESK_KEY_FILE  the desk key file (like --key-file)
   CARTSAVER_NOW            RFC 3339 time that stands in for the clock (reproducible runs and tests)";
 
 #[derive(Debug, Parser)]
@@ -55,6 +56,16 @@ pub struct GlobalArgs {
     )]
     pub calendar: Option<PathBuf>,
 
+    /// The desk key, which keys the hashes of PINs and idempotency keys; keep it with the
+    /// database's backups [default: the database path with `.key` added]
+    #[arg(
+        long,
+        global = true,
+        env = "CARTSAVER_DESK_KEY_FILE",
+        value_name = "FILE"
+    )]
+    pub key_file: Option<PathBuf>,
+
     /// Print JSON on stdout (one object per line for lists)
     #[arg(long, global = true)]
     pub json: bool,
@@ -66,13 +77,17 @@ pub enum Command {
     #[command(after_help = EXIT_CODES)]
     Serve(ServeArgs),
 
-    /// Issue and revoke store tokens
+    /// Issue, list and revoke store tokens
     #[command(subcommand)]
     Token(TokenCommand),
 
     /// Look at tickets
     #[command(subcommand)]
     Tickets(TicketsCommand),
+
+    /// Save a ticket's attachments
+    #[command(subcommand)]
+    Attachments(AttachmentsCommand),
 
     /// Answer a ticket as support (sets it `answered`)
     #[command(after_help = EXIT_CODES)]
@@ -133,26 +148,71 @@ fn duration(text: &str) -> Result<Duration, String> {
 
 #[derive(Debug, Subcommand)]
 pub enum TokenCommand {
-    /// Issue a token for a store; it is printed once, alone, and only its hash is kept
+    /// Issue a token for a store; it is printed once, alone, on stdout (its id on stderr), and
+    /// only its hash is kept
     #[command(after_help = EXIT_CODES)]
     Create {
         /// The store the token belongs to (any form `cartsaver-support --store` accepts)
         #[arg(long, value_name = "URL")]
         store: String,
     },
-    /// Revoke a token (given in full)
+    /// The tokens: id, store, created, last used, revoked (never the token itself)
+    #[command(after_help = EXIT_CODES)]
+    List {
+        /// Only the tokens of this store
+        #[arg(long, value_name = "URL")]
+        store: Option<String>,
+    },
+    /// Revoke a token, by its id (from `token list`) or given in full; requests with it are then
+    /// refused (401)
     #[command(after_help = EXIT_CODES)]
     Revoke {
-        #[arg(value_name = "TOKEN")]
+        #[arg(value_name = "ID|TOKEN")]
         token: String,
     },
 }
 
 #[derive(Debug, Subcommand)]
+pub enum AttachmentsCommand {
+    /// Write a ticket's attachments to files (names made safe; existing files are not replaced)
+    #[command(after_help = EXIT_CODES)]
+    Save {
+        /// The ticket's tracking number (CS-XXX-XXX-XXX)
+        #[arg(value_name = "TN")]
+        tracking: String,
+
+        /// The folder to write them in (created if missing) [default: the current folder]
+        #[arg(long, value_name = "DIR")]
+        to: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 pub enum TicketsCommand {
-    /// Tickets, newest first: a table, or JSON Lines with --json
+    /// Tickets by first-response due time, soonest first: a table, or JSON Lines with --json
     #[command(after_help = EXIT_CODES)]
     List(ListArgs),
+
+    /// One ticket whole: every field with its diagnosis, the thread, the attachments
+    #[command(after_help = EXIT_CODES)]
+    Show {
+        /// The ticket's tracking number (CS-XXX-XXX-XXX)
+        #[arg(value_name = "TN")]
+        tracking: String,
+    },
+
+    /// Check a support PIN a merchant tells you against the one given with the ticket (exit 0
+    /// when it matches, 1 when not); the desk keeps only a keyed hash of it
+    #[command(after_help = EXIT_CODES)]
+    CheckPin {
+        /// The ticket's tracking number (CS-XXX-XXX-XXX)
+        #[arg(value_name = "TN")]
+        tracking: String,
+
+        /// The PIN as the merchant says it
+        #[arg(value_name = "PIN")]
+        pin: String,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -168,6 +228,14 @@ pub struct ListArgs {
     /// Only tickets of this order
     #[arg(long, value_name = "ORDER")]
     pub order: Option<String>,
+
+    /// Only tickets past their first-response due time, unanswered
+    #[arg(long)]
+    pub overdue: bool,
+
+    /// Only URGENT tickets
+    #[arg(long)]
+    pub urgent: bool,
 
     /// At most this many tickets [default: all]
     #[arg(long, value_name = "N")]

@@ -3,13 +3,15 @@
 //! errors are printed (`error`). The rules live in the desk core; the wire in `server`.
 
 pub mod args;
+mod attachments;
 pub mod error;
 mod open;
 mod serve;
+mod show;
 mod tickets;
 mod token;
 
-use args::{Command, DeskCli, TicketsCommand, TokenCommand};
+use args::{AttachmentsCommand, Command, DeskCli, TicketsCommand, TokenCommand};
 use error::DeskCliError;
 
 use crate::cli::exit::ExitStatus;
@@ -30,8 +32,16 @@ fn dispatch(cli: DeskCli) -> Result<(), DeskCliError> {
     match &cli.command {
         Command::Serve(args) => serve::run(global, args),
         Command::Token(TokenCommand::Create { store }) => token::create(global, store),
+        Command::Token(TokenCommand::List { store }) => token::list(global, store.as_deref()),
         Command::Token(TokenCommand::Revoke { token }) => token::revoke(global, token),
         Command::Tickets(TicketsCommand::List(args)) => tickets::list(global, args),
+        Command::Tickets(TicketsCommand::Show { tracking }) => tickets::show(global, tracking),
+        Command::Tickets(TicketsCommand::CheckPin { tracking, pin }) => {
+            tickets::check_pin(global, tracking, pin)
+        }
+        Command::Attachments(AttachmentsCommand::Save { tracking, to }) => {
+            attachments::save(global, tracking, to.as_deref())
+        }
         Command::Reply(args) => tickets::reply(global, args),
         Command::SetStatus(args) => tickets::set_status(global, args),
     }

@@ -32,7 +32,10 @@ pub fn db_path(global: &GlobalArgs) -> Result<PathBuf, DeskCliError> {
 pub fn desk(global: &GlobalArgs) -> Result<DeskCore, DeskCliError> {
     let calendar = calendar(global)?;
     let path = db_path(global)?;
-    let core = DeskCore::open(&path, calendar)?;
+    let core = match &global.key_file {
+        Some(key) => DeskCore::open_with_key(&path, key, calendar)?,
+        None => DeskCore::open(&path, calendar)?,
+    };
     if let Some(warning) = core.warning() {
         eprintln!("warning: {warning}");
     }
@@ -90,6 +93,7 @@ mod tests {
         GlobalArgs {
             db: None,
             calendar: Some(calendar.to_path_buf()),
+            key_file: None,
             json: false,
         }
     }

@@ -1,12 +1,13 @@
-//! `cartsaver-desk tickets list`, `reply` and `set-status`: the support engineer's view of the
-//! tickets, working on the database directly with [`Scope::Everything`] (or one store's scope).
+//! `cartsaver-desk tickets list|show|check-pin`, `reply` and `set-status`: the support
+//! engineer's view of the tickets, working on the database directly with [`Scope::Everything`]
+//! (or one store's scope).
 
 use std::io::{Read, Write};
 
 use anyhow::Context as _;
 
 use crate::api::{Author, Status, TicketSummary, TicketView};
-use crate::desk::{ListFilter, MAX_LIMIT, Scope};
+use crate::desk::{ListFilter, MAX_LIMIT, PinCheck, Queue, Scope};
 use crate::domain::store::parse_store;
 use crate::domain::tracking::{TrackingNumber, parse_tracking};
 
@@ -41,7 +42,12 @@ pub fn list(global: &GlobalArgs, args: &ListArgs) -> Result<(), DeskCliError> {
             limit: Some(wanted),
             cursor,
         };
-        let page = desk.list(&scope, &filter, now)?;
+        let queue = Queue {
+            urgent: args.urgent,
+            overdue: args.overdue,
+            by_due: true,
+        };
+        let page = desk.queue(&scope, &filter, &queue, now)?;
         shown += page.tickets.len();
         if global.json {
             for ticket in &page.tickets {
@@ -63,6 +69,39 @@ pub fn list(global: &GlobalArgs, args: &ListArgs) -> Result<(), DeskCliError> {
         eprintln!("no tickets");
     }
     Ok(())
+}
+
+/// `tickets show TN`: the ticket whole, as JSON with `--json`, or for a person.
+pub fn show(global: &GlobalArgs, tracking: &str) -> Result<(), DeskCliError> {
+    let tracking = parse_ticket(tracking)?;
+    let now = open::clock()?.now();
+    let view = open::desk(global)?.ticket(&Scope::Everything, &tracking, now)?;
+    let mut out = std::io::stdout().lock();
+    let text = if global.json {
+        serde_json::to_string(&view).context("cannot encode the ticket as JSON")? + "\n"
+    } else {
+        super::show::ticket(&view)
+    };
+    out.write_all(text.as_bytes())
+        .context("cannot write to stdout")?;
+    Ok(())
+}
+
+/// `tickets check-pin TN PIN`: exit 0 when it matches, 1 when not (or no PIN was given).
+pub fn check_pin(global: &GlobalArgs, tracking: &str, pin: &str) -> Result<(), DeskCliError> {
+    let tracking = parse_ticket(tracking)?;
+    match open::desk(global)?.check_pin(&tracking, pin)? {
+        PinCheck::Matches => {
+            eprintln!("the PIN matches the one given with {tracking}");
+            Ok(())
+        }
+        PinCheck::DoesNotMatch => Err(DeskCliError::Failed(anyhow::anyhow!(
+            "the PIN does not match the one given with {tracking}; ask the merchant to read it again (letters are case-sensitive)"
+        ))),
+        PinCheck::NoPin => Err(DeskCliError::Failed(anyhow::anyhow!(
+            "{tracking} was filed without a support PIN; there is nothing to check it against"
+        ))),
+    }
 }
 
 pub fn reply(global: &GlobalArgs, args: &ReplyArgs) -> Result<(), DeskCliError> {
@@ -103,7 +142,7 @@ pub fn set_status(global: &GlobalArgs, args: &SetStatusArgs) -> Result<(), DeskC
 
 /// A tracking number as support types it. The domain's typo hint sends merchants to
 /// `cartsaver-support list`; support looks in the desk's own list.
-fn parse_ticket(text: &str) -> Result<TrackingNumber, DeskCliError> {
+pub(super) fn parse_ticket(text: &str) -> Result<TrackingNumber, DeskCliError> {
     parse_tracking(text).map_err(|mut error| {
         if error.code == "check_mismatch" {
             error.message = "check character does not match — a typo? Copy the number from \
@@ -215,7 +254,8 @@ fn cells(ticket: &TicketSummary) -> [String; 6] {
         due,
         ticket.store.clone(),
         ticket.order.clone(),
-        ticket.subject.clone(),
+        // The subject holds the merchant's summary: never raw to the terminal.
+        super::show::safe(&ticket.subject),
     ]
 }
 

@@ -1,5 +1,9 @@
-//! `cartsaver-desk token create|revoke`: store tokens. A new token is printed once, alone, on
-//! stdout; the desk keeps only its hash.
+//! `cartsaver-desk token create|list|revoke`: store tokens. A new token is printed once, alone,
+//! on stdout (its id on stderr); the desk keeps only its hash, so `list` shows ids, never tokens.
+
+use std::io::Write as _;
+
+use anyhow::Context as _;
 
 use crate::domain::store::parse_store;
 
@@ -13,18 +17,78 @@ pub fn create(global: &GlobalArgs, store: &str) -> Result<(), DeskCliError> {
         eprintln!("note: {note}");
     }
     let now = open::clock()?.now();
-    let token = open::desk(global)?.create_token(&store.value, now)?;
+    let (id, token) = open::desk(global)?.issue_token(&store.value, now)?;
     println!("{token}");
     eprintln!(
-        "token for {} issued; it is shown only this once: give it to the merchant (CARTSAVER_TOKEN)",
+        "token {id} for {} issued; it is shown only this once: give it to the merchant (CARTSAVER_TOKEN); revoke it with `cartsaver-desk token revoke {id}`",
         store.value
     );
     Ok(())
 }
 
+pub fn list(global: &GlobalArgs, store: Option<&str>) -> Result<(), DeskCliError> {
+    let store = store
+        .map(parse_store)
+        .transpose()?
+        .map(|parsed| parsed.value);
+    let tokens = open::desk(global)?.tokens(store.as_ref())?;
+    let mut out = std::io::stdout().lock();
+    if global.json {
+        for token in &tokens {
+            let line = serde_json::to_string(token).context("cannot encode a token as JSON")?;
+            writeln!(out, "{line}").context("cannot write to stdout")?;
+        }
+        return Ok(());
+    }
+    if tokens.is_empty() {
+        eprintln!("no tokens");
+        return Ok(());
+    }
+    let rows: Vec<[String; 5]> = tokens
+        .iter()
+        .map(|t| {
+            [
+                t.id.to_string(),
+                t.store.clone(),
+                t.created_at.clone(),
+                t.last_used_at.clone().unwrap_or_else(|| "never".into()),
+                t.revoked_at.clone().unwrap_or_else(|| "-".into()),
+            ]
+        })
+        .collect();
+    let header = ["ID", "STORE", "CREATED", "LAST USED", "REVOKED"].map(String::from);
+    let mut widths = header.clone().map(|h| h.chars().count());
+    for row in &rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    for row in std::iter::once(&header).chain(&rows) {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(widths)
+            .map(|(cell, width)| format!("{cell:<width$}"))
+            .collect();
+        writeln!(out, "{}", cells.join("  ").trim_end()).context("cannot write to stdout")?;
+    }
+    Ok(())
+}
+
+/// Revoke by id (all digits) or by the token in full.
 pub fn revoke(global: &GlobalArgs, token: &str) -> Result<(), DeskCliError> {
     let now = open::clock()?.now();
-    if open::desk(global)?.revoke_token(token.trim(), now)? {
+    let given = token.trim();
+    if let Ok(id) = given.parse::<i64>() {
+        return if open::desk(global)?.revoke_token_id(id, now)? {
+            eprintln!("token {id} revoked");
+            Ok(())
+        } else {
+            Err(DeskCliError::Failed(anyhow::anyhow!(
+                "no active token with id {id} in this desk database; `cartsaver-desk token list` shows the ids (and which are revoked already)"
+            )))
+        };
+    }
+    if open::desk(global)?.revoke_token(given, now)? {
         eprintln!("token revoked");
         Ok(())
     } else {

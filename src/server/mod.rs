@@ -97,7 +97,7 @@ impl AppState {
 
     /// The scope of a bearer token: the store it belongs to.
     async fn authenticate(&self, token: String) -> Result<Scope, ApiError> {
-        self.run(move |core, _| core.authenticate(&token).map(Scope::Store))
+        self.run(move |core, now| core.authenticate(&token, now).map(Scope::Store))
             .await
     }
 

@@ -1,0 +1,179 @@
+//! The desk's secret key: 32 random bytes in a file of its own beside the database (`<db>.key`,
+//! 0600), so that a copy of the database alone does not give away what is hashed with it.
+//!
+//! It keys the hashes of what a database must not hold in clear but must still recognize: a
+//! ticket's support PIN (checked when a store says it), and the idempotency key and body
+//! fingerprint of a create (both are computed over the ticket's fields, PIN included, so a plain
+//! hash of them would let anyone with the file guess the PIN offline).
+//!
+//! The database records a check value of its key, so a desk opened with another key (a lost or
+//! mixed-up key file) is refused instead of silently failing every PIN check and replay.
+//! Knows nothing of tickets.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use hmac::{Hmac, Mac};
+use rand::RngCore;
+use sha2::Sha256;
+
+use super::DeskError;
+
+const KEY_BYTES: usize = 32;
+
+/// The key, held in memory only.
+#[derive(Clone)]
+pub(crate) struct DeskSecret([u8; KEY_BYTES]);
+
+impl std::fmt::Debug for DeskSecret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("DeskSecret(…)")
+    }
+}
+
+impl DeskSecret {
+    /// HMAC-SHA256 of `data`, under a `purpose` label so that one hash is never mistaken for
+    /// another.
+    pub(crate) fn mac(&self, purpose: &str, data: &[u8]) -> [u8; 32] {
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.0).expect("any key length");
+        mac.update(purpose.as_bytes());
+        mac.update(&[0]);
+        mac.update(data);
+        mac.finalize().into_bytes().into()
+    }
+
+    /// What the database keeps to recognize its key.
+    pub(crate) fn check_value(&self) -> [u8; 32] {
+        self.mac("key-check", b"")
+    }
+
+    #[cfg(test)]
+    pub(crate) fn fixed(byte: u8) -> DeskSecret {
+        DeskSecret([byte; KEY_BYTES])
+    }
+}
+
+/// The default key file of a database: `<db>.key`.
+pub(crate) fn default_key_path(db: &Path) -> PathBuf {
+    let mut name = db.as_os_str().to_owned();
+    name.push(".key");
+    PathBuf::from(name)
+}
+
+/// Read the key at `path`, or make one (0600) when the file does not exist and `may_create`
+/// (the database holds nothing keyed yet).
+pub(crate) fn load(path: &Path, may_create: bool) -> Result<DeskSecret, DeskError> {
+    match std::fs::read(path) {
+        Ok(bytes) => {
+            let key: [u8; KEY_BYTES] = bytes.as_slice().try_into().map_err(|_| {
+                DeskError::Storage(format!(
+                    "the desk key file `{}` holds {} bytes, not {KEY_BYTES}; restore it from the backup of this desk",
+                    path.display(),
+                    bytes.len()
+                ))
+            })?;
+            Ok(DeskSecret(key))
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound && may_create => create(path),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            Err(DeskError::Storage(format!(
+                "the desk key file `{}` is missing, and the database was made with one (PIN checks and idempotent replays need it); restore it from the backup of this desk, or give its place with --key-file",
+                path.display()
+            )))
+        }
+        Err(error) => Err(DeskError::Storage(format!(
+            "cannot read the desk key file `{}`: {error}",
+            path.display()
+        ))),
+    }
+}
+
+fn create(path: &Path) -> Result<DeskSecret, DeskError> {
+    let mut key = [0u8; KEY_BYTES];
+    rand::rng().fill_bytes(&mut key);
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let written = options.open(path).and_then(|mut file| {
+        file.write_all(&key)?;
+        file.sync_all()
+    });
+    match written {
+        Ok(()) => Ok(DeskSecret(key)),
+        // Another process opening the same new desk made it first: use theirs.
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => load(path, false),
+        Err(error) => Err(DeskError::Storage(format!(
+            "cannot create the desk key file `{}`: {error}; check that its folder is writable, or give another place with --key-file",
+            path.display()
+        ))),
+    }
+}
+
+/// Refuse a key that is not the one the database records.
+pub(crate) fn verify(secret: &DeskSecret, recorded: &[u8], path: &Path) -> Result<(), DeskError> {
+    if recorded == secret.check_value() {
+        Ok(())
+    } else {
+        Err(DeskError::Storage(format!(
+            "the desk key file `{}` is not the key this database was made with; give the right one with --key-file (or restore it from the backup of this desk)",
+            path.display()
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_key_is_made_once_private_and_read_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("desk.sqlite3.key");
+        let made = load(&path, true).unwrap();
+        let again = load(&path, false).unwrap();
+        assert_eq!(made.check_value(), again.check_value());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600);
+        }
+    }
+
+    #[test]
+    fn a_missing_or_wrong_key_is_refused_with_the_fix() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("desk.sqlite3.key");
+        let error = load(&path, false).unwrap_err().to_string();
+        assert!(
+            error.contains("is missing") && error.contains("--key-file"),
+            "{error}"
+        );
+        std::fs::write(&path, b"short").unwrap();
+        let error = load(&path, false).unwrap_err().to_string();
+        assert!(error.contains("holds 5 bytes"), "{error}");
+        let error = verify(
+            &DeskSecret::fixed(1),
+            &DeskSecret::fixed(2).check_value(),
+            &path,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(error.contains("not the key"), "{error}");
+    }
+
+    #[test]
+    fn hashes_differ_by_purpose_and_key() {
+        let a = DeskSecret::fixed(1);
+        assert_ne!(a.mac("pin", b"1234"), a.mac("fingerprint", b"1234"));
+        assert_ne!(
+            a.mac("pin", b"1234"),
+            DeskSecret::fixed(2).mac("pin", b"1234")
+        );
+        assert_eq!(a.mac("pin", b"1234"), a.mac("pin", b"1234"));
+    }
+}
