@@ -536,3 +536,41 @@ fn check_file_validates_a_good_file_and_says_so_on_stderr() {
     assert_eq!(stray.status.code(), Some(2));
     assert!(stderr_of(&stray).contains("--phone cannot be used with --file"));
 }
+
+#[test]
+fn screenshot_paths_outside_the_files_folder_are_refused_unless_allowed() {
+    let desk = Desk::start();
+    let secret = desk.env.write("secret.png", PNG_BYTES);
+    desk.env.write("orders/shots/ok.png", PNG_BYTES);
+    let header = format!("{HEADER},screenshot");
+    let rows = [
+        format!("{},shots/ok.png", csv_row(1)),
+        format!("{},../secret.png", csv_row(2)),
+        format!("{},{}", csv_row(3), secret.display()),
+    ];
+    let file = desk.env.write(
+        "orders/rows.csv",
+        format!("{header}\n{}\n", rows.join("\n")),
+    );
+    let output = desk.bulk(&[file.to_str().unwrap()]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", stderr_of(&output));
+    let stderr = stderr_of(&output);
+    assert!(
+        stderr.contains("line 3, screenshot `../secret.png`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("line 4, screenshot `{}`", secret.display())),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--allow-outside-paths"), "{stderr}");
+    assert!(!stderr.contains("line 2"), "{stderr}");
+    assert!(desk.tickets().is_empty(), "nothing sent");
+
+    let output = desk
+        .bulk(&[file.to_str().unwrap(), "--allow-outside-paths"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    assert_eq!(desk.tickets().len(), 3);
+}

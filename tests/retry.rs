@@ -233,3 +233,76 @@ fn a_reply_answered_503_is_not_sent_again() {
     assert_eq!(proxy.seen(Exchange::is_reply).len(), 1);
     assert!(setup.status(&tn)["messages"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn a_desk_that_never_answers_costs_the_http_timeout_and_a_rerun_is_a_replay() {
+    let setup = Setup::start();
+    let proxy = FaultProxy::start(&setup.server.url, |_| Fault::Hold);
+    let started = std::time::Instant::now();
+    let output = setup
+        .merchant(&proxy.url)
+        .args(["--http-timeout", "3s", "--json", "new"])
+        .args(ticket_flags(STORE, "#3001"))
+        .output()
+        .unwrap();
+    let took = started.elapsed();
+    let stderr = stderr_of(&output);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(output.stdout.is_empty());
+    assert!(
+        took < Duration::from_secs(10),
+        "bounded by the deadline: {took:?}"
+    );
+    assert!(stderr.contains("may have been filed"), "{stderr}");
+    assert!(
+        stderr.contains("running the same command again is safe"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--http-timeout 3 s"), "{stderr}");
+    // The held creates reach the desk after all; running the same command again replays.
+    proxy.release();
+    proxy.wait_until("the held creates answered", |log, held| {
+        held == 0 && log.iter().all(|e| e.answer.is_some())
+    });
+    let again = setup.file(&setup.server.url, "#3001");
+    assert_eq!(again.status.code(), Some(0), "{}", stderr_of(&again));
+    let filed: Value = serde_json::from_slice(&again.stdout).unwrap();
+    assert_eq!(filed["replayed"], true);
+    assert_eq!(setup.tickets().len(), 1);
+}
+
+#[test]
+fn the_environment_sets_the_deadline_and_a_bad_one_is_refused_naming_it() {
+    let setup = Setup::start();
+    let output = setup
+        .merchant(&setup.server.url)
+        .env("CARTSAVER_HTTP_TIMEOUT", "soon")
+        .args(["list"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr_of(&output).contains("CARTSAVER_HTTP_TIMEOUT `soon` is not a duration"),
+        "{}",
+        stderr_of(&output)
+    );
+}
+
+#[test]
+fn an_answer_larger_than_any_desk_gives_is_refused_without_reading_it_whole() {
+    let setup = Setup::start();
+    let tn = filed_directly(&setup, "#3002");
+    let huge = format!("{{\"pad\": \"{}\"}}", "x".repeat(9 * 1024 * 1024));
+    let answer = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n{huge}"
+    );
+    let proxy = FaultProxy::start(&setup.server.url, move |_| Fault::Answer(answer.clone()));
+    let output = setup
+        .merchant(&proxy.url)
+        .args(["status", &tn])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = stderr_of(&output);
+    assert!(stderr.contains("larger than 8 MiB"), "{stderr}");
+}

@@ -64,6 +64,10 @@ pub struct GlobalArgs {
     /// Print only the result: no notes or summaries on stderr
     #[arg(short, long, global = true)]
     pub quiet: bool,
+
+    /// Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]
+    #[arg(long, global = true, value_name = "DURATION")]
+    pub http_timeout: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -378,6 +382,11 @@ pub struct BulkArgs {
     /// File rows even when their store and order already have an open ticket
     #[arg(long)]
     pub force_new: bool,
+
+    /// Let `screenshot` paths leave the bulk file's folder (absolute paths, `..`); only for a
+    /// file you wrote yourself
+    #[arg(long)]
+    pub allow_outside_paths: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

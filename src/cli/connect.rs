@@ -33,7 +33,11 @@ pub fn open(settings: &Settings) -> Result<Box<dyn Desk>, CliError> {
                     "the desk at {url} needs a store token: set {TOKEN_VAR}, or run `cartsaver-support config set token -` and paste the token support gave you (or use --desk local)"
                 )));
             };
-            Ok(Box::new(HttpDesk::new(url, Some(token))?))
+            Ok(Box::new(HttpDesk::new(
+                url,
+                Some(token),
+                settings.http_timeout,
+            )?))
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The one step that resolves what a command runs with, once per run, from the global flags, the
 //! environment and the config file (read once here, nowhere else): the clock (`CARTSAVER_NOW`),
-//! the local zone (`TZ`), the desk, the store token, and the checklist defaults store, email,
-//! plan and region. Precedence, for each: flag > environment > config file > built-in default.
+//! the local zone (`TZ`), the desk, the store token, the HTTP deadline, and the checklist
+//! defaults store, email, plan and region. Precedence, for each: flag > environment > config file > built-in default.
 //!
 //! A config value is checked only when it is used: a bad `token` in the file does not stop
 //! `--desk local list`, and a bad `plan` does not stop `new --plan free`. The refusal is kept
@@ -20,6 +20,10 @@ use super::error::CliError;
 
 pub const DESK_VAR: &str = "CARTSAVER_DESK";
 pub const TOKEN_VAR: &str = "CARTSAVER_TOKEN";
+pub const HTTP_TIMEOUT_VAR: &str = "CARTSAVER_HTTP_TIMEOUT";
+
+/// The longest one request to a remote desk may take, retries included, unless told otherwise.
+pub const DEFAULT_HTTP_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(45);
 
 /// What the logic of a command runs with.
 #[derive(Debug)]
@@ -35,6 +39,8 @@ pub struct Settings {
     defaults: Config,
     /// The config file the values came from, for the errors that name it.
     file: Option<PathBuf>,
+    /// The deadline of each request to a remote desk, retries included.
+    pub http_timeout: std::time::Duration,
 }
 
 /// The values read from the environment, apart so that precedence can be tested without it.
@@ -62,14 +68,19 @@ impl Settings {
             Some((path, config)) => (Some(path), config),
             None => (None, Config::default()),
         };
-        Ok(Settings::from_sources(
-            global.desk.as_deref(),
-            environment,
-            file,
-            config,
-            clock,
-            context,
-        ))
+        let http_timeout =
+            http_timeout(global.http_timeout.as_deref(), env_value(HTTP_TIMEOUT_VAR))?;
+        Ok(Settings {
+            http_timeout,
+            ..Settings::from_sources(
+                global.desk.as_deref(),
+                environment,
+                file,
+                config,
+                clock,
+                context,
+            )
+        })
     }
 
     fn from_sources(
@@ -111,6 +122,7 @@ impl Settings {
                 ..config
             },
             file,
+            http_timeout: DEFAULT_HTTP_TIMEOUT,
         }
     }
 
@@ -188,9 +200,49 @@ fn env_value(name: &str) -> Option<String> {
         .filter(|value| !value.is_empty())
 }
 
+/// `--http-timeout` > `CARTSAVER_HTTP_TIMEOUT` > 45 s: a duration such as `30s` or `2m`.
+fn http_timeout(
+    flag: Option<&str>,
+    environment: Option<String>,
+) -> Result<std::time::Duration, CliError> {
+    let (name, text) = match (flag, environment) {
+        (Some(text), _) => ("--http-timeout", text.to_string()),
+        (None, Some(text)) => (HTTP_TIMEOUT_VAR, text),
+        (None, None) => return Ok(DEFAULT_HTTP_TIMEOUT),
+    };
+    match humantime::parse_duration(text.trim()) {
+        Ok(duration) if !duration.is_zero() => Ok(duration),
+        Ok(_) => Err(CliError::Usage(format!(
+            "{name} `{text}` is zero; give how long one request to the desk may take, e.g. 45s"
+        ))),
+        Err(error) => Err(CliError::Usage(format!(
+            "{name} `{text}` is not a duration ({error}); write e.g. 45s, 2m or 1m 30s"
+        ))),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn http_timeout_takes_the_flag_then_the_environment_then_45_seconds() {
+        use std::time::Duration;
+        assert_eq!(http_timeout(None, None).unwrap(), Duration::from_secs(45));
+        assert_eq!(
+            http_timeout(None, Some("2m".into())).unwrap(),
+            Duration::from_secs(120)
+        );
+        assert_eq!(
+            http_timeout(Some("5s"), Some("2m".into())).unwrap(),
+            Duration::from_secs(5)
+        );
+        let error = http_timeout(None, Some("soon".into()))
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("CARTSAVER_HTTP_TIMEOUT `soon`"), "{error}");
+        assert!(http_timeout(Some("0s"), None).is_err());
+    }
 
     fn settings(desk_flag: Option<&str>, environment: Environment, config: Config) -> Settings {
         let clock = Clock::System;

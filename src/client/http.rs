@@ -1,11 +1,16 @@
 //! A remote `cartsaver-desk` over HTTP(S) (SPEC §7), with reqwest's blocking client over rustls.
 //!
-//! Explicit connect and total timeouts; kept-alive connections; the full error chain in messages.
-//! Requests that are safe to repeat (reads, and creates, which carry an `Idempotency-Key`) are
-//! retried on transient failures with the same key, so a retry never makes a second ticket.
+//! Every request has one deadline, retries and their waits included (`--http-timeout`, 45 s by
+//! default), and each attempt a shorter one, so a desk that accepts and never answers costs a
+//! bounded wait; an answer is read up to [`MAX_ANSWER_BYTES`] and refused past it. Kept-alive
+//! connections; the full error chain in messages. Requests that are safe to repeat (reads, and
+//! creates, which carry an `Idempotency-Key`) are retried on transient failures with the same
+//! key, so a retry never makes a second ticket; when the answer to one is lost, the error says
+//! what may have happened and what is safe to do.
 
 use std::error::Error as _;
-use std::time::Duration;
+use std::io::Read as _;
+use std::time::{Duration, Instant};
 
 use reqwest::StatusCode;
 use reqwest::blocking::{Client, RequestBuilder, Response, multipart};
@@ -23,15 +28,26 @@ use crate::domain::tracking::TrackingNumber;
 use super::{Desk, RequestError};
 
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
-/// Long enough for five 10 MiB screenshots on a slow uplink.
-const TOTAL_TIMEOUT: Duration = Duration::from_secs(120);
+/// One attempt of a request without attachments: a desk answers those in milliseconds.
+const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(15);
 const ATTEMPTS: u32 = 3;
 const LONGEST_WAIT: Duration = Duration::from_secs(10);
+/// The largest answer read: a ticket with a long thread is far below it (a page of the list is
+/// at most 500 summaries of about 1 KiB).
+pub const MAX_ANSWER_BYTES: u64 = 8 * 1024 * 1024;
+
+/// What to do when a create may have reached the desk and its answer was lost.
+const CREATE_MAY_EXIST: &str = "the ticket may have been filed; running the same command again is safe: the desk answers with the same ticket and never files a second one";
+/// The same, for a follow-up message (which carries no idempotency key).
+const MESSAGE_MAY_EXIST: &str = "the message may have been received; check with `cartsaver-support status` before sending it again";
+const READ_AGAIN: &str = "nothing was changed by it; try again in a moment";
 
 pub struct HttpDesk {
     client: Client,
     base: Url,
     token: Option<String>,
+    /// One request's deadline, retries included.
+    deadline: Duration,
 }
 
 /// Whether a request may be sent again after a failure that may have reached the desk.
@@ -44,10 +60,13 @@ enum Repeat {
 }
 
 impl HttpDesk {
-    pub fn new(base: Url, token: Option<String>) -> Result<HttpDesk, anyhow::Error> {
+    pub fn new(
+        base: Url,
+        token: Option<String>,
+        deadline: Duration,
+    ) -> Result<HttpDesk, anyhow::Error> {
         let client = Client::builder()
-            .connect_timeout(CONNECT_TIMEOUT)
-            .timeout(TOTAL_TIMEOUT)
+            .connect_timeout(CONNECT_TIMEOUT.min(deadline))
             .user_agent(concat!("cartsaver-support/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|error| anyhow::anyhow!("cannot set up the HTTP client: {}", chain(&error)))?;
@@ -55,6 +74,7 @@ impl HttpDesk {
             client,
             base,
             token,
+            deadline,
         })
     }
 
@@ -70,15 +90,30 @@ impl HttpDesk {
         }
     }
 
-    /// Send (again, when allowed and worth it) and read the JSON answer and whether it was a replay.
+    /// Send (again, when allowed, worth it and within the deadline) and read the JSON answer and
+    /// whether it was a replay. `lost` says what to do should the answer be lost after the
+    /// request may have reached the desk; `upload` lets one attempt take the whole deadline.
     fn send<T: DeserializeOwned>(
         &self,
         repeat: Repeat,
+        lost: &'static str,
+        upload: bool,
         build: impl Fn() -> RequestBuilder,
     ) -> Result<(T, bool), RequestError> {
+        let started = Instant::now();
         let mut attempt = 1;
+        let mut reached = false;
         loop {
-            let outcome = self.authorized(build()).send();
+            let left = self.deadline.saturating_sub(started.elapsed());
+            let limit = if upload {
+                left
+            } else {
+                left.min(ATTEMPT_TIMEOUT)
+            };
+            let outcome = self.authorized(build()).timeout(limit).send();
+            if let Err(error) = &outcome {
+                reached |= !error.is_connect();
+            }
             let wait = match &outcome {
                 Err(error) if attempt < ATTEMPTS => retry_wait(repeat, error, attempt),
                 Ok(response) if attempt < ATTEMPTS && repeat == Repeat::Safe => {
@@ -86,33 +121,51 @@ impl HttpDesk {
                 }
                 _ => None,
             };
+            // A retry that could not start before the deadline is not worth its wait.
+            let wait = wait.filter(|wait| {
+                started.elapsed() + *wait + Duration::from_millis(100) < self.deadline
+            });
             if let Some(wait) = wait {
                 std::thread::sleep(wait);
                 attempt += 1;
                 continue;
             }
             return match outcome {
-                Ok(response) => self.read(response),
+                Ok(response) => self.read(response, lost),
                 Err(error) => Err(RequestError::Unreachable {
                     desk: self.base.to_string(),
-                    reason: chain(&error),
+                    reason: self.reason(&error, started),
+                    maybe_received: reached.then_some(lost),
                 }),
             };
         }
     }
 
-    fn read<T: DeserializeOwned>(&self, response: Response) -> Result<(T, bool), RequestError> {
+    /// Why an attempt failed, with the deadline when it was what ran out.
+    fn reason(&self, error: &reqwest::Error, started: Instant) -> String {
+        if error.is_timeout() {
+            format!(
+                "no answer after {:.0} s (--http-timeout {} s, {ATTEMPTS} attempts at most): {}",
+                started.elapsed().as_secs_f64(),
+                self.deadline.as_secs(),
+                chain(error)
+            )
+        } else {
+            chain(error)
+        }
+    }
+
+    fn read<T: DeserializeOwned>(
+        &self,
+        response: Response,
+        lost: &'static str,
+    ) -> Result<(T, bool), RequestError> {
         let status = response.status();
         let replayed = response
             .headers()
             .get(REPLAYED_HEADER)
             .is_some_and(|value| value.as_bytes().eq_ignore_ascii_case(b"true"));
-        let body = response
-            .bytes()
-            .map_err(|error| RequestError::Unreachable {
-                desk: self.base.to_string(),
-                reason: format!("the answer was cut off: {}", chain(&error)),
-            })?;
+        let body = self.answer_bytes(response, lost)?;
         if status.is_success() {
             return serde_json::from_slice(&body)
                 .map(|value| (value, replayed))
@@ -131,6 +184,41 @@ impl HttpDesk {
                 reason: format!("HTTP {status}: {}", excerpt(&body)),
             }),
         }
+    }
+
+    /// The answer's bytes, at most [`MAX_ANSWER_BYTES`]: an answer that says it is longer, or
+    /// turns out to be, is refused before it is kept.
+    fn answer_bytes(
+        &self,
+        response: Response,
+        lost: &'static str,
+    ) -> Result<Vec<u8>, RequestError> {
+        let too_large = || RequestError::Protocol {
+            desk: self.base.to_string(),
+            reason: format!(
+                "its answer is larger than {} MiB, more than any answer of a Cartsaver desk",
+                MAX_ANSWER_BYTES / (1024 * 1024)
+            ),
+        };
+        if response
+            .content_length()
+            .is_some_and(|length| length > MAX_ANSWER_BYTES)
+        {
+            return Err(too_large());
+        }
+        let mut body = Vec::new();
+        response
+            .take(MAX_ANSWER_BYTES + 1)
+            .read_to_end(&mut body)
+            .map_err(|error| RequestError::Unreachable {
+                desk: self.base.to_string(),
+                reason: format!("the answer was cut off: {error}"),
+                maybe_received: Some(lost),
+            })?;
+        if body.len() as u64 > MAX_ANSWER_BYTES {
+            return Err(too_large());
+        }
+        Ok(body)
     }
 
     fn tickets_url(&self, tracking: &TrackingNumber, tail: &str) -> Url {
@@ -175,14 +263,17 @@ impl Desk for HttpDesk {
         } else {
             Repeat::OnlyIfNotSent
         };
-        let (ticket, replayed) = self.send(repeat, build)?;
+        let upload = !request.attachments.is_empty();
+        let (ticket, replayed) = self.send(repeat, CREATE_MAY_EXIST, upload, build)?;
         Ok(Created { ticket, replayed })
     }
 
     fn ticket(&self, tracking: &TrackingNumber) -> Result<TicketView, RequestError> {
         let url = self.tickets_url(tracking, "");
-        self.send(Repeat::Safe, || self.client.get(url.clone()))
-            .map(|(view, _)| view)
+        self.send(Repeat::Safe, READ_AGAIN, false, || {
+            self.client.get(url.clone())
+        })
+        .map(|(view, _)| view)
     }
 
     fn list(&self, filter: &ListFilter) -> Result<TicketPage, RequestError> {
@@ -202,8 +293,10 @@ impl Desk for HttpDesk {
                 query.append_pair("cursor", cursor);
             }
         }
-        self.send(Repeat::Safe, || self.client.get(url.clone()))
-            .map(|(page, _)| page)
+        self.send(Repeat::Safe, READ_AGAIN, false, || {
+            self.client.get(url.clone())
+        })
+        .map(|(page, _)| page)
     }
 
     fn reply(
@@ -227,26 +320,40 @@ impl Desk for HttpDesk {
                 builder.multipart(multipart_form("message", &json, &attachments))
             }
         };
-        self.send(Repeat::OnlyIfNotSent, build)
-            .map(|(view, _)| view)
+        self.send(
+            Repeat::OnlyIfNotSent,
+            MESSAGE_MAY_EXIST,
+            !attachments.is_empty(),
+            build,
+        )
+        .map(|(view, _)| view)
     }
 
     fn resolve(&self, tracking: &TrackingNumber) -> Result<TicketView, RequestError> {
         let url = self.tickets_url(tracking, "/resolve");
-        self.send(Repeat::Safe, || self.client.post(url.clone()))
-            .map(|(view, _)| view)
+        self.send(
+            Repeat::Safe,
+            "the ticket may be resolved already; running the same command again is safe",
+            false,
+            || self.client.post(url.clone()),
+        )
+        .map(|(view, _)| view)
     }
 
     fn stats(&self) -> Result<Stats, RequestError> {
         let url = self.url("v1/stats");
-        self.send(Repeat::Safe, || self.client.get(url.clone()))
-            .map(|(stats, _)| stats)
+        self.send(Repeat::Safe, READ_AGAIN, false, || {
+            self.client.get(url.clone())
+        })
+        .map(|(stats, _)| stats)
     }
 
     fn health(&self) -> Result<Health, RequestError> {
         let url = self.url("v1/health");
-        self.send(Repeat::Safe, || self.client.get(url.clone()))
-            .map(|(health, _)| health)
+        self.send(Repeat::Safe, READ_AGAIN, false, || {
+            self.client.get(url.clone())
+        })
+        .map(|(health, _)| health)
     }
 }
 

@@ -39,7 +39,13 @@ pub enum RequestError {
     /// The desk answered and refused: the status and its error body.
     Refused { status: u16, detail: ErrorDetail },
     /// The desk could not be reached, or did not answer in time (after the retries that were safe).
-    Unreachable { desk: String, reason: String },
+    /// `maybe_received` is set when the request may have reached the desk (the connection was
+    /// made, the answer never came): what to do then, e.g. that re-running a create is safe.
+    Unreachable {
+        desk: String,
+        reason: String,
+        maybe_received: Option<&'static str>,
+    },
     /// The desk answered something this client does not understand.
     Protocol { desk: String, reason: String },
 }
@@ -71,7 +77,15 @@ impl fmt::Display for RequestError {
                 }
                 Ok(())
             }
-            RequestError::Unreachable { desk, reason } => write!(
+            RequestError::Unreachable {
+                desk,
+                reason,
+                maybe_received: Some(what_now),
+            } => write!(
+                f,
+                "no answer from the desk at {desk}: {reason}; the request may have reached it: {what_now}"
+            ),
+            RequestError::Unreachable { desk, reason, .. } => write!(
                 f,
                 "cannot reach the desk at {desk}: {reason}; check the address (--desk, CARTSAVER_DESK \
                  or the config file) and that the desk is running, or file on this machine with \

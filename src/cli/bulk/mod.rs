@@ -66,7 +66,8 @@ pub fn run(args: &BulkArgs, global: &GlobalArgs) -> Result<ExitStatus, CliError>
         },
         &settings,
     )?;
-    let source = Source::open(&args.file, args.format)?;
+    let mut source = Source::open(&args.file, args.format)?;
+    source.allow_outside_paths = args.allow_outside_paths;
     let results_path = args.results.as_deref();
     if let Some(path) = results_path
         && source.is_same_file(path)

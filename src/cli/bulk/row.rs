@@ -1,7 +1,8 @@
 //! One row to one ticket: cells to a `TicketInput` (the `|`-separated lists of CSV, the arrays
 //! of JSON Lines, yes/no cells), the defaults for empty cells, screenshot paths relative to the
-//! file, then the domain's validation (`examine` + `into_ticket`). Every problem of the row at
-//! once.
+//! file (and inside its folder unless `--allow-outside-paths`: a bulk file from someone else must
+//! not upload any image or PDF the user can read), then the domain's validation (`examine` +
+//! `into_ticket`). Every problem of the row at once.
 
 use std::path::Path;
 
@@ -34,6 +35,7 @@ pub fn examine_row(
     row: &Row,
     defaults: &Defaults,
     base: &Path,
+    allow_outside: bool,
     context: &Context,
 ) -> Result<Ready, Vec<Problem>> {
     let line = row.line;
@@ -57,7 +59,12 @@ pub fn examine_row(
 
     let screenshots = shots
         .iter()
-        .map(|shot| load_screenshot(&base.join(shot)))
+        .map(|shot| {
+            if !allow_outside {
+                refuse_outside(base, shot)?;
+            }
+            load_screenshot(&base.join(shot))
+        })
         .collect();
     match examine(&input, screenshots, context).into_ticket(how_to_give) {
         Ok((ticket, screenshots)) if problems.is_empty() && errors.is_empty() => Ok(Ready {
@@ -70,6 +77,47 @@ pub fn examine_row(
             Err(with_field_errors(line, problems, errors))
         }
     }
+}
+
+/// A screenshot path that leaves the bulk file's folder: absolute, climbing out with `..`, or a
+/// link that resolves outside it.
+fn refuse_outside(base: &Path, shot: &str) -> Result<(), FieldError> {
+    use std::path::Component;
+
+    let path = Path::new(shot);
+    let mut depth: i64 = 0;
+    let mut escapes = path.is_absolute();
+    for component in path.components() {
+        match component {
+            Component::ParentDir => depth -= 1,
+            Component::Normal(_) => depth += 1,
+            Component::Prefix(_) | Component::RootDir => escapes = true,
+            Component::CurDir => {}
+        }
+        escapes |= depth < 0;
+    }
+    if !escapes
+        && let (Ok(root), Ok(target)) = (base.canonicalize(), base.join(path).canonicalize())
+    {
+        escapes = !target.starts_with(root);
+    }
+    if !escapes {
+        return Ok(());
+    }
+    Err(FieldError::new(
+        Field::Screenshot,
+        shot,
+        "outside_folder",
+        format!(
+            "is outside the bulk file's folder ({}); a bulk file attaches only files in its own folder, so that a file from someone else cannot upload what you can read: move the file there, or pass --allow-outside-paths if you wrote this file yourself",
+            if base.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                base
+            }
+            .display()
+        ),
+    ))
 }
 
 /// Problems with the row's columns first, then its fields in checklist order.
@@ -289,6 +337,7 @@ mod tests {
             &row(&complete()),
             &Defaults::default(),
             Path::new("."),
+            false,
             &context(),
         )
         .unwrap();
@@ -311,7 +360,8 @@ mod tests {
             email: Some("ignored@example.com".into()),
             region: None,
         };
-        let ready = examine_row(&row(&cells), &defaults, Path::new("."), &context()).unwrap();
+        let ready =
+            examine_row(&row(&cells), &defaults, Path::new("."), false, &context()).unwrap();
         assert_eq!(
             ready.ticket.store.to_string(),
             "https://other.myshopify.com"
@@ -331,6 +381,7 @@ mod tests {
             &row(&cells),
             &Defaults::default(),
             Path::new("."),
+            false,
             &context(),
         )
         .unwrap_err();
@@ -361,6 +412,7 @@ mod tests {
             &row(&cells),
             &Defaults::default(),
             Path::new("."),
+            false,
             &context(),
         )
         .unwrap();
@@ -373,6 +425,7 @@ mod tests {
             &row(&cells),
             &Defaults::default(),
             Path::new("."),
+            false,
             &context(),
         )
         .unwrap_err();
@@ -390,16 +443,45 @@ mod tests {
         .unwrap();
         let mut cells = complete();
         cells.push((Field::Screenshot, t("shots/a.png")));
-        let ready =
-            examine_row(&row(&cells), &Defaults::default(), dir.path(), &context()).unwrap();
+        let ready = examine_row(
+            &row(&cells),
+            &Defaults::default(),
+            dir.path(),
+            false,
+            &context(),
+        )
+        .unwrap();
         assert_eq!(ready.screenshots[0].name, "a.png");
         let problems = examine_row(
             &row(&cells),
             &Defaults::default(),
             Path::new("/nowhere"),
+            false,
             &context(),
         )
         .unwrap_err();
         assert_eq!(problems[0].field.as_deref(), Some("screenshot"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn paths_that_leave_the_folder_are_refused_also_through_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let base = dir.path().join("bulk");
+        std::fs::create_dir_all(base.join("shots")).unwrap();
+        std::fs::write(dir.path().join("secret.png"), b"x").unwrap();
+        std::os::unix::fs::symlink(dir.path().join("secret.png"), base.join("link.png")).unwrap();
+        for inside in ["shots/a.png", "./shots/../b.png", "missing.png"] {
+            assert!(refuse_outside(&base, inside).is_ok(), "{inside}");
+        }
+        for outside in [
+            "../secret.png",
+            "shots/../../secret.png",
+            "/etc/passwd",
+            "link.png",
+        ] {
+            let error = refuse_outside(&base, outside).unwrap_err();
+            assert_eq!(error.code, "outside_folder", "{outside}");
+        }
     }
 }

@@ -174,6 +174,7 @@ impl Dispatch<'_, '_> {
                 &row,
                 self.input.defaults,
                 &self.input.source.base,
+                self.input.source.allow_outside_paths,
                 self.input.context,
             ) {
                 Ok(ready) => {
@@ -253,6 +254,7 @@ impl Dispatch<'_, '_> {
                 &row,
                 self.input.defaults,
                 &self.input.source.base,
+                self.input.source.allow_outside_paths,
                 self.input.context,
             )
             .is_ok();

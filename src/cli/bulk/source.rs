@@ -19,6 +19,8 @@ pub struct Source {
     pub format: BulkFormat,
     /// The folder screenshot paths are relative to: the file's, or the current one for stdin.
     pub base: PathBuf,
+    /// Whether screenshot paths may leave `base` (`bulk --allow-outside-paths`).
+    pub allow_outside_paths: bool,
     /// The input path as given (`-` for stdin).
     given: PathBuf,
     /// Kept so the spool lives as long as the run, and is deleted after it.
@@ -60,6 +62,7 @@ impl Source {
             shown,
             format,
             base,
+            allow_outside_paths: false,
             given: file.to_path_buf(),
             _spool: spool,
         })

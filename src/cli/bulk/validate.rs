@@ -38,7 +38,13 @@ pub fn validate(
     for row in &mut rows {
         let row = row?;
         tally.rows += 1;
-        let Err(problems) = examine_row(&row, defaults, &source.base, context) else {
+        let Err(problems) = examine_row(
+            &row,
+            defaults,
+            &source.base,
+            source.allow_outside_paths,
+            context,
+        ) else {
             continue;
         };
         tally.invalid += 1;
