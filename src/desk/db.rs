@@ -8,7 +8,11 @@
 //! Checkpoints (copying the WAL back into the database file, with an fsync) run on a background
 //! thread rather than inside whichever commit crosses SQLite's threshold: with
 //! `synchronous=NORMAL` a commit is then only a write to the WAL, and no create pays for a
-//! checkpoint.
+//! checkpoint. A passive checkpoint never waits, but it cannot start the WAL over while readers
+//! hold older snapshots, so under steady reads and writes the WAL would grow without end: past
+//! [`WAL_RESTART_PAGES`] the thread runs a RESTART checkpoint (which waits for those readers,
+//! holding new writes back for that moment), and `journal_size_limit` truncates the file back
+//! to [`WAL_SIZE_LIMIT`] bytes once it starts over.
 
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -32,6 +36,10 @@ const CHECKPOINT_EVERY: Duration = Duration::from_millis(100);
 /// WAL pages after which a commit checkpoints by itself anyway: a backstop should the background
 /// checkpoint fall behind (SQLite's default is 1,000 pages).
 const AUTOCHECKPOINT_PAGES: u32 = 20_000;
+/// WAL pages (4 KiB each) past which the background checkpoint insists on starting the WAL over.
+const WAL_RESTART_PAGES: i64 = 4_096;
+/// The size the WAL file is cut back to when it starts over.
+const WAL_SIZE_LIMIT: i64 = 16 * 1024 * 1024;
 
 impl From<rusqlite::Error> for DeskError {
     fn from(error: rusqlite::Error) -> DeskError {
@@ -85,6 +93,7 @@ impl Db {
         }
         schema::migrate(&mut writer, &secret)?;
         writer.pragma_update(None, "wal_autocheckpoint", AUTOCHECKPOINT_PAGES)?;
+        writer.pragma_update(None, "journal_size_limit", WAL_SIZE_LIMIT)?;
 
         let mut readers = Vec::with_capacity(READERS);
         for _ in 0..READERS {
@@ -97,6 +106,7 @@ impl Db {
         }
         let checkpoints = Connection::open(path)?;
         schema::configure(&checkpoints, BUSY_TIMEOUT)?;
+        checkpoints.pragma_update(None, "journal_size_limit", WAL_SIZE_LIMIT)?;
         Ok(Db {
             writer: Mutex::new(writer),
             readers,
@@ -154,7 +164,13 @@ impl Checkpointer {
                 // PASSIVE never waits for, nor blocks, readers and the writer. A failure (say,
                 // a full disk) leaves the WAL to grow until the writer's own backstop
                 // checkpoint, which reports the error to a caller.
-                let _ = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
+                let frames: rusqlite::Result<i64> =
+                    conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |row| row.get(1));
+                if frames.is_ok_and(|frames| frames > WAL_RESTART_PAGES) {
+                    // Waits (up to the busy timeout) for readers of older snapshots; the next
+                    // write then starts the WAL over and truncates it to the limit.
+                    let _ = conn.query_row("PRAGMA wal_checkpoint(RESTART)", [], |_| Ok(()));
+                }
             }
         });
         Checkpointer { stop, thread }
@@ -194,6 +210,50 @@ mod tests {
             message.contains("notes.txt") && message.contains("not a database"),
             "{message}"
         );
+    }
+
+    #[test]
+    fn the_wal_stays_bounded_under_steady_writes_and_reads() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("desk.sqlite3");
+        let db = std::sync::Arc::new(Db::open(&path, &dir.path().join("key")).unwrap());
+        db.write(|tx| {
+            tx.execute_batch("CREATE TABLE blobs (id INTEGER PRIMARY KEY, data BLOB)")?;
+            Ok(())
+        })
+        .unwrap();
+        let wal = dir.path().join("desk.sqlite3-wal");
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let readers: Vec<_> = (0..3)
+            .map(|_| {
+                let db = std::sync::Arc::clone(&db);
+                let stop = std::sync::Arc::clone(&stop);
+                std::thread::spawn(move || {
+                    while !stop.load(Ordering::Relaxed) {
+                        let _: i64 = db
+                            .read(|conn| {
+                                Ok(conn.query_row("SELECT count(*) FROM blobs", [], |r| r.get(0))?)
+                            })
+                            .unwrap();
+                    }
+                })
+            })
+            .collect();
+        let blob = vec![7u8; 512 * 1024];
+        let mut largest = 0;
+        // 120 MiB written in all, a little at a time.
+        for _ in 0..240 {
+            db.write(|tx| {
+                tx.execute("INSERT INTO blobs (data) VALUES (?1)", [&blob])?;
+                Ok(())
+            })
+            .unwrap();
+            largest = largest.max(std::fs::metadata(&wal).map_or(0, |m| m.len()));
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        stop.store(true, Ordering::Relaxed);
+        readers.into_iter().for_each(|r| r.join().unwrap());
+        assert!(largest < 64 * 1024 * 1024, "the WAL reached {largest} bytes");
     }
 
     #[test]
