@@ -253,7 +253,10 @@ mod tests {
         }
         stop.store(true, Ordering::Relaxed);
         readers.into_iter().for_each(|r| r.join().unwrap());
-        assert!(largest < 64 * 1024 * 1024, "the WAL reached {largest} bytes");
+        assert!(
+            largest < 64 * 1024 * 1024,
+            "the WAL reached {largest} bytes"
+        );
     }
 
     #[test]
