@@ -40,7 +40,6 @@ pub const MAX_ANSWER_BYTES: u64 = 8 * 1024 * 1024;
 const CREATE_MAY_EXIST: &str = "the ticket may have been filed; running the same command again is safe: the desk answers with the same ticket and never files a second one";
 /// The same, for a follow-up message (which carries no idempotency key).
 const MESSAGE_MAY_EXIST: &str = "the message may have been received; check with `cartsaver-support status` before sending it again";
-const READ_AGAIN: &str = "nothing was changed by it; try again in a moment";
 
 pub struct HttpDesk {
     client: Client,
@@ -91,12 +90,12 @@ impl HttpDesk {
     }
 
     /// Send (again, when allowed, worth it and within the deadline) and read the JSON answer and
-    /// whether it was a replay. `lost` says what to do should the answer be lost after the
-    /// request may have reached the desk; `upload` lets one attempt take the whole deadline.
+    /// whether it was a replay. `lost` says what to do should the answer be lost after a request
+    /// that changes something may have reached the desk (`None` for reads); `upload` lets one attempt take the whole deadline.
     fn send<T: DeserializeOwned>(
         &self,
         repeat: Repeat,
-        lost: &'static str,
+        lost: Option<&'static str>,
         upload: bool,
         build: impl Fn() -> RequestBuilder,
     ) -> Result<(T, bool), RequestError> {
@@ -135,7 +134,7 @@ impl HttpDesk {
                 Err(error) => Err(RequestError::Unreachable {
                     desk: self.base.to_string(),
                     reason: self.reason(&error, started),
-                    maybe_received: reached.then_some(lost),
+                    maybe_received: lost.filter(|_| reached),
                 }),
             };
         }
@@ -158,7 +157,7 @@ impl HttpDesk {
     fn read<T: DeserializeOwned>(
         &self,
         response: Response,
-        lost: &'static str,
+        lost: Option<&'static str>,
     ) -> Result<(T, bool), RequestError> {
         let status = response.status();
         let replayed = response
@@ -191,7 +190,7 @@ impl HttpDesk {
     fn answer_bytes(
         &self,
         response: Response,
-        lost: &'static str,
+        lost: Option<&'static str>,
     ) -> Result<Vec<u8>, RequestError> {
         let too_large = || RequestError::Protocol {
             desk: self.base.to_string(),
@@ -213,7 +212,7 @@ impl HttpDesk {
             .map_err(|error| RequestError::Unreachable {
                 desk: self.base.to_string(),
                 reason: format!("the answer was cut off: {error}"),
-                maybe_received: Some(lost),
+                maybe_received: lost,
             })?;
         if body.len() as u64 > MAX_ANSWER_BYTES {
             return Err(too_large());
@@ -264,16 +263,14 @@ impl Desk for HttpDesk {
             Repeat::OnlyIfNotSent
         };
         let upload = !request.attachments.is_empty();
-        let (ticket, replayed) = self.send(repeat, CREATE_MAY_EXIST, upload, build)?;
+        let (ticket, replayed) = self.send(repeat, Some(CREATE_MAY_EXIST), upload, build)?;
         Ok(Created { ticket, replayed })
     }
 
     fn ticket(&self, tracking: &TrackingNumber) -> Result<TicketView, RequestError> {
         let url = self.tickets_url(tracking, "");
-        self.send(Repeat::Safe, READ_AGAIN, false, || {
-            self.client.get(url.clone())
-        })
-        .map(|(view, _)| view)
+        self.send(Repeat::Safe, None, false, || self.client.get(url.clone()))
+            .map(|(view, _)| view)
     }
 
     fn list(&self, filter: &ListFilter) -> Result<TicketPage, RequestError> {
@@ -293,10 +290,8 @@ impl Desk for HttpDesk {
                 query.append_pair("cursor", cursor);
             }
         }
-        self.send(Repeat::Safe, READ_AGAIN, false, || {
-            self.client.get(url.clone())
-        })
-        .map(|(page, _)| page)
+        self.send(Repeat::Safe, None, false, || self.client.get(url.clone()))
+            .map(|(page, _)| page)
     }
 
     fn reply(
@@ -322,7 +317,7 @@ impl Desk for HttpDesk {
         };
         self.send(
             Repeat::OnlyIfNotSent,
-            MESSAGE_MAY_EXIST,
+            Some(MESSAGE_MAY_EXIST),
             !attachments.is_empty(),
             build,
         )
@@ -333,7 +328,7 @@ impl Desk for HttpDesk {
         let url = self.tickets_url(tracking, "/resolve");
         self.send(
             Repeat::Safe,
-            "the ticket may be resolved already; running the same command again is safe",
+            Some("the ticket may be resolved already; running the same command again is safe"),
             false,
             || self.client.post(url.clone()),
         )
@@ -342,18 +337,14 @@ impl Desk for HttpDesk {
 
     fn stats(&self) -> Result<Stats, RequestError> {
         let url = self.url("v1/stats");
-        self.send(Repeat::Safe, READ_AGAIN, false, || {
-            self.client.get(url.clone())
-        })
-        .map(|(stats, _)| stats)
+        self.send(Repeat::Safe, None, false, || self.client.get(url.clone()))
+            .map(|(stats, _)| stats)
     }
 
     fn health(&self) -> Result<Health, RequestError> {
         let url = self.url("v1/health");
-        self.send(Repeat::Safe, READ_AGAIN, false, || {
-            self.client.get(url.clone())
-        })
-        .map(|(health, _)| health)
+        self.send(Repeat::Safe, None, false, || self.client.get(url.clone()))
+            .map(|(health, _)| health)
     }
 }
 
