@@ -137,7 +137,7 @@ _cartsaver__support() {
 
     case "${cmd}" in
         cartsaver__support)
-            opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version new check status reply resolve bulk list dashboard doctor config completions help"
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --http-timeout --help --version new check status reply resolve bulk list dashboard doctor config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -155,6 +155,10 @@ _cartsaver__support() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --http-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -163,7 +167,7 @@ _cartsaver__support() {
             return 0
             ;;
         cartsaver__subcmd__support__subcmd__bulk)
-            opts="-q -h -V --format --store --plan --email --region --skip-invalid --rejects --results --concurrency --force-new --desk --config --json --no-input --color --quiet --help --version"
+            opts="-q -h -V --format --store --plan --email --region --skip-invalid --rejects --results --concurrency --force-new --allow-outside-paths --desk --config --json --no-input --color --quiet --http-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -213,6 +217,10 @@ _cartsaver__support() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --http-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -221,7 +229,7 @@ _cartsaver__support() {
             return 0
             ;;
         cartsaver__subcmd__support__subcmd__check)
-            opts="-q -h -V --store --order --phone --region --channel --at --screenshot --tried --tried-file --summary --details --details-file --email --plan --urgent --outage --pin --allow-access --tracking --file --format --desk --config --json --no-input --color --quiet --help --version"
+            opts="-q -h -V --store --order --phone --region --channel --at --screenshot --tried --tried-file --summary --details --details-file --email --plan --urgent --outage --pin --allow-access --tracking --file --format --desk --config --json --no-input --color --quiet --http-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -311,6 +319,10 @@ _cartsaver__support() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --http-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -319,7 +331,7 @@ _cartsaver__support() {
             return 0
             ;;
         cartsaver__subcmd__support__subcmd__completions)
-            opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version bash elvish fish powershell zsh"
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --http-timeout --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -335,6 +347,10 @@ _cartsaver__support() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --http-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -345,7 +361,7 @@ _cartsaver__support() {
             return 0
             ;;
         cartsaver__subcmd__support__subcmd__config)
-            opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version init show set path help"
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --http-timeout --help --version init show set path help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -361,6 +377,10 @@ _cartsaver__support() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --http-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -455,7 +475,7 @@ _cartsaver__support() {
             return 0
             ;;
         cartsaver__subcmd__support__subcmd__config__subcmd__init)
-            opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version"
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --http-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -471,6 +491,10 @@ _cartsaver__support() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --http-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -481,7 +505,7 @@ _cartsaver__support() {
             return 0
             ;;
         cartsaver__subcmd__support__subcmd__config__subcmd__path)
-            opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version"
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --http-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -497,6 +521,10 @@ _cartsaver__support() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --http-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -507,7 +535,7 @@ _cartsaver__support() {
             return 0
             ;;
         cartsaver__subcmd__support__subcmd__config__subcmd__set)
-            opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version"
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --http-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -523,6 +551,10 @@ _cartsaver__support() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --http-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -533,7 +565,7 @@ _cartsaver__support() {
             return 0
             ;;
         cartsaver__subcmd__support__subcmd__config__subcmd__show)
-            opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version"
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --http-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -551,6 +583,10 @@ _cartsaver__support() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --http-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -559,7 +595,7 @@ _cartsaver__support() {
             return 0
             ;;
         cartsaver__subcmd__support__subcmd__dashboard)
-            opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version"
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --http-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -575,6 +611,10 @@ _cartsaver__support() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --http-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -585,7 +625,7 @@ _cartsaver__support() {
             return 0
             ;;
         cartsaver__subcmd__support__subcmd__doctor)
-            opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version"
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --http-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -601,6 +641,10 @@ _cartsaver__support() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --http-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -849,7 +893,7 @@ _cartsaver__support() {
             return 0
             ;;
         cartsaver__subcmd__support__subcmd__list)
-            opts="-q -h -V --status --order --limit --desk --config --json --no-input --color --quiet --help --version"
+            opts="-q -h -V --status --order --limit --desk --config --json --no-input --color --quiet --http-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -879,6 +923,10 @@ _cartsaver__support() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --http-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -887,7 +935,7 @@ _cartsaver__support() {
             return 0
             ;;
         cartsaver__subcmd__support__subcmd__new)
-            opts="-q -h -V --store --order --phone --region --channel --at --screenshot --tried --tried-file --summary --details --details-file --email --plan --urgent --outage --pin --allow-access --dry-run --force-new --desk --config --json --no-input --color --quiet --help --version"
+            opts="-q -h -V --store --order --phone --region --channel --at --screenshot --tried --tried-file --summary --details --details-file --email --plan --urgent --outage --pin --allow-access --dry-run --force-new --desk --config --json --no-input --color --quiet --http-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -965,6 +1013,10 @@ _cartsaver__support() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --http-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -973,7 +1025,7 @@ _cartsaver__support() {
             return 0
             ;;
         cartsaver__subcmd__support__subcmd__reply)
-            opts="-m -q -h -V --message --message-file --screenshot --desk --config --json --no-input --color --quiet --help --version"
+            opts="-m -q -h -V --message --message-file --screenshot --desk --config --json --no-input --color --quiet --http-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1007,6 +1059,10 @@ _cartsaver__support() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --http-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1015,7 +1071,7 @@ _cartsaver__support() {
             return 0
             ;;
         cartsaver__subcmd__support__subcmd__resolve)
-            opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version"
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --http-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1031,6 +1087,10 @@ _cartsaver__support() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --http-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1041,7 +1101,7 @@ _cartsaver__support() {
             return 0
             ;;
         cartsaver__subcmd__support__subcmd__status)
-            opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version"
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --http-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1057,6 +1117,10 @@ _cartsaver__support() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --http-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

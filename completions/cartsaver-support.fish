@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_cartsaver_support_global_optspecs
-    string join \n desk= config= json no-input color= q/quiet h/help V/version
+    string join \n desk= config= json no-input color= q/quiet http-timeout= h/help V/version
 end
 
 function __fish_cartsaver_support_needs_command
@@ -29,6 +29,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -l con
 complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -l http-timeout -d 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
 complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -l no-input -d 'Never prompt; a missing field is an error'
 complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
@@ -66,6 +67,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new"
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l http-timeout -d 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l urgent -d 'Mark URGENT (Scale plan, or with --outage)'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l outage -d 'An outage prevents orders entirely'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l allow-access -d 'Allow support to open the store account'
@@ -100,6 +102,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand chec
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l http-timeout -d 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l urgent -d 'Mark URGENT (Scale plan, or with --outage)'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l outage -d 'An outage prevents orders entirely'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l allow-access -d 'Allow support to open the store account'
@@ -113,6 +116,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand stat
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand status" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand status" -l http-timeout -d 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand status" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand status" -l no-input -d 'Never prompt; a missing field is an error'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand status" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
@@ -126,6 +130,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand repl
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -l http-timeout -d 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -l no-input -d 'Never prompt; a missing field is an error'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
@@ -136,6 +141,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reso
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand resolve" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand resolve" -l http-timeout -d 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand resolve" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand resolve" -l no-input -d 'Never prompt; a missing field is an error'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand resolve" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
@@ -155,8 +161,10 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l http-timeout -d 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l skip-invalid -d 'Send the valid rows and write the invalid ones to a rejects file'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l force-new -d 'File rows even when their store and order already have an open ticket'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l allow-outside-paths -d 'Let `screenshot` paths leave the bulk file\'s folder (absolute paths, `..`); only for a file you wrote yourself'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l no-input -d 'Never prompt; a missing field is an error'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
@@ -170,6 +178,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -l http-timeout -d 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -l no-input -d 'Never prompt; a missing field is an error'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
@@ -180,6 +189,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand dash
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand dashboard" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand dashboard" -l http-timeout -d 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand dashboard" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand dashboard" -l no-input -d 'Never prompt; a missing field is an error'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand dashboard" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
@@ -190,6 +200,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand doct
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand doctor" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand doctor" -l http-timeout -d 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand doctor" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand doctor" -l no-input -d 'Never prompt; a missing field is an error'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand doctor" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
@@ -200,6 +211,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand conf
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -l http-timeout -d 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -l no-input -d 'Never prompt; a missing field is an error'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
@@ -215,6 +227,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand conf
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from init" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from init" -l http-timeout -d 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from init" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from init" -l no-input -d 'Never prompt; a missing field is an error'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from init" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
@@ -225,6 +238,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand conf
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from show" -l http-timeout -d 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; a missing field is an error'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
@@ -235,6 +249,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand conf
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from set" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from set" -l http-timeout -d 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from set" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from set" -l no-input -d 'Never prompt; a missing field is an error'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
@@ -245,6 +260,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand conf
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from path" -l http-timeout -d 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from path" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from path" -l no-input -d 'Never prompt; a missing field is an error'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
@@ -260,6 +276,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand comp
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand completions" -l http-timeout -d 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand completions" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand completions" -l no-input -d 'Never prompt; a missing field is an error'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand completions" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
