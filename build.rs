@@ -22,6 +22,11 @@ fn main() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
     let text = std::fs::read_to_string(METADATA).expect("read data/phone/metadata.json");
     let file: MetadataFile = serde_json::from_str(&text).expect("data/phone/metadata.json");
+    // For `cartsaver-support --version`, which names the release of the phone metadata.
+    println!(
+        "cargo:rustc-env=CARTSAVER_LIBPHONENUMBER={}",
+        file.libphonenumber
+    );
 
     let mut blob = Vec::new();
     let mut codes = String::new();

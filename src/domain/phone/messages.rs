@@ -96,11 +96,18 @@ fn invalid_country_code(after_prefix: &str, region: Option<&str>) -> String {
             Some(format!("{} for {name}", mobile.or(fixed)?))
         })
         .unwrap_or_else(|| format!("{MODEL_EXAMPLE} for Egypt"));
-    if let Some(rest) = after_prefix.strip_prefix('0') {
-        let without: String = rest.chars().take(3).collect();
+    if after_prefix.starts_with('0') {
+        let rest = after_prefix.trim_start_matches('0');
+        let zeros = &after_prefix[..after_prefix.len() - rest.len()];
+        let meant = metadata::code_prefix(rest).map_or_else(String::new, |code| {
+            let name = metadata::main_region(code)
+                .and_then(countries::country_name)
+                .map_or_else(String::new, |name| format!(" ({name})"));
+            format!(" if +{code}{name} is meant")
+        });
         return format!(
-            "no country code starts with 0; right after the + (or 00) comes the country code, \
-             so drop the 0 if +{without}… is meant, e.g. {example}"
+            "no country code starts with 0; right after the + (or 00) comes the country code: \
+             drop the {zeros}{meant}, e.g. {example}"
         );
     }
     let shown: String = after_prefix.chars().take(3).collect();

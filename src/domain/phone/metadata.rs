@@ -216,6 +216,16 @@ pub(super) fn code_prefix(digits: &str) -> Option<u16> {
     })
 }
 
+/// The main region of a calling code (`1` → `US`), if it is a country's.
+pub(super) fn main_region(code: u16) -> Option<&'static str> {
+    let ids = REGIONS
+        .iter()
+        .filter(|(_, c)| *c == code)
+        .map(|(id, _)| *id);
+    let main = for_code(code)?.main().id.clone();
+    ids.into_iter().find(|id| *id == main)
+}
+
 /// The calling code of an ISO region (`EG` → 20).
 pub(super) fn region_code(id: &str) -> Option<u16> {
     REGIONS
