@@ -203,6 +203,19 @@ impl FieldError {
         FieldError::new(field, "", "empty", message)
     }
 
+    /// The error of a parser given blank text (code `missing`, "missing; give …") as the error of
+    /// a value given empty: ``phone: `--phone` is empty; give …``. Other errors are unchanged.
+    pub fn into_empty(self) -> FieldError {
+        if self.code != "missing" {
+            return self;
+        }
+        let how = ["missing; ", "not given; "]
+            .iter()
+            .find_map(|prefix| self.message.strip_prefix(prefix))
+            .unwrap_or(&self.message);
+        FieldError::empty(self.field, how)
+    }
+
     /// An empty-value error worded for where the value came from instead of the flag: ``the
     /// `phone` cell``, ```store` in the config file``. Other errors are returned unchanged.
     pub fn empty_in(mut self, source: &str) -> FieldError {
@@ -268,5 +281,12 @@ mod tests {
         );
         let other = FieldError::missing(Field::Store, "missing").empty_in("the cell");
         assert_eq!(other.message, "missing");
+        let blank = FieldError::missing(Field::Phone, "missing; give the customer's number");
+        assert_eq!(
+            blank.into_empty().to_string(),
+            "phone: `--phone` is empty; give the customer's number"
+        );
+        let refused = FieldError::new(Field::Phone, "+20", "too_short", "too short");
+        assert_eq!(refused.clone().into_empty(), refused);
     }
 }
