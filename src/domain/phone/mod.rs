@@ -342,8 +342,9 @@ mod tests {
         );
     }
 
-    // Workaround: the crate turned `8 800 555 35 35` (RU) and `+7 800 555 35 35` into the invalid
-    // +7005553535; libphonenumber gives the toll-free +78005553535.
+    // The `phonenumber` crate (used until issue 8) turned `8 800 555 35 35` (RU) and
+    // `+7 800 555 35 35` into the invalid +7005553535; libphonenumber gives the toll-free
+    // +78005553535.
     #[test]
     fn russian_8_800_numbers_are_toll_free_as_libphonenumber_says() {
         for (input, region_id) in [
@@ -369,7 +370,7 @@ mod tests {
         }
     }
 
-    // Workaround: the crate's `number_type` drops the leading zero of Rome's 06: type unknown,
+    // The `phonenumber` crate's `number_type` dropped the leading zero of Rome's 06: type unknown,
     // no country. libphonenumber: fixed_line, IT.
     #[test]
     fn italian_fixed_lines_keep_their_leading_zero() {
