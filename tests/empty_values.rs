@@ -74,6 +74,24 @@ fn an_empty_flag_makes_the_checklist_invalid() {
 }
 
 #[test]
+fn an_empty_step_among_others_and_an_empty_tracking_number_are_errors() {
+    let env = TestEnv::new();
+    let (report, output) = check_json(&env, &["--tried", "resent the OTP", "--tried", " "]);
+    assert_eq!(output.status.code(), Some(2));
+    let tried = report["fields"]["tried"].to_string();
+    assert!(
+        tried.contains("`--tried` is empty; list the steps already tried"),
+        "{tried}"
+    );
+    let (report, _) = check_json(&env, &["--tracking", ""]);
+    let tracking = report["fields"]["tracking"]["error"].as_str().unwrap();
+    assert!(
+        tracking.starts_with("`--tracking` is empty; "),
+        "{tracking}"
+    );
+}
+
+#[test]
 fn new_says_empty_not_missing() {
     let env = TestEnv::new();
     let output = env

@@ -6,7 +6,7 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::domain::screenshot::{Screenshot, load_screenshot};
-use crate::domain::text::split_tried_lines;
+use crate::domain::text::{parse_tried, split_tried_lines};
 use crate::domain::ticket::TicketInput;
 use crate::domain::{Field, FieldError, Parsed};
 
@@ -22,7 +22,17 @@ pub struct GivenFields {
 
 pub fn gather(args: &TicketArgs) -> GivenFields {
     let mut read_errors = Vec::new();
-    let mut tried = args.tried.clone();
+    // `--tried ''` among other steps is still a flag given empty (SPEC §2): an error, in the
+    // domain's words, and not a step.
+    let (mut tried, blank): (Vec<String>, Vec<String>) = args
+        .tried
+        .iter()
+        .cloned()
+        .partition(|step| !step.trim().is_empty());
+    if !blank.is_empty() {
+        let error = parse_tried(&[]).expect_err("no steps is refused");
+        read_errors.push(error.into_empty());
+    }
     if let Some(path) = &args.tried_file {
         match read_text(path) {
             Ok(text) if text.trim().is_empty() => read_errors.push(empty_file(Field::Tried, path)),

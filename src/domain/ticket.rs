@@ -374,7 +374,8 @@ fn given(text: &Option<String>) -> Option<&str> {
 
 /// Check a tracking number as a `check` field.
 pub fn examine_tracking(input: &str) -> Entry {
-    let outcome = parse_tracking(input.trim()).map(|tn| Accepted {
+    let outcome = parse_tracking(input.trim()).map_err(FieldError::into_empty);
+    let outcome = outcome.map(|tn| Accepted {
         value: json!(tn.to_string()),
         extra: Vec::new(),
         notes: Vec::new(),
