@@ -8,8 +8,9 @@ For every region (and non-geographic calling code) and every number type with an
 the example in E.164, international, national (with the region), `00` (no region), dialled from
 other regions with their own international prefix (with that region), and RFC 3966 forms, plus
 perturbations: a digit dropped, added or changed, `+0`/`+00` before the code, national numbers
-that begin with 0 or 00, Arabic-Indic, Persian and full-width digits, and a few inputs this project
-refuses on purpose. Deterministic: no randomness, sorted regions.
+that begin with 0 or 00, Arabic-Indic, Persian and full-width digits, random digits of about a
+possible length after `+CC` and after the region's prefixes, and a few inputs this project refuses
+on purpose. Deterministic: sorted regions, and a fixed seed for the random digits.
 
 Columns (tab-separated): input, region ("" for none), expected, differs, form.
 - expected: `+E164 REGION TYPE` when libphonenumber parses the input to a valid number (REGION is
@@ -26,6 +27,7 @@ Columns (tab-separated): input, region ("" for none), expected, differs, form.
 """
 
 import os
+import random
 
 import phonenumbers
 from phonenumbers import PhoneNumberFormat as F
@@ -184,11 +186,30 @@ def deliberate(v):
 ALL_REGIONS = sorted(phonenumbers.SUPPORTED_REGIONS)
 
 
+def random_digits(v, rnd):
+    """Digits of about a possible length, valid or not, as typos and guesses make them."""
+    for code in sorted(COUNTRY_CODE_TO_REGION_CODE):
+        for region in COUNTRY_CODE_TO_REGION_CODE[code]:
+            if region == "001":
+                meta = phonenumbers.PhoneMetadata.metadata_for_nongeo_region(code)
+            else:
+                meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
+            lengths = [n for n in meta.general_desc.possible_length if n > 0] or [8]
+            prefixes = ["", "0", "00", "000", str(code), "00" + str(code), meta.national_prefix or ""]
+            for _ in range(8):
+                n = max(1, rnd.choice(lengths) + rnd.choice([0, 0, 0, -1, 1, -2, 2]))
+                digits = "".join(rnd.choice("0123456789") for _ in range(n))
+                v.add("+%d %s" % (code, digits), None, "random after +CC")
+                if region != "001":
+                    v.add(rnd.choice(prefixes) + digits, region, "random national")
+
+
 def main():
     v = Vectors()
     deliberate(v)
     for i, (region, _, number) in enumerate(examples()):
         forms(v, i, region, number)
+    random_digits(v, random.Random(8))
     with open(OUT, "w", encoding="utf-8") as f:
         f.write("# libphonenumber %s (PyPI phonenumbers %s); scripts/phone-metadata/vectors.py wrote this\n"
                 % (phonenumbers.__version__, phonenumbers.__version__))
