@@ -1,8 +1,7 @@
 //! One row to one ticket: cells to a `TicketInput` (the `|`-separated lists of CSV, the arrays
 //! of JSON Lines, yes/no cells), the defaults for empty cells, screenshot paths relative to the
 //! file, then the domain's validation (`examine` + `into_ticket`). Every problem of the row at
-//! once. An empty cell of a required field that no default fills is an error of that field
-//! ("the `phone` cell is empty"); an empty optional cell is a value not given.
+//! once.
 
 use std::path::Path;
 
@@ -110,7 +109,8 @@ fn is_blank(input: &mut TicketInput, field: Field) -> bool {
 }
 
 /// After the defaults: an empty cell that is still empty is given empty if the field is required
-/// (the domain then refuses it as empty), and not given otherwise.
+/// (the domain then refuses it: "the `phone` cell is empty", SPEC §2 "Empty values"), and not
+/// given otherwise (an empty optional cell is a value left out).
 fn mark_empty(input: &mut TicketInput, field: Field) {
     let required = REQUIRED.contains(&field);
     if field == Field::Tried {
