@@ -80,6 +80,56 @@ pub fn examine_row(
     }
 }
 
+/// Problems with the row's columns first, then its fields in checklist order.
+fn with_field_errors(
+    line: u64,
+    mut problems: Vec<Problem>,
+    mut errors: Vec<FieldError>,
+) -> Vec<Problem> {
+    errors.sort_by_key(|error| error.field);
+    problems.extend(
+        errors
+            .into_iter()
+            .map(|error| Problem::of_field(line, error)),
+    );
+    problems
+}
+
+fn fill(cell: &mut Option<String>, default: &Option<String>) {
+    if cell.as_deref().is_none_or(|text| text.trim().is_empty()) {
+        cell.clone_from(default);
+    }
+}
+
+/// `now` is a fine answer at a prompt, but a bulk row must give the real time: `now` changes on
+/// every run, so a re-run of the file could not be recognised as the same tickets.
+fn refuse_now(input: &TicketInput) -> Option<FieldError> {
+    let at = input.at.as_deref()?.trim();
+    at.eq_ignore_ascii_case("now").then(|| {
+        FieldError::new(
+            Field::At,
+            at,
+            "now_in_bulk",
+            "a bulk row must give the time it happened, e.g. 2026-11-20T14:03:00Z; `now` changes \
+             on every run, so running the file again could not recognise tickets already filed",
+        )
+    })
+}
+
+/// The fix for a missing field of a row.
+fn how_to_give(field: Field) -> String {
+    match field {
+        Field::Store | Field::Plan | Field::Email => format!(
+            "missing; fill the `{field}` cell, or give {} for every row that leaves it empty",
+            field.flag()
+        ),
+        Field::Tried => "missing; fill the `tried` cell with the steps already tried \
+                         (separated by `|` in CSV, an array in JSON Lines), or `none`"
+            .into(),
+        _ => format!("missing; add a `{field}` column and fill it"),
+    }
+}
+
 /// The text slot of a field, for the fields that are one piece of text.
 fn text_slot(input: &mut TicketInput, field: Field) -> Option<&mut Option<String>> {
     Some(match field {
@@ -143,56 +193,6 @@ fn empty_cell(error: FieldError) -> FieldError {
         );
     }
     error
-}
-
-/// Problems with the row's columns first, then its fields in checklist order.
-fn with_field_errors(
-    line: u64,
-    mut problems: Vec<Problem>,
-    mut errors: Vec<FieldError>,
-) -> Vec<Problem> {
-    errors.sort_by_key(|error| error.field);
-    problems.extend(
-        errors
-            .into_iter()
-            .map(|error| Problem::of_field(line, error)),
-    );
-    problems
-}
-
-fn fill(cell: &mut Option<String>, default: &Option<String>) {
-    if cell.as_deref().is_none_or(|text| text.trim().is_empty()) {
-        cell.clone_from(default);
-    }
-}
-
-/// `now` is a fine answer at a prompt, but a bulk row must give the real time: `now` changes on
-/// every run, so a re-run of the file could not be recognised as the same tickets.
-fn refuse_now(input: &TicketInput) -> Option<FieldError> {
-    let at = input.at.as_deref()?.trim();
-    at.eq_ignore_ascii_case("now").then(|| {
-        FieldError::new(
-            Field::At,
-            at,
-            "now_in_bulk",
-            "a bulk row must give the time it happened, e.g. 2026-11-20T14:03:00Z; `now` changes \
-             on every run, so running the file again could not recognise tickets already filed",
-        )
-    })
-}
-
-/// The fix for a missing field of a row.
-fn how_to_give(field: Field) -> String {
-    match field {
-        Field::Store | Field::Plan | Field::Email => format!(
-            "missing; fill the `{field}` cell, or give {} for every row that leaves it empty",
-            field.flag()
-        ),
-        Field::Tried => "missing; fill the `tried` cell with the steps already tried \
-                         (separated by `|` in CSV, an array in JSON Lines), or `none`"
-            .into(),
-        _ => format!("missing; add a `{field}` column and fill it"),
-    }
 }
 
 fn apply(
