@@ -307,7 +307,9 @@ fn invalid_rows_stop_the_run_naming_each_line_and_nothing_is_sent() {
     for expected in [
         "line 3, phone `+20 10`: ",
         "line 3, channel `pigeon`: ",
-        "line 6, email: missing; fill the `email` cell, or give --email",
+        // An empty cell of a required field is an error of that field (SPEC §2, "Empty values").
+        "line 6, email: the `email` cell is empty; give the address support should reply to, \
+         e.g. you@example.com; or give --email for every row that leaves it empty",
         "line 7: 2 cells where the header has 8 columns",
         "3 of 5 rows of",
         "nothing was sent",

@@ -402,3 +402,83 @@ fn help_documents_exit_codes_and_the_clock_variable() {
     assert!(help.contains("Exit codes"), "{help}");
     assert!(help.contains("CARTSAVER_NOW"), "{help}");
 }
+
+// Issue 8: the phone field reads numbers as libphonenumber does (SPEC §2).
+
+#[test]
+fn a_zero_after_the_plus_is_refused_never_read_as_another_number() {
+    let env = TestEnv::new();
+    for input in ["+049 30 123456", "+049 1512 3456789", "+00201001234567"] {
+        let (report, output) = check_json(&env, &["--phone", input]);
+        assert_eq!(output.status.code(), Some(2), "{input}");
+        assert!(!report.valid);
+        let phone = refused(&report, "phone");
+        assert_eq!(phone.input, input);
+        assert!(
+            phone.error.starts_with("no country code starts with 0;"),
+            "{input}: {}",
+            phone.error
+        );
+    }
+}
+
+#[test]
+fn a_region_reads_its_own_international_prefix_and_its_00_national_numbers() {
+    let env = TestEnv::new();
+    for (region, input, e164, country, kind) in [
+        ("AU", "0011 20 10 01234567", "+201001234567", "EG", "mobile"),
+        (
+            "TH",
+            "008 1 201-555-0123",
+            "+12015550123",
+            "US",
+            "fixed_line_or_mobile",
+        ),
+        ("UY", "000 493 7462", "+5980004937462", "UY", "toll_free"),
+        ("KR", "00368 598 8235", "+82003685988235", "KR", "toll_free"),
+        (
+            "ID",
+            "00 7803 448 6174",
+            "+620078034486174",
+            "ID",
+            "toll_free",
+        ),
+    ] {
+        let (report, output) = check_json(&env, &["--region", region, "--phone", input]);
+        assert!(output.status.success(), "{input}: {}", stderr_of(&output));
+        let phone = accepted(&report, "phone");
+        assert_eq!(phone.value, e164, "{input} in {region}");
+        assert_eq!(phone.country.as_deref(), Some(country), "{input}");
+        assert_eq!(phone.kind.as_deref(), Some(kind), "{input}");
+    }
+}
+
+#[test]
+fn a_leading_00_under_a_region_that_dials_0011_is_still_read_with_a_note() {
+    let env = TestEnv::new();
+    let (report, _) = check_json(&env, &["--region", "AU", "--phone", "00 44 7400 123456"]);
+    let phone = accepted(&report, "phone");
+    assert_eq!(phone.value, "+447400123456");
+    assert!(
+        phone
+            .notes
+            .iter()
+            .any(|n| n.contains("read the leading 00 as the international prefix")),
+        "{:?}",
+        phone.notes
+    );
+}
+
+#[test]
+fn version_names_the_libphonenumber_release_of_the_metadata() {
+    let env = TestEnv::new();
+    let output = env.cli().arg("--version").output().unwrap();
+    assert!(output.status.success());
+    let text = stdout_of(&output);
+    let release = text
+        .lines()
+        .find_map(|line| line.strip_prefix("phone metadata: libphonenumber "))
+        .unwrap_or_else(|| panic!("no metadata release in {text:?}"));
+    let parts: Vec<u32> = release.split('.').map(|p| p.parse().unwrap()).collect();
+    assert!(parts >= vec![9, 0, 43], "{release}");
+}

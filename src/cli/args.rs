@@ -19,10 +19,18 @@ Environment:
   CARTSAVER_NOW     RFC 3339 time that stands in for the clock (reproducible runs and tests)
   NO_COLOR          disables colour (like --color never)";
 
+/// `--version` (not `-V`) also names the libphonenumber release of the phone metadata.
+const LONG_VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    "\nphone metadata: libphonenumber ",
+    env!("CARTSAVER_LIBPHONENUMBER")
+);
+
 #[derive(Debug, Parser)]
 #[command(
     name = "cartsaver-support",
     version,
+    long_version = LONG_VERSION,
     about = "File, diagnose and follow up Cartsaver support tickets",
     long_about = "File, diagnose and follow up Cartsaver support tickets.\n\n\
         Cartsaver verifies cash-on-delivery orders with OTPs over WhatsApp and SMS. When something \

@@ -6,7 +6,7 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::domain::screenshot::{Screenshot, load_screenshot};
-use crate::domain::text::split_tried_lines;
+use crate::domain::text::{parse_tried, split_tried_lines};
 use crate::domain::ticket::TicketInput;
 use crate::domain::{Field, FieldError, Parsed};
 
@@ -22,9 +22,20 @@ pub struct GivenFields {
 
 pub fn gather(args: &TicketArgs) -> GivenFields {
     let mut read_errors = Vec::new();
-    let mut tried = args.tried.clone();
+    // `--tried ''` among other steps is still a flag given empty (SPEC §2): an error, in the
+    // domain's words, and not a step.
+    let (mut tried, blank): (Vec<String>, Vec<String>) = args
+        .tried
+        .iter()
+        .cloned()
+        .partition(|step| !step.trim().is_empty());
+    if !blank.is_empty() {
+        let error = parse_tried(&[]).expect_err("no steps is refused");
+        read_errors.push(error.into_empty());
+    }
     if let Some(path) = &args.tried_file {
         match read_text(path) {
+            Ok(text) if text.trim().is_empty() => read_errors.push(empty_file(Field::Tried, path)),
             Ok(text) => tried.extend(split_tried_lines(&text)),
             Err(error) => read_errors.push(file_error(Field::Tried, path, error)),
         }
@@ -43,6 +54,9 @@ pub fn gather(args: &TicketArgs) -> GivenFields {
             ));
         } else {
             match read_text(path) {
+                Ok(text) if text.trim().is_empty() => {
+                    read_errors.push(empty_file(Field::Details, path));
+                }
                 Ok(text) => details = Some(text),
                 Err(error) => read_errors.push(file_error(Field::Details, path, error)),
             }
@@ -86,6 +100,21 @@ pub fn read_text(path: &Path) -> std::io::Result<String> {
     } else {
         std::fs::read_to_string(path)
     }
+}
+
+/// A `--tried-file` or `--details-file` with nothing in it: given, so an error (SPEC §2).
+fn empty_file(field: Field, path: &Path) -> FieldError {
+    let message = match field {
+        Field::Tried => {
+            "the file is empty; list the steps already tried in it, one per line \
+                         (or `none`), or give them with --tried"
+        }
+        _ => {
+            "the file is empty; write the details in it (what you expected, what happened \
+              instead), give them with --details, or leave --details-file out"
+        }
+    };
+    FieldError::new(field, path.display().to_string(), "empty", message)
 }
 
 fn file_error(field: Field, path: &Path, error: std::io::Error) -> FieldError {

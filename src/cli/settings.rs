@@ -138,8 +138,9 @@ impl Settings {
         self.token.clone().transpose().map_err(CliError::Usage)
     }
 
-    /// Fill the checklist fields the flags left blank from the config file: store, email, plan,
-    /// and the region of a national phone number. Returns the fields it filled. A value the
+    /// Fill the checklist fields the flags did not give from the config file: store, email, plan,
+    /// and the region of a national phone number (a flag given empty is an error of its own, not
+    /// filled). Returns the fields it filled. A value the
     /// file would fill and its parser refuses stops the run (exit 2), naming the file and the
     /// fix, rather than being sent as if the merchant had typed it; all such values at once.
     pub fn fill_defaults(&self, input: &mut TicketInput) -> Result<Vec<Field>, CliError> {
@@ -152,8 +153,7 @@ impl Settings {
             (Key::Region, Field::Region, &mut input.region),
         ];
         for (key, field, slot) in slots {
-            let blank = slot.as_deref().is_none_or(|v| v.trim().is_empty());
-            let Some(value) = key.get(&self.defaults).filter(|_| blank) else {
+            let Some(value) = key.get(&self.defaults).filter(|_| slot.is_none()) else {
                 continue;
             };
             match key.normalize(value) {

@@ -194,6 +194,39 @@ impl FieldError {
     pub fn missing(field: Field, how: impl Into<String>) -> FieldError {
         FieldError::new(field, "", "missing", how)
     }
+
+    /// A field given but empty, or only spaces (SPEC §2 "Empty values"): an error of the field,
+    /// never taken as not given. Worded for its flag: ``phone: `--phone` is empty; give the
+    /// customer's number, e.g. +20 100 123 4567``; see [`FieldError::empty_in`] for other sources.
+    pub fn empty(field: Field, how: impl AsRef<str>) -> FieldError {
+        let message = format!("`{}` is empty; {}", field.flag(), how.as_ref());
+        FieldError::new(field, "", "empty", message)
+    }
+
+    /// The error of a parser given blank text (code `missing`, "missing; give …") as the error of
+    /// a value given empty: ``phone: `--phone` is empty; give …``. Other errors are unchanged.
+    pub fn into_empty(self) -> FieldError {
+        if self.code != "missing" {
+            return self;
+        }
+        let how = ["missing; ", "not given; "]
+            .iter()
+            .find_map(|prefix| self.message.strip_prefix(prefix))
+            .unwrap_or(&self.message);
+        FieldError::empty(self.field, how)
+    }
+
+    /// An empty-value error worded for where the value came from instead of the flag: ``the
+    /// `phone` cell``, ```store` in the config file``. Other errors are returned unchanged.
+    pub fn empty_in(mut self, source: &str) -> FieldError {
+        if self.code == "empty" {
+            let flag = format!("`{}` is empty", self.field.flag());
+            self.message = self
+                .message
+                .replacen(&flag, &format!("{source} is empty"), 1);
+        }
+        self
+    }
 }
 
 impl fmt::Display for FieldError {
@@ -231,5 +264,29 @@ mod tests {
         assert_eq!(e.to_string(), "phone `+20 10`: too short for Egypt (+20)");
         let missing = FieldError::missing(Field::Store, "missing; give --store");
         assert_eq!(missing.to_string(), "store: missing; give --store");
+    }
+
+    #[test]
+    fn empty_values_name_the_flag_or_the_source() {
+        let e = FieldError::empty(Field::AllowAccess, "say yes or no");
+        assert_eq!(e.code, "empty");
+        assert_eq!(
+            e.to_string(),
+            "allow_access: `--allow-access` is empty; say yes or no"
+        );
+        let cell = e.empty_in("the `allow_access` cell");
+        assert_eq!(
+            cell.to_string(),
+            "allow_access: the `allow_access` cell is empty; say yes or no"
+        );
+        let other = FieldError::missing(Field::Store, "missing").empty_in("the cell");
+        assert_eq!(other.message, "missing");
+        let blank = FieldError::missing(Field::Phone, "missing; give the customer's number");
+        assert_eq!(
+            blank.into_empty().to_string(),
+            "phone: `--phone` is empty; give the customer's number"
+        );
+        let refused = FieldError::new(Field::Phone, "+20", "too_short", "too short");
+        assert_eq!(refused.clone().into_empty(), refused);
     }
 }

@@ -237,7 +237,8 @@ pub const REQUIRED: [Field; 8] = [
 ];
 
 /// Parse every field that `input` gives (and the screenshots, already read and checked), keeping
-/// each result. Fields that are absent get no entry.
+/// each result. Fields that are absent get no entry; a field given empty (or only spaces) is an
+/// error of that field (SPEC §2, "Empty values"), never taken as not given.
 pub fn examine(
     input: &TicketInput,
     screenshots: Vec<Result<Parsed<Screenshot>, FieldError>>,
@@ -365,16 +366,16 @@ pub fn examine(
     exam
 }
 
-/// A text field that was given: trimmed, and not blank.
+/// A text field that was given, trimmed; blank text too, which its parser refuses as missing and
+/// [`record_with`] reports as empty.
 fn given(text: &Option<String>) -> Option<&str> {
-    text.as_deref()
-        .map(str::trim)
-        .filter(|text| !text.is_empty())
+    text.as_deref().map(str::trim)
 }
 
 /// Check a tracking number as a `check` field.
 pub fn examine_tracking(input: &str) -> Entry {
-    let outcome = parse_tracking(input.trim()).map(|tn| Accepted {
+    let outcome = parse_tracking(input.trim()).map_err(FieldError::into_empty);
+    let outcome = outcome.map(|tn| Accepted {
         value: json!(tn.to_string()),
         extra: Vec::new(),
         notes: Vec::new(),
@@ -416,7 +417,8 @@ fn record_with<T>(
         Err(error) => {
             entries.push(Entry {
                 field,
-                outcome: Err(error),
+                // Parsers call blank text "missing"; here it was given, so it is empty.
+                outcome: Err(error.into_empty()),
             });
             None
         }

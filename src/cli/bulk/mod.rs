@@ -248,7 +248,8 @@ fn checked_defaults(defaults: Defaults) -> Result<Defaults, CliError> {
     let mut errors: Vec<FieldError> = Vec::new();
     let mut check = |value: &Option<String>, parse: &dyn Fn(&str) -> Option<FieldError>| {
         if let Some(error) = value.as_deref().and_then(parse) {
-            errors.push(error);
+            // A default flag given empty (`--store ''`) is an error, not "no default".
+            errors.push(error.into_empty());
         }
     };
     check(&defaults.store, &|text| parse_store(text).err());

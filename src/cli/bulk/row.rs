@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::problem::Problem;
 use super::reader::{Cell, Content, Row};
 use crate::domain::screenshot::{Screenshot, load_screenshot};
-use crate::domain::ticket::{Context, Ticket, TicketInput, examine};
+use crate::domain::ticket::{Context, REQUIRED, Ticket, TicketInput, examine};
 use crate::domain::{Field, FieldError};
 
 /// Values from the command line for cells left empty.
@@ -51,10 +51,18 @@ pub fn examine_row(
             errors.push(error);
         }
     }
+    let blank: Vec<Field> = cells
+        .iter()
+        .map(|(field, _)| *field)
+        .filter(|field| is_blank(&mut input, *field))
+        .collect();
     fill(&mut input.store, &defaults.store);
     fill(&mut input.plan, &defaults.plan);
     fill(&mut input.email, &defaults.email);
     fill(&mut input.region, &defaults.region);
+    for field in blank {
+        mark_empty(&mut input, field);
+    }
     errors.extend(refuse_now(&input));
 
     let screenshots = shots
@@ -73,7 +81,7 @@ pub fn examine_row(
         }),
         Ok(_) => Err(with_field_errors(line, problems, errors)),
         Err(more) => {
-            errors.extend(more);
+            errors.extend(more.into_iter().map(empty_cell));
             Err(with_field_errors(line, problems, errors))
         }
     }
@@ -170,13 +178,9 @@ fn how_to_give(field: Field) -> String {
     }
 }
 
-fn apply(
-    input: &mut TicketInput,
-    shots: &mut Vec<String>,
-    field: Field,
-    cell: &Cell,
-) -> Result<(), FieldError> {
-    let slot = match field {
+/// The text slot of a field, for the fields that are one piece of text.
+fn text_slot(input: &mut TicketInput, field: Field) -> Option<&mut Option<String>> {
+    Some(match field {
         Field::Store => &mut input.store,
         Field::Order => &mut input.order,
         Field::Phone => &mut input.phone,
@@ -188,31 +192,76 @@ fn apply(
         Field::Email => &mut input.email,
         Field::Plan => &mut input.plan,
         Field::Pin => &mut input.pin,
-        Field::Tried => {
-            input.tried = list(field, cell)?;
-            return Ok(());
+        _ => return None,
+    })
+}
+
+/// The row's cell for `field` is empty (or only spaces; `tried` with no step).
+fn is_blank(input: &mut TicketInput, field: Field) -> bool {
+    if field == Field::Tried {
+        return input.tried.is_empty();
+    }
+    text_slot(input, field)
+        .and_then(|slot| slot.as_deref())
+        .is_some_and(|text| text.trim().is_empty())
+}
+
+/// After the defaults: an empty cell that is still empty is given empty if the field is required
+/// (the domain then refuses it: "the `phone` cell is empty", SPEC §2 "Empty values"), and not
+/// given otherwise (an empty optional cell is a value left out).
+fn mark_empty(input: &mut TicketInput, field: Field) {
+    let required = REQUIRED.contains(&field);
+    if field == Field::Tried {
+        if required && input.tried.is_empty() {
+            input.tried = vec![String::new()];
         }
-        Field::Screenshot => {
-            *shots = list(field, cell)?;
-            return Ok(());
-        }
-        Field::Urgent => {
-            input.urgent = yes_no(field, cell)?;
-            return Ok(());
-        }
-        Field::Outage => {
-            input.outage = yes_no(field, cell)?;
-            return Ok(());
-        }
-        Field::AllowAccess => {
-            input.allow_access = yes_no(field, cell)?;
-            return Ok(());
-        }
-        Field::Tracking => {
-            unreachable!("the reader maps no column to `tracking`")
-        }
+        return;
+    }
+    let Some(slot) = text_slot(input, field) else {
+        return;
     };
-    *slot = text(field, cell)?;
+    let still_empty = slot.as_deref().is_none_or(|text| text.trim().is_empty());
+    if still_empty {
+        *slot = required.then(String::new);
+    }
+}
+
+/// The domain's "`--phone` is empty" worded for a cell, with the flag that can fill it.
+fn empty_cell(error: FieldError) -> FieldError {
+    if error.code != "empty" {
+        return error;
+    }
+    let field = error.field;
+    let mut error = error.empty_in(&format!("the `{field}` cell"));
+    if matches!(field, Field::Store | Field::Plan | Field::Email) {
+        let flag = field.flag();
+        error.message = format!(
+            "{}; or give {flag} for every row that leaves it empty",
+            error.message
+        );
+    }
+    error
+}
+
+fn apply(
+    input: &mut TicketInput,
+    shots: &mut Vec<String>,
+    field: Field,
+    cell: &Cell,
+) -> Result<(), FieldError> {
+    if let Some(slot) = text_slot(input, field) {
+        *slot = text(field, cell)?;
+        return Ok(());
+    }
+    match field {
+        Field::Tried => input.tried = list(field, cell)?,
+        Field::Screenshot => *shots = list(field, cell)?,
+        Field::Urgent => input.urgent = yes_no(field, cell)?,
+        Field::Outage => input.outage = yes_no(field, cell)?,
+        Field::AllowAccess => input.allow_access = yes_no(field, cell)?,
+        Field::Tracking => unreachable!("the reader maps no column to `tracking`"),
+        _ => unreachable!("text fields have a slot"),
+    }
     Ok(())
 }
 

@@ -119,6 +119,13 @@ impl Key {
         let field = |result: Result<Parsed<String>, crate::domain::FieldError>| {
             result.map_err(|error| error.to_string())
         };
+        if value.trim().is_empty() && self != Key::Token {
+            let name = self.name();
+            return Err(format!(
+                "{name}: empty; set it with `cartsaver-support config set {name} VALUE`, or \
+                 remove the line"
+            ));
+        }
         match self {
             Key::Store => field(parse_store(value).map(|p| p.map(|v| v.to_string()))),
             Key::Email => field(parse_email(value).map(|p| p.map(|v| v.to_string()))),

@@ -8,7 +8,7 @@ pub fn country_name(id: &str) -> Option<&'static str> {
         .map(|i| NAMES[i].1)
 }
 
-/// Sorted by code; covers every region of the `phonenumber` metadata (a test checks it).
+/// Sorted by code; covers every region of the phone metadata (a test checks it).
 static NAMES: &[(&str, &str)] = &[
     ("AC", "Ascension Island"),
     ("AD", "Andorra"),

@@ -1,52 +1,66 @@
-//! The phone metadata of one calling code at a time, loaded on first use and kept for the process.
+//! The phone metadata of one calling code at a time, decoded on first use and kept for the
+//! process; its patterns are compiled when first matched.
 //!
-//! `build.rs` writes each calling code's regions as a postcard blob (see its header for why): a
-//! `check --phone` then builds a `phonenumber::Database` of a few regions, not of all 250.
-//!
-//! The crate's own national-prefix stripping is switched off in the database we give it (see
-//! [`CodeMetadata::load`]); [`Region`] keeps the rules so that `parse.rs` strips the prefix the way
-//! libphonenumber does.
+//! `build.rs` writes each calling code's regions (`record::RegionRecord`, from libphonenumber's
+//! metadata in `data/phone/metadata.json`) as a postcard blob: a `check --phone` then decodes the
+//! few regions of one code, not all 250.
 
 use std::sync::{Arc, OnceLock};
 
-use phonenumber::metadata::{Database, loader};
 use regex::{Regex, RegexBuilder};
 
 use super::PhoneType;
+use super::record::{DescriptorRecord, RegionRecord, TypeRecord};
 
 include!(concat!(env!("OUT_DIR"), "/phone_metadata.rs"));
 
-/// What we need of one region beyond the crate's `Database`.
+/// The libphonenumber release of the metadata, `9.0.43`.
+pub fn libphonenumber_version() -> &'static str {
+    LIBPHONENUMBER
+}
+
+/// One region's parsing and validation rules.
 pub(super) struct Region {
     pub id: String,
-    /// The whole-number pattern of the general descriptor, anchored at both ends (the crate's
-    /// `Descriptor::is_match` anchors only the start).
-    pub general: LazyPattern,
-    /// Possible national-number lengths, all types together (libphonenumber's `testNumberLength`).
-    pub lengths: Vec<u16>,
-    pub local_lengths: Vec<u16>,
+    pub code: u16,
+    /// The general descriptor: every number of the region matches it.
+    pub general: Descriptor,
     /// Anchored at the start.
     pub international_prefix: Option<LazyPattern>,
-    /// Anchored at the start; the national prefix itself when the metadata has no parsing rule.
+    /// The prefix a person in the region dials abroad with, when the pattern allows several.
+    pub preferred_international_prefix: Option<String>,
+    /// Anchored at the start; the national prefix itself when the metadata has no parsing rule
+    /// (libphonenumber's metadata build does the same).
     pub national_prefix_for_parsing: Option<LazyPattern>,
+    /// In Rust replacement syntax (`9${1}`).
     pub national_prefix_transform_rule: Option<String>,
     /// Anchored at the start: which of the regions sharing a calling code a number belongs to.
     pub leading_digits: Option<LazyPattern>,
     /// The number types in libphonenumber's `getNumberType` order, fixed line and mobile last.
     pub types: Vec<TypePattern>,
     /// Fixed-line and mobile numbers share one pattern (the US): a match is `fixed_line_or_mobile`.
-    pub fixed_line_is_mobile: bool,
+    pub same_mobile_and_fixed_line_pattern: bool,
 }
 
-/// One number type's descriptor, as libphonenumber's `matchesNationalNumber` reads it.
-pub(super) struct TypePattern {
-    pub kind: PhoneType,
-    pub lengths: Vec<u16>,
+/// A pattern with its possible lengths (libphonenumber's `PhoneNumberDesc`).
+pub(super) struct Descriptor {
     /// Anchored at both ends.
     pub pattern: LazyPattern,
+    /// Sorted.
+    pub lengths: Vec<u16>,
+    pub local_lengths: Vec<u16>,
 }
 
-impl TypePattern {
+impl Descriptor {
+    fn from_record(pattern: &str, lengths: &[u16], local_lengths: &[u16]) -> Descriptor {
+        Descriptor {
+            pattern: LazyPattern::new(format!("^(?:{pattern})$")),
+            lengths: lengths.to_vec(),
+            local_lengths: local_lengths.to_vec(),
+        }
+    }
+
+    /// libphonenumber's `isNumberMatchingDesc`: a possible length, and the whole pattern.
     pub fn matches(&self, national: &str) -> bool {
         let length = u16::try_from(national.len()).unwrap_or(u16::MAX);
         (self.lengths.is_empty() || self.lengths.contains(&length))
@@ -54,13 +68,16 @@ impl TypePattern {
     }
 }
 
-/// The regions that share one calling code, main region first, and the crate's database of each,
-/// built when first asked for: +1 has 25 regions, and building all of their databases costs 6 ms.
+/// One number type's descriptor.
+pub(super) struct TypePattern {
+    pub kind: PhoneType,
+    pub descriptor: Descriptor,
+}
+
+/// The regions that share one calling code, main region first (libphonenumber's order).
 pub(super) struct CodeMetadata {
     pub code: u16,
     pub regions: Vec<Region>,
-    entries: Vec<loader::Metadata>,
-    databases: Vec<OnceLock<Database>>,
 }
 
 impl CodeMetadata {
@@ -73,129 +90,81 @@ impl CodeMetadata {
         self.regions.iter().find(|r| r.id == id)
     }
 
-    /// The crate's database holding just this region (one of `regions`).
-    pub fn database(&self, region: &Region) -> &Database {
-        let index = self
-            .regions
-            .iter()
-            .position(|r| r.id == region.id)
-            .unwrap_or(0);
-        self.databases[index].get_or_init(|| {
-            Database::from(vec![self.entries[index].clone()])
-                .expect("phone metadata written by build.rs")
-        })
-    }
-
     fn load(code: u16, bytes: &[u8]) -> CodeMetadata {
-        let mut entries: Vec<loader::Metadata> =
+        let records: Vec<RegionRecord> =
             postcard::from_bytes(bytes).expect("phone metadata written by build.rs");
-        // Main region first, as the crate orders them.
-        entries.sort_by_key(|m| !m.main_country_for_code);
-        let regions = entries.iter().map(Region::from_loader).collect();
-        for entry in &mut entries {
-            // The crate strips the national prefix twice and keeps a strip that leaves an invalid
-            // number: `+7 800 555 35 35` came out as +7005553535 (and `8 800 555 35 35` with RU
-            // too), where libphonenumber gives the toll-free +78005553535. We strip it ourselves
-            // (`strip_national_prefix` in mod.rs) and hand the crate `+CC` and the national number.
-            entry.national_prefix = None;
-            entry.national_prefix_for_parsing = None;
-            entry.national_prefix_transform_rule = None;
-        }
-        let databases = entries.iter().map(|_| OnceLock::new()).collect();
         CodeMetadata {
             code,
-            regions,
-            entries,
-            databases,
+            regions: records
+                .iter()
+                .map(|r| Region::from_record(code, r))
+                .collect(),
         }
     }
 }
 
 impl Region {
-    fn from_loader(meta: &loader::Metadata) -> Region {
-        let general = meta.general.as_ref().expect("general descriptor");
-        let descriptors = [
-            Some(general),
-            meta.fixed_line.as_ref(),
-            meta.mobile.as_ref(),
-            meta.toll_free.as_ref(),
-            meta.premium_rate.as_ref(),
-            meta.shared_cost.as_ref(),
-            meta.personal_number.as_ref(),
-            meta.voip.as_ref(),
-            meta.pager.as_ref(),
-            meta.uan.as_ref(),
-            meta.voicemail.as_ref(),
-        ];
-        let mut lengths: Vec<u16> = descriptors
-            .iter()
-            .flatten()
-            .flat_map(|d| d.possible_length.iter().copied())
-            .collect();
-        lengths.sort_unstable();
-        lengths.dedup();
-        let mut local_lengths: Vec<u16> = descriptors
-            .iter()
-            .flatten()
-            .flat_map(|d| d.possible_local_length.iter().copied())
-            .filter(|l| !lengths.contains(l))
-            .collect();
-        local_lengths.sort_unstable();
-        local_lengths.dedup();
-        let national_prefix_for_parsing = meta
-            .national_prefix_for_parsing
-            .clone()
-            .or_else(|| meta.national_prefix.as_deref().map(regex::escape));
-        Region {
-            id: meta.id.clone().unwrap_or_default(),
-            general: LazyPattern::new(format!(
-                "^(?:{})$",
-                general.national_number.as_deref().unwrap_or("")
-            )),
+    fn from_record(code: u16, record: &RegionRecord) -> Region {
+        let start = |p: &str| LazyPattern::new(format!("^(?:{p})"));
+        let DescriptorRecord {
+            pattern,
             lengths,
             local_lengths,
-            international_prefix: meta
-                .international_prefix
+        } = &record.general;
+        Region {
+            id: record.id.clone(),
+            code,
+            general: Descriptor::from_record(pattern, lengths, local_lengths),
+            international_prefix: record.international_prefix.as_deref().map(start),
+            preferred_international_prefix: record.preferred_international_prefix.clone(),
+            national_prefix_for_parsing: record
+                .national_prefix_for_parsing
+                .clone()
+                .or_else(|| record.national_prefix.as_deref().map(regex::escape))
+                .filter(|p| !p.is_empty())
                 .as_deref()
-                .map(|p| LazyPattern::new(format!("^(?:{p})"))),
-            national_prefix_for_parsing: national_prefix_for_parsing
-                .map(|p| LazyPattern::new(format!("^(?:{p})"))),
-            national_prefix_transform_rule: meta.national_prefix_transform_rule.clone(),
-            leading_digits: meta
-                .leading_digits
-                .as_deref()
-                .map(|p| LazyPattern::new(format!("^(?:{p})"))),
-            types: type_patterns(meta),
-            fixed_line_is_mobile: meta.fixed_line.as_ref().map(|d| &d.national_number)
-                == meta.mobile.as_ref().map(|d| &d.national_number),
+                .map(start),
+            national_prefix_transform_rule: record
+                .national_prefix_transform_rule
+                .clone()
+                .filter(|r| !r.is_empty()),
+            leading_digits: record.leading_digits.as_deref().map(start),
+            types: record.types.iter().filter_map(type_pattern).collect(),
+            same_mobile_and_fixed_line_pattern: record.same_mobile_and_fixed_line_pattern,
         }
+    }
+
+    /// The type's descriptor, if the region has numbers of that type.
+    pub fn descriptor(&self, kind: PhoneType) -> Option<&Descriptor> {
+        self.types
+            .iter()
+            .find(|t| t.kind == kind)
+            .map(|t| &t.descriptor)
     }
 }
 
-fn type_patterns(meta: &loader::Metadata) -> Vec<TypePattern> {
-    [
-        (&meta.premium_rate, PhoneType::PremiumRate),
-        (&meta.toll_free, PhoneType::TollFree),
-        (&meta.shared_cost, PhoneType::SharedCost),
-        (&meta.voip, PhoneType::Voip),
-        (&meta.personal_number, PhoneType::PersonalNumber),
-        (&meta.pager, PhoneType::Pager),
-        (&meta.uan, PhoneType::Uan),
-        (&meta.voicemail, PhoneType::Voicemail),
-        (&meta.fixed_line, PhoneType::FixedLine),
-        (&meta.mobile, PhoneType::Mobile),
-    ]
-    .into_iter()
-    .filter_map(|(descriptor, kind)| {
-        let descriptor = descriptor.as_ref()?;
-        let pattern = descriptor.national_number.as_deref()?;
-        Some(TypePattern {
-            kind,
-            lengths: descriptor.possible_length.clone(),
-            pattern: LazyPattern::new(format!("^(?:{pattern})$")),
-        })
+fn type_pattern(record: &TypeRecord) -> Option<TypePattern> {
+    let kind = match record.kind.as_str() {
+        "premium_rate" => PhoneType::PremiumRate,
+        "toll_free" => PhoneType::TollFree,
+        "shared_cost" => PhoneType::SharedCost,
+        "voip" => PhoneType::Voip,
+        "personal_number" => PhoneType::PersonalNumber,
+        "pager" => PhoneType::Pager,
+        "uan" => PhoneType::Uan,
+        "voicemail" => PhoneType::Voicemail,
+        "fixed_line" => PhoneType::FixedLine,
+        "mobile" => PhoneType::Mobile,
+        _ => return None,
+    };
+    Some(TypePattern {
+        kind,
+        descriptor: Descriptor::from_record(
+            &record.pattern,
+            &record.lengths,
+            &record.local_lengths,
+        ),
     })
-    .collect()
 }
 
 /// A metadata pattern compiled on first use: a calling code like +1 has 25 regions, and a number
@@ -215,10 +184,8 @@ impl LazyPattern {
 
     pub fn get(&self) -> &Regex {
         self.compiled.get_or_init(|| {
-            // Metadata patterns are written with whitespace for legibility, as the crate reads
-            // them. Numbers are ASCII digits by now: an ASCII `\d` compiles several times faster.
+            // Numbers are ASCII digits by now: an ASCII `\d` compiles several times faster.
             RegexBuilder::new(&self.source)
-                .ignore_whitespace(true)
                 .unicode(false)
                 .build()
                 .expect("phone metadata patterns compile")
@@ -237,12 +204,26 @@ pub(super) fn for_code(code: u16) -> Option<Arc<CodeMetadata>> {
     )
 }
 
-/// The calling code whose digits begin `digits` (calling codes are prefix-free).
+/// libphonenumber's `extractCountryCode`: the calling code that begins `digits` (calling codes
+/// are prefix-free), and none for digits that begin with 0, as no calling code does.
 pub(super) fn code_prefix(digits: &str) -> Option<u16> {
+    if digits.starts_with('0') {
+        return None;
+    }
     (1..=3.min(digits.len())).find_map(|len| {
         let code: u16 = digits[..len].parse().ok()?;
         CODES.iter().any(|(c, _, _)| *c == code).then_some(code)
     })
+}
+
+/// The main region of a calling code (`1` → `US`), if it is a country's.
+pub(super) fn main_region(code: u16) -> Option<&'static str> {
+    let ids = REGIONS
+        .iter()
+        .filter(|(_, c)| *c == code)
+        .map(|(id, _)| *id);
+    let main = for_code(code)?.main().id.clone();
+    ids.into_iter().find(|id| *id == main)
 }
 
 /// The calling code of an ISO region (`EG` → 20).
@@ -257,9 +238,9 @@ pub(super) fn region_code(id: &str) -> Option<u16> {
 pub(super) fn examples(id: &str) -> (Option<&'static str>, Option<&'static str>) {
     let some = |s: &'static str| (!s.is_empty()).then_some(s);
     EXAMPLES
-        .iter()
-        .find(|(r, _, _)| *r == id)
-        .map(|&(_, mobile, fixed)| (some(mobile), some(fixed)))
+        .binary_search_by(|(r, _, _)| (*r).cmp(id))
+        .ok()
+        .map(|i| (some(EXAMPLES[i].1), some(EXAMPLES[i].2)))
         .unwrap_or((None, None))
 }
 
@@ -279,8 +260,8 @@ pub(super) fn compile_all(region: &Region) {
     for pattern in patterns.into_iter().flatten() {
         pattern.get();
     }
-    region.general.get();
+    region.general.pattern.get();
     for t in &region.types {
-        t.pattern.get();
+        t.descriptor.pattern.get();
     }
 }

@@ -1,16 +1,20 @@
-//! `phone` and `region`: the customer's number, parsed with the `phonenumber` crate and written
-//! as E.164, with its country and number type as notes.
+//! `phone` and `region`: the customer's number, parsed and validated as Google's libphonenumber
+//! does and written as E.164, with its country and number type as notes.
 //!
-//! `normalize` turns what was typed into `+` and ASCII digits; this file finds the calling code and
-//! the national number (stripping prefixes the way Google's libphonenumber does, where the crate
-//! differs), has the crate parse and validate `+CC national`, and words the notes and errors.
-//! `metadata` loads one calling code's metadata at a time (see `build.rs`).
+//! `normalize` turns what was typed into `+` and ASCII digits; `parse` is libphonenumber's parsing
+//! and validation, ported; `metadata` loads one calling code's libphonenumber metadata at a time
+//! (see `build.rs`; `record` is its format); `messages` words the errors. This file is the field:
+//! empty input, the `00` habit under a region that dials abroad otherwise, the notes.
 
 mod countries;
+mod messages;
 mod metadata;
 mod normalize;
+mod parse;
+mod record;
 
 pub use countries::country_name;
+pub use metadata::libphonenumber_version;
 
 use std::fmt;
 
@@ -161,85 +165,31 @@ pub fn parse_phone(input: &str, region: Option<&Region>) -> Result<Parsed<Phone>
     if input.is_empty() {
         return Err(FieldError::missing(
             Field::Phone,
-            format!(
-                "missing; give the customer's number with the country code, e.g. {MODEL_EXAMPLE}"
-            ),
+            format!("missing; give the customer's number, e.g. {MODEL_EXAMPLE}"),
         ));
     }
-    let fail =
-        |code: &'static str, message: String| FieldError::new(Field::Phone, input, code, message);
-    let typed = normalize::normalize(input).map_err(|refusal| {
-        let (code, message) = refusal_message(refusal);
-        fail(code, message)
-    })?;
-    let (code, national) = split(&typed, region).map_err(|(c, m)| fail(c, m))?;
-    let meta = metadata::for_code(code).expect("split returns known calling codes");
-    let given_region = region
-        .map(Region::as_str)
-        .filter(|r| meta.region(r).is_some());
-
-    if national.len() < MIN_NATIONAL_LENGTH {
-        return Err(fail(
-            "too_short",
-            length_message("too short", &meta, given_region),
-        ));
-    }
-    if national.len() > MAX_NATIONAL_LENGTH {
-        return Err(fail(
-            "too_long",
-            length_message("too long", &meta, given_region),
-        ));
-    }
-    // The crate parses with the database of the number's region alone (see
-    // `CodeMetadata::database`), so it need not search the regions of the code itself.
-    let guess = source_of(&meta, &national);
-    let database = meta.database(guess.unwrap_or(meta.main()));
-    let number =
-        phonenumber::parse_with(database, None, format!("+{code}{national}")).map_err(|e| {
-            let (code, what) = match e {
-                phonenumber::ParseError::TooLong => ("too_long", "too long"),
-                _ => ("too_short", "too short"),
-            };
-            fail(code, length_message(what, &meta, given_region))
-        })?;
-    let national = number.national().to_string();
-    // `PhoneNumber::number_type` and `country()` read the national number without its leading
-    // zeros: Rome's `06 1234 5678` (region IT) came out as type unknown and no country, where
-    // libphonenumber says fixed_line, IT. And the crate's `is_valid_with`, which finds region and
-    // type as `source_of` and `type_of` do here, costs 20 µs for a UK number: its regex cache
-    // hashes each multi-kilobyte pattern on every match. So the validity check is ours, on the
-    // same metadata: a number is valid when its region has a type whose pattern it matches.
-    let source = source_of(&meta, &national);
-    let kind = source
-        .map(|r| type_of(r, &national))
-        .unwrap_or(PhoneType::Unknown);
-    if kind == PhoneType::Unknown {
-        let place_id = source.map(|r| r.id.as_str()).or(given_region);
-        return Err(invalid(&meta, place_id, &national).map_or_else(
-            || fail("invalid_number", invalid_message(&meta, place_id)),
-            |(code, message)| fail(code, message),
-        ));
-    }
-
-    let country = source
-        .map(|r| r.id.as_str())
-        .filter(|id| *id != NON_GEOGRAPHIC)
-        .map(str::to_owned);
-    let country_name = country
-        .as_deref()
-        .and_then(countries::country_name)
-        .map(str::to_owned);
-    let phone = Phone {
-        e164: format!("+{code}{national}"),
-        country,
-        country_name,
-        kind,
+    let fail = |(code, message): (&'static str, String)| {
+        FieldError::new(Field::Phone, input, code, message)
     };
+    let typed = normalize::normalize(input).map_err(|r| fail(messages::refusal(r)))?;
+    let region_id = region.map(Region::as_str);
+    let (valid, habit) = match parse::read(&typed, region_id) {
+        Ok(valid) => (valid, None),
+        Err(failure) => match double_zero_habit(&typed, region_id) {
+            Some(read) => read,
+            None => return Err(fail(messages::failure(&failure, region_id))),
+        },
+    };
+    let phone = phone_of(&valid);
+    let kind = valid.kind;
     let mut parsed = Parsed::new(phone.clone()).with_note(Note::info(format!(
         "{} number, {}",
         kind.words(),
-        describe_origin(&phone, code)
+        describe_origin(&phone, valid.meta.code)
     )));
+    if let Some(note) = habit {
+        parsed = parsed.with_note(note);
+    }
     if kind.cannot_receive_otp() {
         parsed = parsed.with_note(Note::warning(format!(
             "a {} number cannot receive WhatsApp or SMS OTPs, the commonest reason an OTP never \
@@ -250,335 +200,62 @@ pub fn parse_phone(input: &str, region: Option<&Region>) -> Result<Parsed<Phone>
     Ok(parsed)
 }
 
-/// libphonenumber's bounds for a national significant number.
-const MIN_NATIONAL_LENGTH: usize = 2;
-const MAX_NATIONAL_LENGTH: usize = 17;
+/// A merchant's habit that libphonenumber does not share: `00 44 7400 123456` under a region that
+/// dials abroad with another prefix (AU's 0011). libphonenumber reads it as a national number of
+/// the region; when that is not valid, and `00` then a calling code is, we take the latter, and
+/// say so in a note. A national number that is valid (UY's `000 …`) is never read this way.
+fn double_zero_habit(
+    typed: &normalize::Digits,
+    region: Option<&str>,
+) -> Option<(parse::Valid, Option<Note>)> {
+    let region = region?;
+    let rest = typed.digits.strip_prefix("00").filter(|_| !typed.plus)?;
+    let international = normalize::Digits {
+        plus: true,
+        digits: rest.to_owned(),
+    };
+    let valid = parse::read(&international, None).ok()?;
+    let name = countries::country_name(region).unwrap_or(region);
+    let prefix = metadata::for_code(metadata::region_code(region)?)?
+        .region(region)?
+        .preferred_international_prefix
+        .clone();
+    let dials = prefix.map_or_else(String::new, |p| {
+        format!(" (one dials abroad from there with {p})")
+    });
+    let note = Note::info(format!(
+        "read the leading 00 as the international prefix, giving {}: as a number of {name}{dials} \
+         it is not valid",
+        valid.e164()
+    ));
+    Some((valid, Some(note)))
+}
+
+fn phone_of(valid: &parse::Valid) -> Phone {
+    let country = Some(valid.region().id.as_str())
+        .filter(|id| *id != NON_GEOGRAPHIC)
+        .map(str::to_owned);
+    let country_name = country
+        .as_deref()
+        .and_then(countries::country_name)
+        .map(str::to_owned);
+    Phone {
+        e164: valid.e164(),
+        country,
+        country_name,
+        kind: valid.kind,
+    }
+}
+
 /// The metadata's region id for codes that belong to no country (+800, +882, ...).
 const NON_GEOGRAPHIC: &str = "001";
-const MODEL_EXAMPLE: &str = "+20 100 123 4567";
+use messages::MODEL_EXAMPLE;
 
 fn describe_origin(phone: &Phone, code: u16) -> String {
     match (&phone.country, &phone.country_name) {
         (Some(id), Some(name)) => format!("{name} ({id})"),
         (Some(id), None) => id.clone(),
         _ => format!("international, no country (+{code})"),
-    }
-}
-
-fn refusal_message(refusal: normalize::Refusal) -> (&'static str, String) {
-    use normalize::Refusal;
-    match refusal {
-        Refusal::Letter(c, at) => (
-            "letter",
-            format!(
-                "has the letter `{c}` at position {at}; a customer's number has only digits, so \
-                 this is a typo (O for 0, l for 1?); write it like {MODEL_EXAMPLE}"
-            ),
-        ),
-        Refusal::Symbol(c, at) => (
-            "bad_character",
-            format!(
-                "`{c}` at position {at} is not part of a phone number; write digits, a leading +, \
-                 and spaces or dashes if you like, e.g. {MODEL_EXAMPLE}"
-            ),
-        ),
-        Refusal::PlusInside(at) => (
-            "bad_character",
-            format!(
-                "`+` at position {at}: a + may only come first, before the country code, \
-                 e.g. {MODEL_EXAMPLE}"
-            ),
-        ),
-        Refusal::NoDigits => (
-            "no_digits",
-            format!("has no digits; give the customer's number, e.g. {MODEL_EXAMPLE}"),
-        ),
-    }
-}
-
-/// The calling code and the national significant number of what was typed.
-fn split(
-    typed: &normalize::Digits,
-    region: Option<&Region>,
-) -> Result<(u16, String), (&'static str, String)> {
-    if typed.plus {
-        return international(&typed.digits, region);
-    }
-    let Some(region) = region else {
-        return Err((
-            "missing_country_code",
-            format!(
-                "no country code, and no region to read the number in; write it with + and the \
-                 country code, e.g. {MODEL_EXAMPLE}, or give --region CC, e.g. --region EG"
-            ),
-        ));
-    };
-    let code = metadata::region_code(region.as_str()).expect("Region holds known regions");
-    let meta = metadata::for_code(code).expect("known calling code");
-    let rules = meta
-        .region(region.as_str())
-        .expect("region of its own code");
-    // The region's own international prefix: `011 20 100 123 4567` in the US.
-    if let Some(idd) = rules
-        .international_prefix
-        .as_ref()
-        .and_then(|re| re.get().find(&typed.digits))
-    {
-        let rest = &typed.digits[idd.end()..];
-        if !rest.is_empty() && !rest.starts_with('0') {
-            return international(rest, Some(region));
-        }
-    }
-    let digits = strip_country_code(rules, code, &typed.digits);
-    Ok((code, strip_national_prefix(rules, &digits)))
-}
-
-/// `digits` begin with a calling code (what came after `+` or an international prefix).
-fn international(
-    digits: &str,
-    region: Option<&Region>,
-) -> Result<(u16, String), (&'static str, String)> {
-    let Some(code) = metadata::code_prefix(digits) else {
-        let shown: String = digits.chars().take(3).collect();
-        let example = region
-            .and_then(|r| {
-                let name = countries::country_name(r.as_str())?;
-                let (mobile, fixed) = metadata::examples(r.as_str());
-                Some(format!("{} for {name}", mobile.or(fixed)?))
-            })
-            .unwrap_or_else(|| format!("{MODEL_EXAMPLE} for Egypt"));
-        return Err((
-            "invalid_country_code",
-            format!(
-                "no country has a calling code that starts +{shown}; check the digits after the + \
-                 (or 00): it should be the country code, e.g. {example}"
-            ),
-        ));
-    };
-    let national = &digits[code.to_string().len()..];
-    let meta = metadata::for_code(code).expect("known calling code");
-    Ok((code, strip_national_prefix(meta.main(), national)))
-}
-
-/// A region-relative number that starts with the region's own calling code, written without `+`
-/// (`201001234567` in EG): libphonenumber's test, the whole digits not being a valid national
-/// number while the rest is, or the whole being too long.
-fn strip_country_code(rules: &metadata::Region, code: u16, digits: &str) -> String {
-    let code = code.to_string();
-    if let Some(rest) = digits.strip_prefix(code.as_str()) {
-        let rest_national = strip_national_prefix(rules, rest);
-        let whole_fits = rules.general.get().is_match(digits);
-        if (!whole_fits && rules.general.get().is_match(&rest_national))
-            || test_length(rules, digits.len()) == Length::TooLong
-        {
-            return rest.to_owned();
-        }
-    }
-    digits.to_owned()
-}
-
-/// libphonenumber's `maybeStripNationalPrefixAndCarrierCode`, kept only if the result has a
-/// possible length, as its `parseHelper` does. The crate strips twice and does not check what is
-/// left; this proves the difference: `8 800 555 35 35` in RU is the toll-free +78005553535.
-fn strip_national_prefix(rules: &metadata::Region, number: &str) -> String {
-    let Some(captures) = rules
-        .national_prefix_for_parsing
-        .as_ref()
-        .and_then(|re| re.get().captures(number))
-    else {
-        return number.to_owned();
-    };
-    let end = captures.get(0).map_or(0, |m| m.end());
-    let last_group = captures
-        .len()
-        .checked_sub(1)
-        .filter(|&n| n > 0)
-        .and_then(|n| captures.get(n));
-    let stripped = match (&rules.national_prefix_transform_rule, last_group) {
-        (Some(rule), Some(_)) => {
-            let mut transformed = String::new();
-            captures.expand(&dollar_groups(rule), &mut transformed);
-            transformed + &number[end..]
-        }
-        _ => number[end..].to_owned(),
-    };
-    let viable = rules.general.get().is_match(number);
-    if viable && !rules.general.get().is_match(&stripped) {
-        return number.to_owned();
-    }
-    match test_length(rules, stripped.len()) {
-        Length::TooShort | Length::LocalOnly | Length::Invalid => number.to_owned(),
-        Length::Possible | Length::TooLong => stripped,
-    }
-}
-
-/// Metadata transform rules say `$1`; the regex crate would read `$15` as group 15.
-fn dollar_groups(rule: &str) -> String {
-    let mut out = String::with_capacity(rule.len() + 4);
-    let mut chars = rule.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, chars.peek()) {
-            ('$', Some(d)) if d.is_ascii_digit() => {
-                out.push_str("${");
-                out.push(*d);
-                out.push('}');
-                chars.next();
-            }
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-#[derive(Debug, PartialEq, Eq)]
-enum Length {
-    Possible,
-    LocalOnly,
-    TooShort,
-    TooLong,
-    Invalid,
-}
-
-/// libphonenumber's `testNumberLength` for an unknown type.
-fn test_length(rules: &metadata::Region, length: usize) -> Length {
-    let length = u16::try_from(length).unwrap_or(u16::MAX);
-    let (Some(&min), Some(&max)) = (rules.lengths.first(), rules.lengths.last()) else {
-        return Length::Invalid;
-    };
-    if rules.local_lengths.contains(&length) {
-        Length::LocalOnly
-    } else if length < min {
-        Length::TooShort
-    } else if length > max {
-        Length::TooLong
-    } else if rules.lengths.contains(&length) {
-        Length::Possible
-    } else {
-        Length::Invalid
-    }
-}
-
-/// A length reason for an invalid number, when the length is what is wrong: shorter or longer than
-/// any number of the country, or than the country's example mobile it begins like (`+20 100 123`
-/// has a possible length for Egypt, but an Egyptian mobile has 10 digits).
-fn invalid(
-    meta: &metadata::CodeMetadata,
-    place: Option<&str>,
-    national: &str,
-) -> Option<(&'static str, String)> {
-    let rules = place.and_then(|id| meta.region(id)).unwrap_or(meta.main());
-    let too = |code, what| Some((code, length_message(what, meta, Some(&rules.id))));
-    match test_length(rules, national.len()) {
-        Length::TooShort => return too("too_short", "too short"),
-        Length::TooLong => return too("too_long", "too long"),
-        _ => {}
-    }
-    let mobile = metadata::examples(&rules.id).0?;
-    let mobile: String = mobile
-        .chars()
-        .filter(char::is_ascii_digit)
-        .skip(meta.code.to_string().len())
-        .collect();
-    // `0100 123` in EG: the 0 stays on when what follows has no possible length.
-    let national = match rules
-        .national_prefix_for_parsing
-        .as_ref()
-        .and_then(|re| re.get().find(national))
-    {
-        Some(prefix) => &national[prefix.end()..],
-        None => national,
-    };
-    let begins_alike = mobile
-        .get(..2)
-        .is_some_and(|start| national.starts_with(start));
-    match national.len().cmp(&mobile.len()) {
-        std::cmp::Ordering::Less if begins_alike => too("too_short", "too short"),
-        std::cmp::Ordering::Greater if begins_alike => too("too_long", "too long"),
-        _ => None,
-    }
-}
-
-fn length_message(what: &str, meta: &metadata::CodeMetadata, place: Option<&str>) -> String {
-    format!(
-        "{what} for {}; {}",
-        place_name(meta, place),
-        how_long(meta, place)
-    )
-}
-
-fn invalid_message(meta: &metadata::CodeMetadata, place: Option<&str>) -> String {
-    format!(
-        "not a valid number for {}: no number there begins with these digits; check for a \
-         mistyped or missing digit; {}",
-        place_name(meta, place),
-        how_long(meta, place)
-    )
-}
-
-/// `Egypt (+20)`.
-fn place_name(meta: &metadata::CodeMetadata, place: Option<&str>) -> String {
-    let id = place.unwrap_or(&meta.main().id);
-    match countries::country_name(id) {
-        Some(name) => format!("{name} (+{})", meta.code),
-        None => format!("+{}", meta.code),
-    }
-}
-
-/// `a mobile number there has 10 digits after +20, e.g. +20 100 123 4567`.
-fn how_long(meta: &metadata::CodeMetadata, place: Option<&str>) -> String {
-    let id = place.unwrap_or(&meta.main().id);
-    let code = meta.code;
-    let (mobile, fixed) = metadata::examples(id);
-    let described = mobile
-        .map(|m| ("a mobile number", m))
-        .or(fixed.map(|f| ("a number", f)));
-    if let Some((what, example)) = described {
-        let digits = example.chars().filter(char::is_ascii_digit).count() - code.to_string().len();
-        return format!("{what} there has {digits} digits after +{code}, e.g. {example}");
-    }
-    let rules = meta.region(id).unwrap_or(meta.main());
-    match (rules.lengths.first(), rules.lengths.last()) {
-        (Some(min), Some(max)) if min == max => {
-            format!("a number there has {min} digits after +{code}")
-        }
-        (Some(min), Some(max)) => format!("a number there has {min} to {max} digits after +{code}"),
-        _ => format!("check the digits after +{code}"),
-    }
-}
-
-/// The region of a number among those that share its calling code (libphonenumber's
-/// `getRegionCodeForNumberFromRegionList`).
-fn source_of<'a>(meta: &'a metadata::CodeMetadata, national: &str) -> Option<&'a metadata::Region> {
-    if let [only] = meta.regions.as_slice() {
-        return Some(only);
-    }
-    meta.regions
-        .iter()
-        .find(|region| match &region.leading_digits {
-            Some(pattern) => pattern.get().is_match(national),
-            None => type_of(region, national) != PhoneType::Unknown,
-        })
-}
-
-/// libphonenumber's `getNumberType`.
-fn type_of(region: &metadata::Region, national: &str) -> PhoneType {
-    if !region.general.get().is_match(national) {
-        return PhoneType::Unknown;
-    }
-    let Some(found) = region.types.iter().find(|t| t.matches(national)) else {
-        return PhoneType::Unknown;
-    };
-    if found.kind != PhoneType::FixedLine {
-        return found.kind;
-    }
-    let mobile_too = region
-        .types
-        .iter()
-        .any(|t| t.kind == PhoneType::Mobile && t.matches(national));
-    if region.fixed_line_is_mobile || mobile_too {
-        PhoneType::FixedLineOrMobile
-    } else {
-        PhoneType::FixedLine
     }
 }
 
@@ -665,8 +342,9 @@ mod tests {
         );
     }
 
-    // Workaround: the crate turned `8 800 555 35 35` (RU) and `+7 800 555 35 35` into the invalid
-    // +7005553535; libphonenumber gives the toll-free +78005553535.
+    // The `phonenumber` crate (used until issue 8) turned `8 800 555 35 35` (RU) and
+    // `+7 800 555 35 35` into the invalid +7005553535; libphonenumber gives the toll-free
+    // +78005553535.
     #[test]
     fn russian_8_800_numbers_are_toll_free_as_libphonenumber_says() {
         for (input, region_id) in [
@@ -692,7 +370,7 @@ mod tests {
         }
     }
 
-    // Workaround: the crate's `number_type` drops the leading zero of Rome's 06: type unknown,
+    // The `phonenumber` crate's `number_type` dropped the leading zero of Rome's 06: type unknown,
     // no country. libphonenumber: fixed_line, IT.
     #[test]
     fn italian_fixed_lines_keep_their_leading_zero() {
@@ -831,6 +509,159 @@ mod tests {
         );
     }
 
+    // Issue 8, "What was seen": each example with libphonenumber 9.0.43's answer.
+
+    #[test]
+    fn a_zero_after_the_plus_is_no_calling_code() {
+        for input in ["+049 30 123456", "+049 1512 3456789", "+00201001234567"] {
+            let e = refused(input, None);
+            assert_eq!(e.code, "invalid_country_code", "{input}");
+            assert!(
+                e.message.starts_with("no country code starts with 0;"),
+                "{input}: {}",
+                e.message
+            );
+        }
+        // libphonenumber drops the + and tries again: 00 is Germany's international prefix.
+        assert_eq!(e164("+0049 30 123456", Some("DE")), "+4930123456");
+        assert_eq!(e164("+00201001234567", Some("EG")), "+201001234567");
+    }
+
+    #[test]
+    fn a_region_strips_its_own_international_prefix() {
+        assert_eq!(e164("0011 20 10 01234567", Some("AU")), "+201001234567");
+        let us = parsed("008 1 201-555-0123", Some("TH")).value;
+        assert_eq!(us.e164, "+12015550123");
+        assert_eq!(us.country.as_deref(), Some("US"));
+        for (region_id, prefix) in [
+            ("AU", "0011"),
+            ("CC", "0011"),
+            ("CX", "0011"),
+            ("GY", "001"),
+            ("KH", "001"),
+            ("MN", "001"),
+            ("HK", "002"),
+            ("BO", "0019"),
+            ("BR", "0065"),
+            ("CO", "00444"),
+            ("ID", "009"),
+            ("NG", "009"),
+            ("KE", "000"),
+            ("KR", "00755"),
+            ("TW", "006"),
+            ("TZ", "006"),
+            ("UG", "007"),
+        ] {
+            let input = format!("{prefix} 20 100 123 4567");
+            assert_eq!(
+                e164(&input, Some(region_id)),
+                "+201001234567",
+                "{input} in {region_id}"
+            );
+        }
+    }
+
+    #[test]
+    fn national_numbers_that_begin_with_00_stay_national() {
+        for (input, region_id, want, kind) in [
+            ("000 493 7462", "UY", "+5980004937462", PhoneType::TollFree),
+            (
+                "00 7803 448 6174",
+                "ID",
+                "+620078034486174",
+                PhoneType::TollFree,
+            ),
+            (
+                "00368 598 8235",
+                "KR",
+                "+82003685988235",
+                PhoneType::TollFree,
+            ),
+            ("003 0812 3456", "KR", "+8200308123456", PhoneType::TollFree),
+            ("0077 7812 34", "JP", "+810077781234", PhoneType::TollFree),
+            (
+                "0066 1234 5678",
+                "JP",
+                "+81006612345678",
+                PhoneType::TollFree,
+            ),
+            (
+                "000 800 123 4567",
+                "IN",
+                "+910008001234567",
+                PhoneType::TollFree,
+            ),
+        ] {
+            let phone = parsed(input, Some(region_id)).value;
+            assert_eq!(phone.e164, want, "{input} in {region_id}");
+            assert_eq!(phone.country.as_deref(), Some(region_id), "{input}");
+            assert_eq!(phone.kind, kind, "{input}");
+        }
+    }
+
+    #[test]
+    fn double_zero_is_international_without_a_region_and_a_habit_under_one() {
+        assert_eq!(e164("0044 7400 123456", None), "+447400123456");
+        // AU dials abroad with 0011; libphonenumber reads this as an (invalid) Australian number.
+        let p = parsed("00 44 7400 123456", Some("AU"));
+        assert_eq!(p.value.e164, "+447400123456");
+        assert!(
+            p.notes.iter().any(|n| n.text.starts_with(
+                "read the leading 00 as the international prefix, giving +447400123456"
+            ) && n.text.contains("0011")),
+            "{:?}",
+            p.notes
+        );
+        assert_eq!(e164("00 44 7400 123456", Some("TH")), "+447400123456");
+        // A valid national reading wins: no note, no other country.
+        let uy = parsed("000 493 7462", Some("UY"));
+        assert!(uy.notes.iter().all(|n| !n.text.contains("00 as")));
+    }
+
+    #[test]
+    fn metadata_is_libphonenumber_9_0_43_or_newer() {
+        let version: Vec<u32> = libphonenumber_version()
+            .split('.')
+            .map(|part| part.parse().unwrap())
+            .collect();
+        assert!(version >= vec![9, 0, 43], "{version:?}");
+        for (input, region_id, country, kind) in [
+            ("+880 6404-208917", None, "BD", None),
+            ("+593 93 181 9619", None, "EC", None),
+            ("+254 187 786390", None, "KE", None),
+            ("79 120 845", Some("BW"), "BW", Some(PhoneType::Mobile)),
+        ] {
+            let phone = parsed(input, region_id).value;
+            assert_eq!(phone.country.as_deref(), Some(country), "{input}");
+            if let Some(kind) = kind {
+                assert_eq!(phone.kind, kind, "{input}");
+            }
+        }
+        assert_eq!(e164("+880 6404-208917", None), "+8806404208917");
+        assert_eq!(e164("+593 93 181 9619", None), "+593931819619");
+        assert_eq!(e164("+254 187 786390", None), "+254187786390");
+        assert_eq!(e164("79 120 845", Some("BW")), "+26779120845");
+        assert_eq!(refused("+963919557272", None).code, "invalid_number");
+    }
+
+    #[test]
+    fn doubled_and_trailing_plus_say_what_is_wrong() {
+        let e = refused("++201001234567", None);
+        assert_eq!(e.code, "bad_character");
+        assert!(
+            e.message.starts_with("has two `+` signs at the start"),
+            "{}",
+            e.message
+        );
+        let e = refused("+201001234567+", None);
+        assert_eq!(e.code, "bad_character");
+        assert!(
+            e.message.starts_with("ends with a `+` (position 14)"),
+            "{}",
+            e.message
+        );
+    }
+
     #[test]
     fn regions_are_uppercased_and_unknown_ones_refused() {
         let r = parse_region(" eg ").unwrap();
@@ -857,8 +688,8 @@ mod tests {
             let meta = metadata::for_code(*code).unwrap();
             let region = meta.region(id).unwrap();
             metadata::compile_all(region);
-            assert!(!region.lengths.is_empty(), "{id}");
-            assert!(!how_long(&meta, Some(id)).is_empty());
+            assert!(!region.general.lengths.is_empty(), "{id}");
+            assert!(!messages::how_long(&meta, Some(id)).is_empty());
         }
     }
 

@@ -1,7 +1,8 @@
 //! From what a person typed to a leading `+` and ASCII digits: the digit scripts customers use,
-//! the `00` international prefix, separators. Letters and other symbols are refused.
+//! separators. Letters and other symbols are refused. International prefixes (`00`, `011`...)
+//! are left to `parse`, which knows the region's.
 
-/// The typed number as `+` (if it had one, or `00`) and ASCII digits.
+/// The typed number as `+` (if it had one) and ASCII digits.
 #[derive(Debug, PartialEq, Eq)]
 pub(super) struct Digits {
     pub plus: bool,
@@ -15,21 +16,32 @@ pub(super) enum Refusal {
     Letter(char, usize),
     /// Another character that has no place in a number, and its position.
     Symbol(char, usize),
-    /// A `+` after the first digit.
+    /// A `+` after the first digit, and its position.
     PlusInside(usize),
+    /// `++…`.
+    PlusTwice,
+    /// A `+` after the last digit, and its position.
+    PlusAtEnd(usize),
     NoDigits,
 }
 
 pub(super) fn normalize(input: &str) -> Result<Digits, Refusal> {
     let mut plus = false;
     let mut digits = String::with_capacity(input.len());
-    for (i, c) in input.chars().enumerate() {
+    for (i, (at, c)) in input.char_indices().enumerate() {
         let position = i + 1;
         if let Some(d) = ascii_digit(c) {
             digits.push(d);
         } else if c == '+' || c == '\u{FF0B}' {
-            if plus || !digits.is_empty() {
-                return Err(Refusal::PlusInside(position));
+            if digits.is_empty() && plus {
+                return Err(Refusal::PlusTwice);
+            }
+            if !digits.is_empty() {
+                let rest = &input[at + c.len_utf8()..];
+                if rest.chars().any(|c| ascii_digit(c).is_some()) {
+                    return Err(Refusal::PlusInside(position));
+                }
+                return Err(Refusal::PlusAtEnd(position));
             }
             plus = true;
         } else if is_separator(c) {
@@ -41,11 +53,6 @@ pub(super) fn normalize(input: &str) -> Result<Digits, Refusal> {
     }
     if digits.is_empty() {
         return Err(Refusal::NoDigits);
-    }
-    // `00` is the international prefix of most of the world: `0020 100 ...` means +20 100 ...
-    if let Some(rest) = digits.strip_prefix("00") {
-        plus = true;
-        digits = rest.to_owned();
     }
     Ok(Digits { plus, digits })
 }
@@ -73,10 +80,16 @@ fn is_separator(c: char) -> bool {
             | '('
             | ')'
             | '/'
+            | '[' // libphonenumber's punctuation: brackets, and the tilde of a "wait for the
+            | ']' // dial tone" in international prefixes such as Russia's `8~10`
+            | '~'
             | '\u{00A0}' // no-break space
+            | '\u{00AD}' // soft hyphen
             | '\u{2000}'..='\u{200F}' // spaces, zero-width space, LRM, RLM
             | '\u{2010}'..='\u{2015}' // hyphens and dashes
             | '\u{2212}' // minus sign
+            | '\u{2053}' // swung dash
+            | '\u{223C}' // tilde operator
             | '\u{202A}'..='\u{202F}' // bidi embeddings, narrow no-break space
             | '\u{2060}'
             | '\u{2066}'..='\u{2069}' // bidi isolates
@@ -86,5 +99,10 @@ fn is_separator(c: char) -> bool {
             | '\u{FF09}'
             | '\u{FF0D}' // full-width hyphen-minus
             | '\u{FF0E}' // full-width full stop
+            | '\u{FF0F}' // full-width solidus
+            | '\u{FF3B}' // full-width brackets
+            | '\u{FF3D}'
+            | '\u{FF5E}' // full-width tilde
+            | '\u{30FC}' // katakana long vowel mark, typed as a dash
     )
 }
