@@ -164,6 +164,14 @@ pub struct Health {
     pub time: String,
 }
 
+/// `GET /v1/ready`: the database answers and its schema is this desk's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Ready {
+    pub status: String,
+    /// The schema version of the database (and of this desk).
+    pub schema: u32,
+}
+
 /// Every error answer: `{"error": {...}}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ErrorBody {

@@ -764,6 +764,13 @@ fn openapi_schemas_mirror_the_wire_types() {
             }),
         ),
         (
+            "Ready",
+            object_keys(&cartsaver::api::Ready {
+                status: "ready".into(),
+                schema: 3,
+            }),
+        ),
+        (
             "ErrorBody",
             object_keys(&ErrorBody {
                 error: detail.clone(),

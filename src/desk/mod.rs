@@ -336,6 +336,21 @@ impl DeskCore {
         tokens::revoke(&self.db, token, now)
     }
 
+    /// Whether the desk can serve: the database answers a query and its schema version is the
+    /// one this build writes (a newer release may have migrated it under a running instance).
+    /// The version, or why not.
+    pub fn ready(&self) -> Result<u32, DeskError> {
+        let version = self.db.read(schema::version)?;
+        let known = schema::current_version();
+        if version == known {
+            Ok(version)
+        } else {
+            Err(DeskError::BadRequest(format!(
+                "the database has schema version {version} and this cartsaver-desk knows {known}; upgrade this instance to the release that wrote it"
+            )))
+        }
+    }
+
     /// The store a token belongs to; notes when the token was used (at most once a minute).
     pub fn authenticate(&self, token: &str, now: DateTime<Utc>) -> Result<StoreUrl, DeskError> {
         tokens::authenticate(&self.db, token, now)

@@ -7,6 +7,8 @@ use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::server::ops::LogFormat;
+
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:8787";
 
 const EXIT_CODES: &str = "\
@@ -127,6 +129,15 @@ pub struct ServeArgs {
     /// are dropped and the desk exits
     #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = duration)]
     pub shutdown_timeout: Duration,
+
+    /// How the one log line per request (and the desk's other messages) are written on stderr
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+
+    /// Also serve Prometheus metrics at http://ADDR/metrics (port 0 picks a free port; the
+    /// second stdout line is then `metrics on http://HOST:PORT/metrics`)
+    #[arg(long, value_name = "ADDR")]
+    pub metrics_listen: Option<String>,
 
     /// Connections open at once; more wait in the kernel's backlog
     #[arg(long, value_name = "N", default_value_t = 4096, value_parser = clap::value_parser!(u32).range(1..))]

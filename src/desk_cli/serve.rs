@@ -1,5 +1,6 @@
-//! `cartsaver-desk serve`: bind, announce the address on stdout's first line, serve until Ctrl-C
-//! or SIGTERM, then let the requests in flight finish.
+//! `cartsaver-desk serve`: bind, announce the address on stdout's first line (and the metrics
+//! listener's on the second, with `--metrics-listen`), serve until Ctrl-C or SIGTERM, then let
+//! the requests in flight finish. Log lines go to stderr through `tracing`.
 
 use std::io::Write;
 use std::net::ToSocketAddrs;
@@ -13,16 +14,13 @@ use super::error::DeskCliError;
 use super::open;
 
 pub fn run(global: &GlobalArgs, args: &ServeArgs) -> Result<(), DeskCliError> {
-    let addresses: Vec<_> = args
-        .listen
-        .to_socket_addrs()
-        .map_err(|error| {
-            DeskCliError::Usage(format!(
-                "--listen `{}` is not a HOST:PORT address ({error}); use e.g. 127.0.0.1:8787, or port 0 for any free port",
-                args.listen
-            ))
-        })?
-        .collect();
+    let addresses = socket_addresses("--listen", &args.listen, "127.0.0.1:8787")?;
+    let metrics_addresses = args
+        .metrics_listen
+        .as_deref()
+        .map(|text| socket_addresses("--metrics-listen", text, "127.0.0.1:9187"))
+        .transpose()?;
+    crate::server::ops::init_logging(args.log_format);
     let clock = open::clock()?;
     let core = open::desk(global)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -43,23 +41,63 @@ pub fn run(global: &GlobalArgs, args: &ServeArgs) -> Result<(), DeskCliError> {
             .context("cannot read the address the desk listens on")?;
         // The first stdout line is a contract (scripts and tests read the port from it): write
         // it alone and flush it before serving.
+        let metrics_listener = match &metrics_addresses {
+            Some(addresses) => Some(
+                tokio::net::TcpListener::bind(addresses.as_slice())
+                    .await
+                    .with_context(|| {
+                        format!(
+                            "cannot listen for metrics on {}; pick another port, or 0 for any free port",
+                            args.metrics_listen.as_deref().unwrap_or_default()
+                        )
+                    })?,
+            ),
+            None => None,
+        };
         let mut stdout = std::io::stdout().lock();
         writeln!(stdout, "listening on http://{local}")
             .and_then(|()| stdout.flush())
             .context("cannot write the listening address to stdout")?;
+        if let Some(listener) = &metrics_listener {
+            let at = listener
+                .local_addr()
+                .context("cannot read the metrics address")?;
+            writeln!(stdout, "metrics on http://{at}/metrics")
+                .and_then(|()| stdout.flush())
+                .context("cannot write the metrics address to stdout")?;
+        }
         drop(stdout);
         let tuning = tuning(args);
-        server::serve(
-            listener,
-            AppState::new(core, clock, &tuning),
-            tuning.connections,
-            shutdown_signal(),
-        )
-        .await
+        let state = AppState::new(core, clock, &tuning);
+        let metrics = metrics_listener.map(|listener| {
+            let router = server::metrics_router(state.clone());
+            tokio::spawn(async move { axum::serve(listener, router).await })
+        });
+        tracing::info!("desk listening on http://{local}");
+        server::serve(listener, state, tuning.connections, shutdown_signal())
+            .await
             .context("the desk server failed")?;
-        eprintln!("desk stopped");
+        if let Some(metrics) = metrics {
+            metrics.abort();
+        }
+        tracing::info!("desk stopped");
         Ok::<(), DeskCliError>(())
     })
+}
+
+/// `HOST:PORT` as socket addresses, or a usage error naming the flag with an example.
+fn socket_addresses(
+    flag: &str,
+    text: &str,
+    example: &str,
+) -> Result<Vec<std::net::SocketAddr>, DeskCliError> {
+    text.to_socket_addrs()
+        .map(Iterator::collect)
+        .map_err(|error| {
+            DeskCliError::Usage(format!(
+                "{flag} `{text}` is not a HOST:PORT address ({error}); use e.g. {example}, or port 0 for any free port"
+            ))
+        })
 }
 
 /// The serve flags, as the server's limits.
@@ -102,5 +140,5 @@ async fn shutdown_signal() {
         () = interrupt => {},
         () = terminate => {},
     }
-    eprintln!("shutting down: finishing the requests in flight");
+    tracing::info!("shutting down: finishing the requests in flight");
 }

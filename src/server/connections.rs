@@ -97,7 +97,7 @@ pub async fn serve(
     })
     .await;
     if drained.is_err() {
-        eprintln!(
+        tracing::warn!(
             "shutting down: {} connection(s) still open after {} s; closing them",
             connections.len(),
             limits.shutdown_grace.as_secs_f64()

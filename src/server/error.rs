@@ -81,7 +81,7 @@ impl ApiError {
 impl From<DeskError> for ApiError {
     fn from(error: DeskError) -> ApiError {
         if let DeskError::Storage(detail) = &error {
-            eprintln!("desk storage error: {detail}");
+            tracing::error!("desk storage error: {detail}");
             return ApiError::internal(STORAGE_FAILED);
         }
         let status =

@@ -54,6 +54,11 @@ impl InFlight {
         InFlight(Arc::new(Semaphore::new(permits)))
     }
 
+    /// Calls into the core holding a permit now.
+    pub fn in_use(&self) -> usize {
+        MAX_IN_FLIGHT.saturating_sub(self.0.available_permits())
+    }
+
     /// A permit to call the core, or 429.
     pub fn enter(&self) -> Result<OwnedSemaphorePermit, ApiError> {
         Arc::clone(&self.0)

@@ -5,7 +5,9 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
 
-use crate::api::{Health, Stats};
+use axum::response::{IntoResponse, Response};
+
+use crate::api::{Health, Ready, Stats};
 use crate::domain::timestamp::format_utc;
 
 use super::{ApiError, AppState, auth};
@@ -18,6 +20,27 @@ pub async fn stats(
     let scope = state.authenticate(auth::bearer_token(&headers)?).await?;
     let stats = state.run(move |core, now| core.stats(&scope, now)).await?;
     Ok(Json(stats))
+}
+
+/// `GET /v1/ready`: no token needed; 200 when the database answers and its schema is the one
+/// this desk was built for, 503 otherwise (a load balancer sends this instance no traffic then).
+pub async fn ready(State(state): State<AppState>) -> Response {
+    match state.run(|core, _| core.ready()).await {
+        Ok(schema) => Json(Ready {
+            status: "ready".to_string(),
+            schema,
+        })
+        .into_response(),
+        Err(refused) => {
+            let mut unready = ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "unavailable",
+                format!("the desk is not ready: {}", refused.detail.message),
+            );
+            unready.retry_after = Some(1);
+            unready.into_response()
+        }
+    }
 }
 
 /// `GET /v1/health`: no token needed; the desk's time lets a client measure clock skew.

@@ -17,6 +17,7 @@ pub mod connections;
 pub mod error;
 mod gate;
 mod meta;
+pub mod ops;
 mod query;
 pub mod routes;
 mod tickets;
@@ -58,6 +59,7 @@ pub struct AppState {
     in_flight: gate::InFlight,
     bodies: gate::BodyBudget,
     pace: Pace,
+    metrics: Arc<ops::Metrics>,
 }
 
 impl AppState {
@@ -68,6 +70,7 @@ impl AppState {
             in_flight: gate::InFlight::new(MAX_IN_FLIGHT),
             bodies: gate::BodyBudget::new(tuning.bodies),
             pace: tuning.pace,
+            metrics: Arc::new(ops::Metrics::new()),
         }
     }
 
@@ -133,6 +136,11 @@ struct Caller {
 /// The API, ready to serve.
 pub fn router(state: AppState) -> Router {
     routes::router(state)
+}
+
+/// The metrics listener's router (`GET /metrics`), over the same state as the API.
+pub fn metrics_router(state: AppState) -> Router {
+    ops::metrics_router(state)
 }
 
 /// Serve on `listener` until `shutdown` completes, then finish the requests in flight (for at

@@ -5,7 +5,7 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{MethodRouter, get, post};
 
-use super::{AppState, MAX_BODY_BYTES, meta, tickets};
+use super::{AppState, MAX_BODY_BYTES, meta, ops, tickets};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Endpoint {
@@ -16,10 +16,11 @@ pub enum Endpoint {
     Resolve,
     Stats,
     Health,
+    Ready,
 }
 
 impl Endpoint {
-    pub const ALL: [Endpoint; 7] = [
+    pub const ALL: [Endpoint; 8] = [
         Endpoint::CreateTicket,
         Endpoint::ListTickets,
         Endpoint::GetTicket,
@@ -27,15 +28,18 @@ impl Endpoint {
         Endpoint::Resolve,
         Endpoint::Stats,
         Endpoint::Health,
+        Endpoint::Ready,
     ];
 
     /// The HTTP method, upper case.
     pub fn method(self) -> &'static str {
         match self {
             Endpoint::CreateTicket | Endpoint::AddMessage | Endpoint::Resolve => "POST",
-            Endpoint::ListTickets | Endpoint::GetTicket | Endpoint::Stats | Endpoint::Health => {
-                "GET"
-            }
+            Endpoint::ListTickets
+            | Endpoint::GetTicket
+            | Endpoint::Stats
+            | Endpoint::Health
+            | Endpoint::Ready => "GET",
         }
     }
 
@@ -48,12 +52,13 @@ impl Endpoint {
             Endpoint::Resolve => "/v1/tickets/{tn}/resolve",
             Endpoint::Stats => "/v1/stats",
             Endpoint::Health => "/v1/health",
+            Endpoint::Ready => "/v1/ready",
         }
     }
 
     /// Whether a store token is required.
     pub fn needs_token(self) -> bool {
-        self != Endpoint::Health
+        !matches!(self, Endpoint::Health | Endpoint::Ready)
     }
 
     fn handler(self) -> MethodRouter<AppState> {
@@ -65,6 +70,7 @@ impl Endpoint {
             Endpoint::Resolve => post(tickets::resolve),
             Endpoint::Stats => get(meta::stats),
             Endpoint::Health => get(meta::health),
+            Endpoint::Ready => get(meta::ready),
         }
     }
 }
@@ -79,6 +85,10 @@ pub fn router(state: AppState) -> Router {
         .fallback(meta::no_route)
         .method_not_allowed_fallback(meta::wrong_method)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            ops::observe,
+        ))
         .with_state(state)
 }
 

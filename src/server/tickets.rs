@@ -42,6 +42,7 @@ pub async fn create(
             )
         })
         .await?;
+    state.metrics.ticket_filed(created.replayed);
     let location = location(&created.ticket.tracking_number);
     let mut response = if created.replayed {
         let (name, value) = replayed_header();

@@ -141,6 +141,12 @@ impl TestEnv {
     pub fn serve_desk_flags(&self, flags: &[&str]) -> DeskServer {
         DeskServer::start(self.desk(), flags)
     }
+
+    /// `serve_desk_flags` with the desk's stderr (its log) written to `log` instead of the
+    /// test's own.
+    pub fn serve_desk_logged(&self, flags: &[&str], log: &Path) -> DeskServer {
+        DeskServer::start_logged(self.desk(), flags, Some(log))
+    }
 }
 
 /// assert_cmd's Command cannot hand out a long-running child: rebuild it as a std Command with
@@ -165,23 +171,46 @@ pub struct DeskServer {
     child: std::process::Child,
     /// `http://127.0.0.1:PORT`, from the first stdout line.
     pub url: String,
+    stdout: std::io::BufReader<std::process::ChildStdout>,
 }
 
 impl DeskServer {
-    fn start(mut template: Command, flags: &[&str]) -> DeskServer {
+    /// The desk's stderr (a log line per request) goes to `serve-N.log` in the temp home, not
+    /// into the test run's output.
+    fn start(template: Command, flags: &[&str]) -> DeskServer {
+        let home = template
+            .get_envs()
+            .find(|(key, _)| *key == "HOME")
+            .and_then(|(_, value)| value.map(PathBuf::from));
+        let log = home.map(|home| {
+            (0..)
+                .map(|i| home.join(format!("serve-{i}.log")))
+                .find(|path| !path.exists())
+                .expect("a free log name")
+        });
+        DeskServer::start_logged(template, flags, log.as_deref())
+    }
+
+    fn start_logged(mut template: Command, flags: &[&str], log: Option<&Path>) -> DeskServer {
         use std::io::BufRead;
 
         template.args(["serve", "--listen", "127.0.0.1:0"]);
         template.args(flags);
+        let stderr = match log {
+            Some(path) => std::process::Stdio::from(
+                std::fs::File::create(path).expect("create the desk's log file"),
+            ),
+            None => std::process::Stdio::inherit(),
+        };
         let mut child = std_command(&template)
             .stdin(std::process::Stdio::null())
             .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::inherit())
+            .stderr(stderr)
             .spawn()
             .expect("spawn cartsaver-desk serve");
-        let stdout = child.stdout.take().expect("piped stdout");
+        let mut stdout = std::io::BufReader::new(child.stdout.take().expect("piped stdout"));
         let mut first_line = String::new();
-        std::io::BufReader::new(stdout)
+        stdout
             .read_line(&mut first_line)
             .expect("read the first line of cartsaver-desk serve");
         let url = first_line
@@ -192,7 +221,17 @@ impl DeskServer {
                 panic!("first stdout line of serve is not `listening on URL`: {first_line:?}")
             })
             .to_string();
-        DeskServer { child, url }
+        DeskServer { child, url, stdout }
+    }
+
+    /// The next line the desk writes on stdout (after `listening on`: `metrics on URL`).
+    pub fn next_stdout_line(&mut self) -> String {
+        use std::io::BufRead;
+        let mut line = String::new();
+        self.stdout
+            .read_line(&mut line)
+            .expect("read a line of cartsaver-desk serve");
+        line.trim_end().to_string()
     }
 
     /// `url` + `path`.
