@@ -549,9 +549,6 @@ fn a_bad_value_stops_only_the_commands_that_use_it() {
 #[cfg(unix)]
 #[test]
 fn a_token_typed_at_a_terminal_is_not_echoed() {
-    use std::os::fd::AsRawFd;
-    use std::time::{Duration, Instant};
-
     use expectrl::Expect;
 
     let env = TestEnv::new();
@@ -560,22 +557,11 @@ fn a_token_typed_at_a_terminal_is_not_echoed() {
         .args(["config", "set", "token", "-"])
         .env("TERM", "xterm")
         .env("NO_COLOR", "1");
-    let mut session = expectrl::session::OsSession::spawn(command).unwrap();
-    session.set_expect_timeout(Some(Duration::from_secs(20)));
+    // The terminal starts with echo on (see common/pty.rs), so echo going off means the hidden
+    // prompt is reading: keys typed earlier would be flushed by it.
+    let mut session = common::pty::spawn_echoing(command);
     session.expect("hidden").unwrap();
-    // Type only once the terminal's echo is off, as a person would after the prompt.
-    let fd = session.get_stream().as_raw_fd();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        // SAFETY: tcgetattr only writes the termios struct we own; the fd is the pty master.
-        let mut termios: libc::termios = unsafe { std::mem::zeroed() };
-        assert_eq!(unsafe { libc::tcgetattr(fd, &mut termios) }, 0);
-        if termios.c_lflag & libc::ECHO == 0 {
-            break;
-        }
-        assert!(Instant::now() < deadline, "echo was never turned off");
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    common::pty::wait_for_echo_off(&session);
     session.send("cst_typed-at-a-tty-0000ABCD\r").unwrap();
     let rest = session.expect(expectrl::Eof).unwrap();
     let shown = String::from_utf8_lossy(rest.as_bytes()).to_string();
