@@ -105,6 +105,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             [CompletionResult]::new('--urgent', '--urgent', [CompletionResultType]::ParameterName, 'Mark URGENT (Scale plan, or with --outage)')
             [CompletionResult]::new('--outage', '--outage', [CompletionResultType]::ParameterName, 'An outage prevents orders entirely')
             [CompletionResult]::new('--allow-access', '--allow-access', [CompletionResultType]::ParameterName, 'Allow support to open the store account')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'With --file: a row with a warning (a landline, an old time, an email typo) is invalid')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing field is an error')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
@@ -175,6 +176,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--skip-invalid', '--skip-invalid', [CompletionResultType]::ParameterName, 'Send the valid rows and write the invalid ones to a rejects file')
             [CompletionResult]::new('--force-new', '--force-new', [CompletionResultType]::ParameterName, 'File rows even when their store and order already have an open ticket')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'A row with a warning (a landline, an old time, an email typo) is invalid, not sent')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing field is an error')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
@@ -192,6 +194,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every ticket, however many')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing field is an error')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
@@ -244,7 +247,9 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Ask for each value (the token hidden) and write the file')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the values; the token redacted')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print one value alone (the token redacted); exit 1 when it is not set')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set one value, checked like the flag of the same name')
+            [CompletionResult]::new('unset', 'unset', [CompletionResultType]::ParameterValue, 'Remove one value from the file')
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the config file''s path')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -277,7 +282,35 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'cartsaver-support;config;get' {
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing field is an error')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'cartsaver-support;config;set' {
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing field is an error')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cartsaver-support;config;unset' {
             [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
@@ -308,7 +341,9 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
         'cartsaver-support;config;help' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Ask for each value (the token hidden) and write the file')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the values; the token redacted')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print one value alone (the token redacted); exit 1 when it is not set')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set one value, checked like the flag of the same name')
+            [CompletionResult]::new('unset', 'unset', [CompletionResultType]::ParameterValue, 'Remove one value from the file')
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the config file''s path')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -319,7 +354,13 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
         'cartsaver-support;config;help;show' {
             break
         }
+        'cartsaver-support;config;help;get' {
+            break
+        }
         'cartsaver-support;config;help;set' {
+            break
+        }
+        'cartsaver-support;config;help;unset' {
             break
         }
         'cartsaver-support;config;help;path' {
@@ -387,7 +428,9 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
         'cartsaver-support;help;config' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Ask for each value (the token hidden) and write the file')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the values; the token redacted')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print one value alone (the token redacted); exit 1 when it is not set')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set one value, checked like the flag of the same name')
+            [CompletionResult]::new('unset', 'unset', [CompletionResultType]::ParameterValue, 'Remove one value from the file')
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the config file''s path')
             break
         }
@@ -397,7 +440,13 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
         'cartsaver-support;help;config;show' {
             break
         }
+        'cartsaver-support;help;config;get' {
+            break
+        }
         'cartsaver-support;help;config;set' {
+            break
+        }
+        'cartsaver-support;help;config;unset' {
             break
         }
         'cartsaver-support;help;config;path' {

@@ -52,6 +52,9 @@ _cartsaver__support() {
             cartsaver__support,status)
                 cmd="cartsaver__support__subcmd__status"
                 ;;
+            cartsaver__support__subcmd__config,get)
+                cmd="cartsaver__support__subcmd__config__subcmd__get"
+                ;;
             cartsaver__support__subcmd__config,help)
                 cmd="cartsaver__support__subcmd__config__subcmd__help"
                 ;;
@@ -67,6 +70,12 @@ _cartsaver__support() {
             cartsaver__support__subcmd__config,show)
                 cmd="cartsaver__support__subcmd__config__subcmd__show"
                 ;;
+            cartsaver__support__subcmd__config,unset)
+                cmd="cartsaver__support__subcmd__config__subcmd__unset"
+                ;;
+            cartsaver__support__subcmd__config__subcmd__help,get)
+                cmd="cartsaver__support__subcmd__config__subcmd__help__subcmd__get"
+                ;;
             cartsaver__support__subcmd__config__subcmd__help,help)
                 cmd="cartsaver__support__subcmd__config__subcmd__help__subcmd__help"
                 ;;
@@ -81,6 +90,9 @@ _cartsaver__support() {
                 ;;
             cartsaver__support__subcmd__config__subcmd__help,show)
                 cmd="cartsaver__support__subcmd__config__subcmd__help__subcmd__show"
+                ;;
+            cartsaver__support__subcmd__config__subcmd__help,unset)
+                cmd="cartsaver__support__subcmd__config__subcmd__help__subcmd__unset"
                 ;;
             cartsaver__support__subcmd__help,bulk)
                 cmd="cartsaver__support__subcmd__help__subcmd__bulk"
@@ -118,6 +130,9 @@ _cartsaver__support() {
             cartsaver__support__subcmd__help,status)
                 cmd="cartsaver__support__subcmd__help__subcmd__status"
                 ;;
+            cartsaver__support__subcmd__help__subcmd__config,get)
+                cmd="cartsaver__support__subcmd__help__subcmd__config__subcmd__get"
+                ;;
             cartsaver__support__subcmd__help__subcmd__config,init)
                 cmd="cartsaver__support__subcmd__help__subcmd__config__subcmd__init"
                 ;;
@@ -129,6 +144,9 @@ _cartsaver__support() {
                 ;;
             cartsaver__support__subcmd__help__subcmd__config,show)
                 cmd="cartsaver__support__subcmd__help__subcmd__config__subcmd__show"
+                ;;
+            cartsaver__support__subcmd__help__subcmd__config,unset)
+                cmd="cartsaver__support__subcmd__help__subcmd__config__subcmd__unset"
                 ;;
             *)
                 ;;
@@ -163,7 +181,7 @@ _cartsaver__support() {
             return 0
             ;;
         cartsaver__subcmd__support__subcmd__bulk)
-            opts="-q -h -V --format --store --plan --email --region --skip-invalid --rejects --results --concurrency --force-new --desk --config --json --no-input --color --quiet --help --version"
+            opts="-q -h -V --format --store --plan --email --region --skip-invalid --rejects --results --concurrency --force-new --strict --desk --config --json --no-input --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -221,7 +239,7 @@ _cartsaver__support() {
             return 0
             ;;
         cartsaver__subcmd__support__subcmd__check)
-            opts="-q -h -V --store --order --phone --region --channel --at --screenshot --tried --tried-file --summary --details --details-file --email --plan --urgent --outage --pin --allow-access --tracking --file --format --desk --config --json --no-input --color --quiet --help --version"
+            opts="-q -h -V --store --order --phone --region --channel --at --screenshot --tried --tried-file --summary --details --details-file --email --plan --urgent --outage --pin --allow-access --tracking --file --format --strict --desk --config --json --no-input --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -345,7 +363,7 @@ _cartsaver__support() {
             return 0
             ;;
         cartsaver__subcmd__support__subcmd__config)
-            opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version init show set path help"
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version init show get set unset path help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -370,9 +388,49 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__config__subcmd__help)
-            opts="init show set path help"
+        cartsaver__subcmd__support__subcmd__config__subcmd__get)
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --desk)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__subcmd__support__subcmd__config__subcmd__help)
+            opts="init show get set unset path help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__subcmd__support__subcmd__config__subcmd__help__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -441,6 +499,20 @@ _cartsaver__support() {
             return 0
             ;;
         cartsaver__subcmd__support__subcmd__config__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__subcmd__support__subcmd__config__subcmd__help__subcmd__unset)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -533,6 +605,32 @@ _cartsaver__support() {
             return 0
             ;;
         cartsaver__subcmd__support__subcmd__config__subcmd__show)
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --desk)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__subcmd__support__subcmd__config__subcmd__unset)
             opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -667,8 +765,22 @@ _cartsaver__support() {
             return 0
             ;;
         cartsaver__subcmd__support__subcmd__help__subcmd__config)
-            opts="init show set path"
+            opts="init show get set unset path"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__subcmd__support__subcmd__help__subcmd__config__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -723,6 +835,20 @@ _cartsaver__support() {
             return 0
             ;;
         cartsaver__subcmd__support__subcmd__help__subcmd__config__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__subcmd__support__subcmd__help__subcmd__config__subcmd__unset)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -849,7 +975,7 @@ _cartsaver__support() {
             return 0
             ;;
         cartsaver__subcmd__support__subcmd__list)
-            opts="-q -h -V --status --order --limit --desk --config --json --no-input --color --quiet --help --version"
+            opts="-q -h -V --status --order --limit --all --desk --config --json --no-input --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -100,6 +100,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand --urgent 'Mark URGENT (Scale plan, or with --outage)'
             cand --outage 'An outage prevents orders entirely'
             cand --allow-access 'Allow support to open the store account'
+            cand --strict 'With --file: a row with a warning (a landline, an old time, an email typo) is invalid'
             cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
             cand --no-input 'Never prompt; a missing field is an error'
             cand -q 'Print only the result: no notes or summaries on stderr'
@@ -166,6 +167,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand --color 'When to use colour'
             cand --skip-invalid 'Send the valid rows and write the invalid ones to a rejects file'
             cand --force-new 'File rows even when their store and order already have an open ticket'
+            cand --strict 'A row with a warning (a landline, an old time, an email typo) is invalid, not sent'
             cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
             cand --no-input 'Never prompt; a missing field is an error'
             cand -q 'Print only the result: no notes or summaries on stderr'
@@ -182,6 +184,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
             cand --config 'Config file to use instead of the default one (see `config path`)'
             cand --color 'When to use colour'
+            cand --all 'Every ticket, however many'
             cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
             cand --no-input 'Never prompt; a missing field is an error'
             cand -q 'Print only the result: no notes or summaries on stderr'
@@ -231,7 +234,9 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand --version 'Print version'
             cand init 'Ask for each value (the token hidden) and write the file'
             cand show 'Print the values; the token redacted'
+            cand get 'Print one value alone (the token redacted); exit 1 when it is not set'
             cand set 'Set one value, checked like the flag of the same name'
+            cand unset 'Remove one value from the file'
             cand path 'Print the config file''s path'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -261,7 +266,33 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'cartsaver-support;config;get'= {
+            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --config 'Config file to use instead of the default one (see `config path`)'
+            cand --color 'When to use colour'
+            cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
+            cand --no-input 'Never prompt; a missing field is an error'
+            cand -q 'Print only the result: no notes or summaries on stderr'
+            cand --quiet 'Print only the result: no notes or summaries on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'cartsaver-support;config;set'= {
+            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --config 'Config file to use instead of the default one (see `config path`)'
+            cand --color 'When to use colour'
+            cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
+            cand --no-input 'Never prompt; a missing field is an error'
+            cand -q 'Print only the result: no notes or summaries on stderr'
+            cand --quiet 'Print only the result: no notes or summaries on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-support;config;unset'= {
             cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
             cand --config 'Config file to use instead of the default one (see `config path`)'
             cand --color 'When to use colour'
@@ -290,7 +321,9 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
         &'cartsaver-support;config;help'= {
             cand init 'Ask for each value (the token hidden) and write the file'
             cand show 'Print the values; the token redacted'
+            cand get 'Print one value alone (the token redacted); exit 1 when it is not set'
             cand set 'Set one value, checked like the flag of the same name'
+            cand unset 'Remove one value from the file'
             cand path 'Print the config file''s path'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -298,7 +331,11 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
         }
         &'cartsaver-support;config;help;show'= {
         }
+        &'cartsaver-support;config;help;get'= {
+        }
         &'cartsaver-support;config;help;set'= {
+        }
+        &'cartsaver-support;config;help;unset'= {
         }
         &'cartsaver-support;config;help;path'= {
         }
@@ -352,14 +389,20 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
         &'cartsaver-support;help;config'= {
             cand init 'Ask for each value (the token hidden) and write the file'
             cand show 'Print the values; the token redacted'
+            cand get 'Print one value alone (the token redacted); exit 1 when it is not set'
             cand set 'Set one value, checked like the flag of the same name'
+            cand unset 'Remove one value from the file'
             cand path 'Print the config file''s path'
         }
         &'cartsaver-support;help;config;init'= {
         }
         &'cartsaver-support;help;config;show'= {
         }
+        &'cartsaver-support;help;config;get'= {
+        }
         &'cartsaver-support;help;config;set'= {
+        }
+        &'cartsaver-support;help;config;unset'= {
         }
         &'cartsaver-support;help;config;path'= {
         }

@@ -103,6 +103,7 @@ never\t''"
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l urgent -d 'Mark URGENT (Scale plan, or with --outage)'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l outage -d 'An outage prevents orders entirely'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l allow-access -d 'Allow support to open the store account'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l strict -d 'With --file: a row with a warning (a landline, an old time, an email typo) is invalid'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l no-input -d 'Never prompt; a missing field is an error'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
@@ -157,6 +158,7 @@ always\t''
 never\t''"
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l skip-invalid -d 'Send the valid rows and write the invalid ones to a rejects file'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l force-new -d 'File rows even when their store and order already have an open ticket'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l strict -d 'A row with a warning (a landline, an old time, an email typo) is invalid, not sent'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l no-input -d 'Never prompt; a missing field is an error'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
@@ -170,6 +172,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -l all -d 'Every ticket, however many'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -l no-input -d 'Never prompt; a missing field is an error'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
@@ -195,21 +198,23 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand doct
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand doctor" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand doctor" -s h -l help -d 'Print help'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand doctor" -s V -l version -d 'Print version'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show get set unset path help" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show get set unset path help" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show get set unset path help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -l no-input -d 'Never prompt; a missing field is an error'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -s h -l help -d 'Print help'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -s V -l version -d 'Print version'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -f -a "init" -d 'Ask for each value (the token hidden) and write the file'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -f -a "show" -d 'Print the values; the token redacted'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -f -a "set" -d 'Set one value, checked like the flag of the same name'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -f -a "path" -d 'Print the config file\'s path'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show get set unset path help" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show get set unset path help" -l no-input -d 'Never prompt; a missing field is an error'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show get set unset path help" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show get set unset path help" -s h -l help -d 'Print help'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show get set unset path help" -s V -l version -d 'Print version'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show get set unset path help" -f -a "init" -d 'Ask for each value (the token hidden) and write the file'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show get set unset path help" -f -a "show" -d 'Print the values; the token redacted'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show get set unset path help" -f -a "get" -d 'Print one value alone (the token redacted); exit 1 when it is not set'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show get set unset path help" -f -a "set" -d 'Set one value, checked like the flag of the same name'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show get set unset path help" -f -a "unset" -d 'Remove one value from the file'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show get set unset path help" -f -a "path" -d 'Print the config file\'s path'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show get set unset path help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from init" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from init" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -230,6 +235,16 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand conf
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from get" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from get" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from get" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from get" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from get" -l no-input -d 'Never prompt; a missing field is an error'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from set" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from set" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from set" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -240,6 +255,16 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand conf
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from unset" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from unset" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from unset" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from unset" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from unset" -l no-input -d 'Never prompt; a missing field is an error'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from unset" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from unset" -s h -l help -d 'Print help'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from unset" -s V -l version -d 'Print version'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from path" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -252,7 +277,9 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand conf
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Ask for each value (the token hidden) and write the file'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the values; the token redacted'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "get" -d 'Print one value alone (the token redacted); exit 1 when it is not set'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set one value, checked like the flag of the same name'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "unset" -d 'Remove one value from the file'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the config file\'s path'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand completions" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
@@ -279,5 +306,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Ask for each value (the token hidden) and write the file'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the values; the token redacted'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get" -d 'Print one value alone (the token redacted); exit 1 when it is not set'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set one value, checked like the flag of the same name'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "unset" -d 'Remove one value from the file'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path'

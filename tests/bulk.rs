@@ -442,7 +442,7 @@ fn json_lines_from_stdin_with_arrays_and_flags() {
     let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(
         reader.headers().unwrap(),
-        vec!["line", "tracking_number", "outcome", "error"]
+        vec!["line", "tracking_number", "outcome", "error", "warnings"]
     );
     let lines: Vec<&str> = records.iter().map(|r| &r[0]).collect();
     assert_eq!(lines, vec!["1", "3"]);

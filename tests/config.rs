@@ -356,7 +356,11 @@ fn the_token_comes_from_the_environment_then_the_config() {
     set(&env, "desk", &server.url);
 
     let output = env.cli().args(["list"]).output().unwrap();
-    assert_eq!(output.status.code(), Some(2), "no token anywhere");
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "no token anywhere: an auth failure, exit 1 like every refusal"
+    );
     assert!(
         stderr_of(&output).contains("config set token"),
         "{}",

@@ -401,7 +401,7 @@ fn a_remote_desk_needs_a_token_and_plain_http_only_on_loopback() {
         .env("CARTSAVER_DESK", "https://desk.example.com")
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(output.status.code(), Some(1), "no token: an auth failure");
     assert!(
         stderr_of(&output).contains("CARTSAVER_TOKEN"),
         "{}",

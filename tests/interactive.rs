@@ -215,6 +215,7 @@ fn declining_at_the_preview_sends_nothing() {
         preview.contains("URGENT — Cartsaver — OTP never arrives — Order #1052"),
         "{preview}"
     );
+    pty.answer("What now?", &format!("{DOWN}{ENTER}"));
     let (rest, code, stdout) = pty.finish();
     assert!(rest.contains("Not filed: nothing was sent."), "{rest}");
     assert_eq!(code, 1);
@@ -233,6 +234,7 @@ fn urgent_is_not_offered_below_scale_without_an_outage() {
     pty.answer("Are orders blocked entirely", ENTER);
     let before = pty.answer("File this ticket?", "n");
     assert!(!before.contains("URGENT"), "{before}");
+    pty.answer("What now?", &format!("{DOWN}{ENTER}"));
     let (_, code, _) = pty.finish();
     assert_eq!(code, 1);
 }
@@ -375,14 +377,20 @@ fn an_open_ticket_for_the_order_is_offered_a_follow_up() {
         "4821",
     ]);
     let mut pty = spawn(&env, &args);
-    pty.answer("Screenshot of the error", ENTER);
-    pty.answer("Are orders blocked entirely", ENTER);
-    pty.answer("May support open your store account", ENTER);
-    pty.answer("File this ticket?", "y");
+    // Asked as soon as the order is known, before the other questions.
     let before = pty.answer("What should happen?", ENTER);
     assert!(
         before.contains(&format!("already has an open ticket, {existing}")),
         "{before}"
+    );
+    assert!(!before.contains("Screenshot"), "{before}");
+    pty.answer("Screenshot of the error", ENTER);
+    pty.answer("Are orders blocked entirely", ENTER);
+    pty.answer("May support open your store account", ENTER);
+    let preview = pty.answer("File this ticket?", "y");
+    assert!(
+        preview.contains(&format!("Will be added as a follow-up on {existing}")),
+        "{preview}"
     );
     let (rest, code, stdout) = pty.finish();
     assert_eq!(code, 0, "{rest}");
@@ -413,7 +421,7 @@ fn without_a_terminal_nothing_is_asked_and_every_missing_field_is_named() {
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("8 fields are invalid; nothing was sent"),
+        stderr.contains("8 required fields are missing: store, order, phone, channel, at, tried, email, plan; nothing was sent"),
         "{stderr}"
     );
     for flag in [
@@ -437,7 +445,7 @@ fn no_input_at_a_terminal_asks_nothing() {
     let pty = spawn(&env, &["new", "--no-input", "--order", "1052"]);
     let (rest, code, stdout) = pty.finish();
     assert_eq!(code, 2, "{rest}");
-    assert!(rest.contains("7 fields are invalid"), "{rest}");
+    assert!(rest.contains("7 required fields are missing"), "{rest}");
     assert!(!rest.contains("Shopify store"), "{rest}");
     assert_eq!(stdout, "");
 }

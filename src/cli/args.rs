@@ -124,6 +124,11 @@ pub enum ConfigAction {
     Init,
     /// Print the values; the token redacted
     Show,
+    /// Print one value alone (the token redacted); exit 1 when it is not set
+    Get {
+        /// store, email, plan, region, desk or token
+        key: String,
+    },
     /// Set one value, checked like the flag of the same name
     #[command(after_help = "Keys: store, email, plan, region, desk, token.\n\
         A VALUE of `-` is read from stdin (keeps a token out of the shell history).")]
@@ -132,6 +137,11 @@ pub enum ConfigAction {
         key: String,
         /// The value (`-` to read it from stdin)
         value: String,
+    },
+    /// Remove one value from the file
+    Unset {
+        /// store, email, plan, region, desk or token
+        key: String,
     },
     /// Print the config file's path
     Path,
@@ -165,12 +175,7 @@ pub struct ReplyArgs {
     pub tracking: String,
 
     /// The message
-    #[arg(
-        long,
-        short,
-        value_name = "TEXT",
-        required_unless_present = "message_file"
-    )]
+    #[arg(long, short, value_name = "TEXT")]
     pub message: Option<String>,
 
     /// Read the message from a file (`-` for stdin)
@@ -202,6 +207,10 @@ pub struct ListArgs {
     /// At most this many tickets
     #[arg(long, value_name = "N", default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..))]
     pub limit: u32,
+
+    /// Every ticket, however many
+    #[arg(long, conflicts_with = "limit")]
+    pub all: bool,
 }
 
 /// The §2 checklist fields as flags, shared by every command that takes a ticket.
@@ -307,6 +316,10 @@ pub struct CheckArgs {
     /// Format of --file [default: by extension, else by content]
     #[arg(long, value_enum, value_name = "FORMAT", requires = "file")]
     pub format: Option<BulkFormat>,
+
+    /// With --file: a row with a warning (a landline, an old time, an email typo) is invalid
+    #[arg(long, requires = "file")]
+    pub strict: bool,
 }
 
 const BULK_AFTER_HELP: &str = "\
@@ -378,6 +391,10 @@ pub struct BulkArgs {
     /// File rows even when their store and order already have an open ticket
     #[arg(long)]
     pub force_new: bool,
+
+    /// A row with a warning (a landline, an old time, an email typo) is invalid, not sent
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,72 +1,66 @@
 //! `dashboard`: counts by status, median first response, overdue tickets, recent activity.
 
-use std::io::Write;
-
 use crate::api::Author;
+use crate::line;
 
 use super::args::GlobalArgs;
-use super::connect::open_desk;
+use super::connect::{self, ReadDesk};
 use super::error::CliError;
-use super::exit::ExitStatus;
-use super::show::{print_summary_line, terminal_safe};
-use super::style::{BAD, BOLD, DIM, paint};
+use super::printer::{BAD, BOLD, DIM, Printer, paint};
+use super::settings::Settings;
+use super::show::summary_line;
 
-pub fn run(global: &GlobalArgs) -> Result<ExitStatus, CliError> {
-    let desk = open_desk(global)?;
+pub fn run(global: &GlobalArgs, out: &Printer) -> Result<(), CliError> {
+    let settings = Settings::resolve(global)?;
+    let desk = match connect::open_existing(&settings)? {
+        ReadDesk::Open(desk) => desk,
+        ReadDesk::Empty(name) => {
+            out.note(format!(
+                "No tickets on {name}: nothing was filed on this machine yet."
+            ));
+            return Ok(());
+        }
+    };
     let stats = desk.stats()?;
-    if global.json {
-        anstream::println!(
-            "{}",
-            serde_json::to_string(&stats).map_err(anyhow::Error::from)?
-        );
-        return Ok(ExitStatus::Success);
+    if out.is_json() {
+        out.json(&stats);
+        return Ok(());
     }
-    let mut out = anstream::stdout().lock();
-    let _ = writeln!(
-        out,
-        "{}",
-        paint(BOLD, &format!("Tickets on {}", desk.describe()))
-    );
-    let _ = writeln!(
-        out,
+    out.data(paint(BOLD, format!("Tickets on {}", desk.describe())));
+    out.data(format!(
         "  open {} · answered {} · resolved {}",
         stats.open, stats.answered, stats.resolved
-    );
+    ));
     let median = stats
         .median_first_response_seconds
         .map(duration_in_words)
         .unwrap_or_else(|| "no answered tickets yet".into());
-    let _ = writeln!(out, "  median first response: {median}");
+    out.data(format!("  median first response: {median}"));
     if stats.overdue.is_empty() {
-        let _ = writeln!(out, "  {}", paint(DIM, "nothing overdue"));
+        out.data(line!["  ", paint(DIM, "nothing overdue")]);
     } else {
-        let _ = writeln!(
-            out,
-            "  {}",
-            paint(BAD, &format!("overdue ({}):", stats.overdue.len()))
-        );
+        let heading = format!("overdue ({}):", stats.overdue.len());
+        out.data(line!["  ", paint(BAD, heading)]);
         for ticket in &stats.overdue {
-            let _ = write!(out, "    ");
-            let _ = print_summary_line(&mut out, ticket);
+            out.data(line!["    "].append(summary_line(ticket)));
         }
     }
     if !stats.recent.is_empty() {
-        let _ = writeln!(out, "  recent activity:");
+        out.data("  recent activity:");
         for activity in &stats.recent {
             let who = match activity.from {
                 Author::Merchant => "you wrote on",
                 Author::Support => "support replied on",
             };
-            let _ = writeln!(
-                out,
-                "    {} {who} {} — {}",
+            out.data(line![
+                "    ",
                 paint(DIM, &activity.at),
-                activity.tracking_number,
-                terminal_safe(&activity.subject)
-            );
+                format!(" {who} {} — ", activity.tracking_number),
+                &activity.subject
+            ]);
         }
     }
-    Ok(ExitStatus::Success)
+    Ok(())
 }
 
 /// `3h 12m`, `2d 4h`, `45m`, `30s`.

@@ -170,6 +170,24 @@ impl Examination {
             .filter_map(|entry| entry.outcome.as_ref().err())
     }
 
+    /// Every note of the accepted fields, with its field, in §2 order: what every place that
+    /// examines a ticket shows (`new`, its dry run, `check --file`, `bulk`).
+    pub fn notes(&self) -> Vec<(Field, Note)> {
+        self.entries
+            .iter()
+            .filter_map(|entry| entry.outcome.as_ref().ok().map(|ok| (entry.field, ok)))
+            .flat_map(|(field, ok)| ok.notes.iter().map(move |note| (field, note.clone())))
+            .collect()
+    }
+
+    /// The warnings among [`Examination::notes`]: a landline, a time past the provider logs, an
+    /// email domain that looks like a typo.
+    pub fn warnings(&self) -> Vec<(Field, Note)> {
+        let mut notes = self.notes();
+        notes.retain(|(_, note)| note.is_warning());
+        notes
+    }
+
     /// Add an entry for a field examined outside [`examine`] (`tracking` in `check`).
     pub fn push(&mut self, entry: Entry) {
         self.entries.push(entry);

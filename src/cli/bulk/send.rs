@@ -12,6 +12,7 @@
 
 use std::collections::BTreeMap;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use indicatif::ProgressBar;
@@ -29,6 +30,21 @@ pub struct Options {
     pub force_new: bool,
     /// The first pass found every row valid: a row invalid now means the file changed since.
     pub all_valid: bool,
+    /// `--strict`: a row with a warning was rejected in the first pass, and is not sent.
+    pub strict: bool,
+}
+
+/// Set by Ctrl-C: no more rows are dispatched; those in flight finish and are written.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// From here on, a first Ctrl-C stops sending cleanly (the rows in flight are written, the bar
+/// cleared, the count said); a second one exits at once.
+pub fn stop_on_ctrl_c() {
+    let _ = ctrlc::set_handler(|| {
+        if INTERRUPTED.swap(true, Ordering::SeqCst) {
+            std::process::exit(crate::cli::exit::ExitStatus::Interrupted.code().into());
+        }
+    });
 }
 
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -40,6 +56,8 @@ pub struct Counts {
     pub not_sent: u64,
     /// Why sending stopped early (the desk unreachable, the token refused).
     pub stopped: Option<String>,
+    /// Ctrl-C stopped the run.
+    pub interrupted: bool,
 }
 
 /// The rows of the input for the second pass, and how to read them.
@@ -137,8 +155,12 @@ impl Dispatch<'_, '_> {
         let handed = self.options.concurrency * 2;
         let mut rows_left = true;
         loop {
+            if INTERRUPTED.load(Ordering::SeqCst) {
+                self.counts.interrupted = true;
+            }
             while rows_left
                 && self.counts.stopped.is_none()
+                && !self.counts.interrupted
                 && self.next_seq - self.next_write < window
                 && self.in_flight < handed
             {
@@ -158,7 +180,9 @@ impl Dispatch<'_, '_> {
             }
             self.write_ready()?;
         }
-        if let Some(reason) = self.counts.stopped.clone() {
+        if self.counts.interrupted {
+            // The rows left are not reported: the merchant asked to stop, and runs it again.
+        } else if let Some(reason) = self.counts.stopped.clone() {
             self.report_unsent(&reason)?;
         }
         self.output.results.flush()?;
@@ -176,6 +200,8 @@ impl Dispatch<'_, '_> {
                 &self.input.source.base,
                 self.input.context,
             ) {
+                // Rejected in the first pass (--strict): in the rejects file, not sent.
+                Ok(ready) if self.options.strict && !ready.warnings.is_empty() => {}
                 Ok(ready) => {
                     let job = Job {
                         seq: self.next_seq,
@@ -286,7 +312,15 @@ fn file(desk: &dyn Desk, job: Job, force_new: bool) -> Done {
     let Ready {
         ticket,
         screenshots,
+        warnings,
     } = ready;
+    let warnings = (!warnings.is_empty()).then(|| {
+        let each: Vec<String> = warnings
+            .iter()
+            .map(|(field, note)| format!("{field}: {}", note.text))
+            .collect();
+        each.join("; ")
+    });
     let (result, fatal) = match desk.create(create_request(&ticket, screenshots, force_new)) {
         Ok(created) => {
             let outcome = if created.replayed {
@@ -299,20 +333,22 @@ fn file(desk: &dyn Desk, job: Job, force_new: bool) -> Done {
                 tracking_number: Some(created.ticket.tracking_number.to_string()),
                 outcome,
                 error: None,
+                warnings,
             };
             (result, None)
         }
         Err(refusal) if refusal.is_code("duplicate") => {
             let anyway = "file this row anyway with --force-new";
-            (
-                failed(line, duplicate_message(&refusal, &ticket, anyway)),
-                None,
-            )
+            let mut result = failed(line, duplicate_message(&refusal, &ticket, anyway));
+            result.warnings = warnings;
+            (result, None)
         }
         Err(refusal) => {
             let text = one_line(&refusal.to_string());
             let fatal = stops_the_run(&refusal).then(|| text.clone());
-            (failed(line, text), fatal)
+            let mut result = failed(line, text);
+            result.warnings = warnings;
+            (result, fatal)
         }
     };
     Done { seq, result, fatal }
@@ -333,6 +369,7 @@ fn failed(line: u64, error: String) -> RowResult {
         tracking_number: None,
         outcome: Outcome::Failed,
         error: Some(error),
+        warnings: None,
     }
 }
 

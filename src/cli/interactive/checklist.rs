@@ -45,14 +45,34 @@ pub struct Gathered {
     pub screenshots: Vec<Result<Parsed<Screenshot>, FieldError>>,
 }
 
+/// The fields the merchant can go back to from the preview, in the order they were asked.
+pub const CHANGEABLE: [Field; 14] = [
+    Field::Store,
+    Field::Order,
+    Field::Phone,
+    Field::Channel,
+    Field::At,
+    Field::Screenshot,
+    Field::Tried,
+    Field::Summary,
+    Field::Details,
+    Field::Email,
+    Field::Plan,
+    Field::Urgent,
+    Field::AllowAccess,
+    Field::Pin,
+];
+
 /// Walk the checklist. `given` holds the flags with the config's defaults filled in;
-/// `from_config` names the fields the config file gave.
-pub fn walk(
-    p: &Prompter,
+/// `from_config` names the fields the config file gave. `after_order` runs as soon as the store
+/// and order are known (the duplicate check), before the other questions.
+pub fn walk<'a>(
+    p: &'a Prompter,
     given: GivenFields,
-    from_config: &[Field],
-    context: &Context,
-) -> Result<Gathered, CliError> {
+    from_config: &'a [Field],
+    context: &'a Context,
+    after_order: &mut dyn FnMut(&str, &str) -> Result<(), CliError>,
+) -> Result<Walk<'a>, CliError> {
     for error in &given.read_errors {
         p.error(error);
     }
@@ -62,35 +82,98 @@ pub fn walk(
         from_config,
         context,
         input: given.input,
+        given_screenshots: given.screenshots,
+        screenshots: Vec::new(),
     };
     walk.store()?;
     walk.order()?;
-    walk.phone()?;
-    let channel = walk.channel()?;
-    walk.at()?;
-    let screenshots = walk.screenshots(given.screenshots)?;
-    walk.tried()?;
-    walk.summary(channel)?;
-    walk.details()?;
-    walk.email()?;
-    let plan = walk.plan()?;
-    walk.urgency(plan)?;
-    walk.access()?;
-    walk.pin()?;
-    Ok(Gathered {
-        input: walk.input,
-        screenshots,
-    })
+    if let (Some(store), Some(order)) = (&walk.input.store, &walk.input.order) {
+        after_order(store, order)?;
+    }
+    for field in &CHANGEABLE[2..] {
+        walk.ask(*field)?;
+    }
+    Ok(walk)
 }
 
-struct Walk<'a> {
+/// The checklist being walked: the answers so far, and each field's question.
+pub struct Walk<'a> {
     p: &'a Prompter,
     from_config: &'a [Field],
     context: &'a Context,
     input: TicketInput,
+    /// The `--screenshot` files, read, before the checklist looks at them.
+    given_screenshots: Vec<Result<Parsed<Screenshot>, FieldError>>,
+    screenshots: Vec<Result<Parsed<Screenshot>, FieldError>>,
 }
 
 impl Walk<'_> {
+    /// The answers: what `new` examines like the flags' own.
+    pub fn gathered(&self) -> Gathered {
+        Gathered {
+            input: self.input.clone(),
+            screenshots: self.screenshots.clone(),
+        }
+    }
+
+    /// Ask for `field` (again, from the preview: its answer is forgotten first).
+    pub fn change(&mut self, field: Field) -> Result<(), CliError> {
+        let input = &mut self.input;
+        match field {
+            Field::Store => input.store = None,
+            Field::Order => input.order = None,
+            Field::Phone | Field::Region => {
+                input.phone = None;
+                input.region = None;
+            }
+            Field::Channel => input.channel = None,
+            Field::At => input.at = None,
+            Field::Screenshot => self.given_screenshots.clear(),
+            Field::Tried => input.tried.clear(),
+            Field::Summary => input.summary = None,
+            Field::Details => input.details = None,
+            Field::Email => input.email = None,
+            Field::Plan => input.plan = None,
+            Field::Urgent | Field::Outage => {
+                input.urgent = false;
+                input.outage = false;
+            }
+            Field::AllowAccess => input.allow_access = false,
+            Field::Pin => input.pin = None,
+            Field::Tracking => return Ok(()),
+        }
+        self.ask(field)?;
+        if field == Field::Plan {
+            // URGENT depends on the plan: ask again where it is allowed.
+            self.ask(Field::Urgent)?;
+        }
+        Ok(())
+    }
+
+    /// The question of one field (a given value is used without asking).
+    fn ask(&mut self, field: Field) -> Result<(), CliError> {
+        match field {
+            Field::Store => self.store(),
+            Field::Order => self.order(),
+            Field::Phone | Field::Region => self.phone(),
+            Field::Channel => self.channel().map(drop),
+            Field::At => self.at(),
+            Field::Screenshot => {
+                let given = std::mem::take(&mut self.given_screenshots);
+                self.screenshots = self.screenshots(given)?;
+                Ok(())
+            }
+            Field::Tried => self.tried(),
+            Field::Summary => self.summary(),
+            Field::Details => self.details(),
+            Field::Email => self.email(),
+            Field::Plan => self.plan().map(drop),
+            Field::Urgent | Field::Outage => self.urgency(),
+            Field::AllowAccess => self.access(),
+            Field::Pin => self.pin(),
+            Field::Tracking => Ok(()),
+        }
+    }
     /// A field's value: the given one if its parser accepts it, else asked for (starting from
     /// the refused value, shown with its error).
     fn field<T: std::fmt::Display>(
@@ -342,7 +425,13 @@ impl Walk<'_> {
         }
     }
 
-    fn summary(&mut self, channel: Channel) -> Result<(), CliError> {
+    fn summary(&mut self) -> Result<(), CliError> {
+        let channel = self
+            .input
+            .channel
+            .as_deref()
+            .and_then(|name| parse_channel(name).ok())
+            .map_or(Channel::Whatsapp, |parsed| parsed.value);
         let default = default_summary(channel);
         let given = self.input.summary.take();
         let answer = self.field(
@@ -417,7 +506,13 @@ impl Walk<'_> {
     }
 
     /// URGENT is offered only where it is allowed: on Scale, or when orders are blocked.
-    fn urgency(&mut self, plan: Plan) -> Result<(), CliError> {
+    fn urgency(&mut self) -> Result<(), CliError> {
+        let plan = self
+            .input
+            .plan
+            .as_deref()
+            .and_then(|name| parse_plan(name).ok())
+            .map_or(Plan::Free, |parsed| parsed.value);
         if self.input.urgent {
             match check_urgent(true, self.input.outage, Some(plan)) {
                 Ok(parsed) => {
