@@ -43,6 +43,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check this machine''s setup: config, desk reachability, token, TLS, clock skew')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show or change the config file: store, email, plan, region, desk, token')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page, or write every page (one per command) into a folder')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -51,7 +52,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             [CompletionResult]::new('--order', '--order', [CompletionResultType]::ParameterName, 'Order number as shown in the Shopify admin: 1052, #1052, #EG1052')
             [CompletionResult]::new('--phone', '--phone', [CompletionResultType]::ParameterName, 'Customer phone, international: +201001234567 (or national, with --region)')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Country of a phone number written without +country code: EG, SA, IN')
-            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'OTP channel: whatsapp or sms')
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'OTP channel (WhatsApp, wa and SMS are read too)')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened, UTC ISO 8601: 2026-11-20T14:03:00Z, an offset, or `now`')
             [CompletionResult]::new('--screenshot', '--screenshot', [CompletionResultType]::ParameterName, 'Screenshot of the error: PNG, JPEG, GIF, WebP or PDF, ≤ 10 MiB (repeatable, at most 5)')
             [CompletionResult]::new('--tried', '--tried', [CompletionResultType]::ParameterName, 'A step already tried (repeatable); `none` if nothing was tried')
@@ -60,7 +61,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             [CompletionResult]::new('--details', '--details', [CompletionResultType]::ParameterName, 'Free text: expected vs actual, error messages')
             [CompletionResult]::new('--details-file', '--details-file', [CompletionResultType]::ParameterName, 'Read the details from a file (`-` for stdin)')
             [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'Contact email for replies')
-            [CompletionResult]::new('--plan', '--plan', [CompletionResultType]::ParameterName, 'Cartsaver plan: free, advanced, unlimited, scale')
+            [CompletionResult]::new('--plan', '--plan', [CompletionResultType]::ParameterName, 'Cartsaver plan')
             [CompletionResult]::new('--pin', '--pin', [CompletionResultType]::ParameterName, 'Support PIN, 4–12 letters or digits (never printed in full)')
             [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
@@ -85,7 +86,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             [CompletionResult]::new('--order', '--order', [CompletionResultType]::ParameterName, 'Order number as shown in the Shopify admin: 1052, #1052, #EG1052')
             [CompletionResult]::new('--phone', '--phone', [CompletionResultType]::ParameterName, 'Customer phone, international: +201001234567 (or national, with --region)')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Country of a phone number written without +country code: EG, SA, IN')
-            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'OTP channel: whatsapp or sms')
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'OTP channel (WhatsApp, wa and SMS are read too)')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened, UTC ISO 8601: 2026-11-20T14:03:00Z, an offset, or `now`')
             [CompletionResult]::new('--screenshot', '--screenshot', [CompletionResultType]::ParameterName, 'Screenshot of the error: PNG, JPEG, GIF, WebP or PDF, ≤ 10 MiB (repeatable, at most 5)')
             [CompletionResult]::new('--tried', '--tried', [CompletionResultType]::ParameterName, 'A step already tried (repeatable); `none` if nothing was tried')
@@ -94,7 +95,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             [CompletionResult]::new('--details', '--details', [CompletionResultType]::ParameterName, 'Free text: expected vs actual, error messages')
             [CompletionResult]::new('--details-file', '--details-file', [CompletionResultType]::ParameterName, 'Read the details from a file (`-` for stdin)')
             [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'Contact email for replies')
-            [CompletionResult]::new('--plan', '--plan', [CompletionResultType]::ParameterName, 'Cartsaver plan: free, advanced, unlimited, scale')
+            [CompletionResult]::new('--plan', '--plan', [CompletionResultType]::ParameterName, 'Cartsaver plan')
             [CompletionResult]::new('--pin', '--pin', [CompletionResultType]::ParameterName, 'Support PIN, 4–12 letters or digits (never printed in full)')
             [CompletionResult]::new('--tracking', '--tracking', [CompletionResultType]::ParameterName, 'A tracking number to check: CS-XXX-XXX-XXX')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Validate a bulk file (CSV or JSON Lines, `-` for stdin) as `bulk` would; sends nothing. --store, --plan, --email and --region fill its empty cells')
@@ -165,7 +166,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
         'cartsaver-support;bulk' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Input format [default: by extension (.csv, .jsonl, .ndjson), else by content]')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store for rows whose `store` cell is empty')
-            [CompletionResult]::new('--plan', '--plan', [CompletionResultType]::ParameterName, 'Plan for rows whose `plan` cell is empty: free, advanced, unlimited, scale')
+            [CompletionResult]::new('--plan', '--plan', [CompletionResultType]::ParameterName, 'Plan for rows whose `plan` cell is empty')
             [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'Contact email for rows whose `email` cell is empty')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Country for phone numbers written without a country code, when `region` is empty')
             [CompletionResult]::new('--rejects', '--rejects', [CompletionResultType]::ParameterName, 'Where --skip-invalid writes invalid rows, in the input''s format [default: next to the input, `NAME.rejects.csv` or `NAME.rejects.jsonl`]')
@@ -188,7 +189,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             break
         }
         'cartsaver-support;list' {
-            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only tickets with this status: open, answered, resolved')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only tickets with this status')
             [CompletionResult]::new('--order', '--order', [CompletionResultType]::ParameterName, 'Only tickets of this order: 1052, #1052')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many tickets')
             [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
@@ -383,6 +384,21 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'cartsaver-support;man' {
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Write every page into this folder instead of printing the main one')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing field is an error')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'cartsaver-support;help' {
             [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'File a ticket and print its tracking number; at a terminal, asks for what the flags leave out')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Validate and diagnose checklist fields; sends nothing')
@@ -395,6 +411,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check this machine''s setup: config, desk reachability, token, TLS, clock skew')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show or change the config file: store, email, plan, region, desk, token')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page, or write every page (one per command) into a folder')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -453,6 +470,9 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             break
         }
         'cartsaver-support;help;completions' {
+            break
+        }
+        'cartsaver-support;help;man' {
             break
         }
         'cartsaver-support;help;help' {

@@ -40,6 +40,9 @@ _cartsaver__support() {
             cartsaver__support,list)
                 cmd="cartsaver__support__subcmd__list"
                 ;;
+            cartsaver__support,man)
+                cmd="cartsaver__support__subcmd__man"
+                ;;
             cartsaver__support,new)
                 cmd="cartsaver__support__subcmd__new"
                 ;;
@@ -118,6 +121,9 @@ _cartsaver__support() {
             cartsaver__support__subcmd__help,list)
                 cmd="cartsaver__support__subcmd__help__subcmd__list"
                 ;;
+            cartsaver__support__subcmd__help,man)
+                cmd="cartsaver__support__subcmd__help__subcmd__man"
+                ;;
             cartsaver__support__subcmd__help,new)
                 cmd="cartsaver__support__subcmd__help__subcmd__new"
                 ;;
@@ -155,7 +161,7 @@ _cartsaver__support() {
 
     case "${cmd}" in
         cartsaver__support)
-            opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version new check status reply resolve bulk list dashboard doctor config completions help"
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version new check status reply resolve bulk list dashboard doctor config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -180,7 +186,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__bulk)
+        cartsaver__support__subcmd__bulk)
             opts="-q -h -V --format --store --plan --email --region --skip-invalid --rejects --results --concurrency --force-new --strict --desk --config --json --no-input --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -196,7 +202,7 @@ _cartsaver__support() {
                     return 0
                     ;;
                 --plan)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "free advanced unlimited scale" -- "${cur}"))
                     return 0
                     ;;
                 --email)
@@ -238,7 +244,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__check)
+        cartsaver__support__subcmd__check)
             opts="-q -h -V --store --order --phone --region --channel --at --screenshot --tried --tried-file --summary --details --details-file --email --plan --urgent --outage --pin --allow-access --tracking --file --format --strict --desk --config --json --no-input --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -262,7 +268,7 @@ _cartsaver__support() {
                     return 0
                     ;;
                 --channel)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "whatsapp sms" -- "${cur}"))
                     return 0
                     ;;
                 --at)
@@ -298,7 +304,7 @@ _cartsaver__support() {
                     return 0
                     ;;
                 --plan)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "free advanced unlimited scale" -- "${cur}"))
                     return 0
                     ;;
                 --pin)
@@ -336,7 +342,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__completions)
+        cartsaver__support__subcmd__completions)
             opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -362,7 +368,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__config)
+        cartsaver__support__subcmd__config)
             opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version init show get set unset path help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -388,8 +394,8 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__config__subcmd__get)
-            opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version"
+        cartsaver__support__subcmd__config__subcmd__get)
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version store email plan region desk token"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -414,7 +420,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__config__subcmd__help)
+        cartsaver__support__subcmd__config__subcmd__help)
             opts="init show get set unset path help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -428,7 +434,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__config__subcmd__help__subcmd__get)
+        cartsaver__support__subcmd__config__subcmd__help__subcmd__get)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -442,7 +448,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__config__subcmd__help__subcmd__help)
+        cartsaver__support__subcmd__config__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -456,7 +462,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__config__subcmd__help__subcmd__init)
+        cartsaver__support__subcmd__config__subcmd__help__subcmd__init)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -470,7 +476,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__config__subcmd__help__subcmd__path)
+        cartsaver__support__subcmd__config__subcmd__help__subcmd__path)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -484,7 +490,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__config__subcmd__help__subcmd__set)
+        cartsaver__support__subcmd__config__subcmd__help__subcmd__set)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -498,7 +504,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__config__subcmd__help__subcmd__show)
+        cartsaver__support__subcmd__config__subcmd__help__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -512,7 +518,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__config__subcmd__help__subcmd__unset)
+        cartsaver__support__subcmd__config__subcmd__help__subcmd__unset)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -526,7 +532,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__config__subcmd__init)
+        cartsaver__support__subcmd__config__subcmd__init)
             opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -552,7 +558,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__config__subcmd__path)
+        cartsaver__support__subcmd__config__subcmd__path)
             opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -578,7 +584,33 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__config__subcmd__set)
+        cartsaver__support__subcmd__config__subcmd__set)
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version store email plan region desk token"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --desk)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__support__subcmd__config__subcmd__show)
             opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -604,8 +636,8 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__config__subcmd__show)
-            opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version"
+        cartsaver__support__subcmd__config__subcmd__unset)
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version store email plan region desk token"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -630,59 +662,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__config__subcmd__unset)
-            opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --desk)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        cartsaver__subcmd__support__subcmd__dashboard)
-            opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --desk)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        cartsaver__subcmd__support__subcmd__doctor)
+        cartsaver__support__subcmd__dashboard)
             opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -708,8 +688,34 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__help)
-            opts="new check status reply resolve bulk list dashboard doctor config completions help"
+        cartsaver__support__subcmd__doctor)
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --desk)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__support__subcmd__help)
+            opts="new check status reply resolve bulk list dashboard doctor config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -722,7 +728,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__help__subcmd__bulk)
+        cartsaver__support__subcmd__help__subcmd__bulk)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -736,7 +742,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__help__subcmd__check)
+        cartsaver__support__subcmd__help__subcmd__check)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -750,7 +756,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__help__subcmd__completions)
+        cartsaver__support__subcmd__help__subcmd__completions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -764,7 +770,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__help__subcmd__config)
+        cartsaver__support__subcmd__help__subcmd__config)
             opts="init show get set unset path"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -778,7 +784,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__help__subcmd__config__subcmd__get)
+        cartsaver__support__subcmd__help__subcmd__config__subcmd__get)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -792,7 +798,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__help__subcmd__config__subcmd__init)
+        cartsaver__support__subcmd__help__subcmd__config__subcmd__init)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -806,7 +812,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__help__subcmd__config__subcmd__path)
+        cartsaver__support__subcmd__help__subcmd__config__subcmd__path)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -820,7 +826,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__help__subcmd__config__subcmd__set)
+        cartsaver__support__subcmd__help__subcmd__config__subcmd__set)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -834,7 +840,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__help__subcmd__config__subcmd__show)
+        cartsaver__support__subcmd__help__subcmd__config__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -848,7 +854,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__help__subcmd__config__subcmd__unset)
+        cartsaver__support__subcmd__help__subcmd__config__subcmd__unset)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -862,7 +868,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__help__subcmd__dashboard)
+        cartsaver__support__subcmd__help__subcmd__dashboard)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -876,7 +882,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__help__subcmd__doctor)
+        cartsaver__support__subcmd__help__subcmd__doctor)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -890,7 +896,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__help__subcmd__help)
+        cartsaver__support__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -904,7 +910,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__help__subcmd__list)
+        cartsaver__support__subcmd__help__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -918,7 +924,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__help__subcmd__new)
+        cartsaver__support__subcmd__help__subcmd__man)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -932,7 +938,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__help__subcmd__reply)
+        cartsaver__support__subcmd__help__subcmd__new)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -946,7 +952,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__help__subcmd__resolve)
+        cartsaver__support__subcmd__help__subcmd__reply)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -960,7 +966,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__help__subcmd__status)
+        cartsaver__support__subcmd__help__subcmd__resolve)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -974,7 +980,21 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__list)
+        cartsaver__support__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__support__subcmd__list)
             opts="-q -h -V --status --order --limit --all --desk --config --json --no-input --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -982,7 +1002,7 @@ _cartsaver__support() {
             fi
             case "${prev}" in
                 --status)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "open answered resolved" -- "${cur}"))
                     return 0
                     ;;
                 --order)
@@ -1012,7 +1032,37 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__new)
+        cartsaver__support__subcmd__man)
+            opts="-q -h -V --dir --desk --config --json --no-input --color --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --desk)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__support__subcmd__new)
             opts="-q -h -V --store --order --phone --region --channel --at --screenshot --tried --tried-file --summary --details --details-file --email --plan --urgent --outage --pin --allow-access --dry-run --force-new --desk --config --json --no-input --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1036,7 +1086,7 @@ _cartsaver__support() {
                     return 0
                     ;;
                 --channel)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "whatsapp sms" -- "${cur}"))
                     return 0
                     ;;
                 --at)
@@ -1072,7 +1122,7 @@ _cartsaver__support() {
                     return 0
                     ;;
                 --plan)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "free advanced unlimited scale" -- "${cur}"))
                     return 0
                     ;;
                 --pin)
@@ -1098,7 +1148,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__reply)
+        cartsaver__support__subcmd__reply)
             opts="-m -q -h -V --message --message-file --screenshot --desk --config --json --no-input --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1140,7 +1190,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__resolve)
+        cartsaver__support__subcmd__resolve)
             opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1166,7 +1216,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__status)
+        cartsaver__support__subcmd__status)
             opts="-q -h -V --desk --config --json --no-input --color --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -40,6 +40,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand doctor 'Check this machine''s setup: config, desk reachability, token, TLS, clock skew'
             cand config 'Show or change the config file: store, email, plan, region, desk, token'
             cand completions 'Print a shell completion script'
+            cand man 'Print the man page, or write every page (one per command) into a folder'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cartsaver-support;new'= {
@@ -47,7 +48,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand --order 'Order number as shown in the Shopify admin: 1052, #1052, #EG1052'
             cand --phone 'Customer phone, international: +201001234567 (or national, with --region)'
             cand --region 'Country of a phone number written without +country code: EG, SA, IN'
-            cand --channel 'OTP channel: whatsapp or sms'
+            cand --channel 'OTP channel (WhatsApp, wa and SMS are read too)'
             cand --at 'When it happened, UTC ISO 8601: 2026-11-20T14:03:00Z, an offset, or `now`'
             cand --screenshot 'Screenshot of the error: PNG, JPEG, GIF, WebP or PDF, ≤ 10 MiB (repeatable, at most 5)'
             cand --tried 'A step already tried (repeatable); `none` if nothing was tried'
@@ -56,7 +57,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand --details 'Free text: expected vs actual, error messages'
             cand --details-file 'Read the details from a file (`-` for stdin)'
             cand --email 'Contact email for replies'
-            cand --plan 'Cartsaver plan: free, advanced, unlimited, scale'
+            cand --plan 'Cartsaver plan'
             cand --pin 'Support PIN, 4–12 letters or digits (never printed in full)'
             cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
             cand --config 'Config file to use instead of the default one (see `config path`)'
@@ -80,7 +81,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand --order 'Order number as shown in the Shopify admin: 1052, #1052, #EG1052'
             cand --phone 'Customer phone, international: +201001234567 (or national, with --region)'
             cand --region 'Country of a phone number written without +country code: EG, SA, IN'
-            cand --channel 'OTP channel: whatsapp or sms'
+            cand --channel 'OTP channel (WhatsApp, wa and SMS are read too)'
             cand --at 'When it happened, UTC ISO 8601: 2026-11-20T14:03:00Z, an offset, or `now`'
             cand --screenshot 'Screenshot of the error: PNG, JPEG, GIF, WebP or PDF, ≤ 10 MiB (repeatable, at most 5)'
             cand --tried 'A step already tried (repeatable); `none` if nothing was tried'
@@ -89,7 +90,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand --details 'Free text: expected vs actual, error messages'
             cand --details-file 'Read the details from a file (`-` for stdin)'
             cand --email 'Contact email for replies'
-            cand --plan 'Cartsaver plan: free, advanced, unlimited, scale'
+            cand --plan 'Cartsaver plan'
             cand --pin 'Support PIN, 4–12 letters or digits (never printed in full)'
             cand --tracking 'A tracking number to check: CS-XXX-XXX-XXX'
             cand --file 'Validate a bulk file (CSV or JSON Lines, `-` for stdin) as `bulk` would; sends nothing. --store, --plan, --email and --region fill its empty cells'
@@ -156,7 +157,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
         &'cartsaver-support;bulk'= {
             cand --format 'Input format [default: by extension (.csv, .jsonl, .ndjson), else by content]'
             cand --store 'Store for rows whose `store` cell is empty'
-            cand --plan 'Plan for rows whose `plan` cell is empty: free, advanced, unlimited, scale'
+            cand --plan 'Plan for rows whose `plan` cell is empty'
             cand --email 'Contact email for rows whose `email` cell is empty'
             cand --region 'Country for phone numbers written without a country code, when `region` is empty'
             cand --rejects 'Where --skip-invalid writes invalid rows, in the input''s format [default: next to the input, `NAME.rejects.csv` or `NAME.rejects.jsonl`]'
@@ -178,7 +179,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand --version 'Print version'
         }
         &'cartsaver-support;list'= {
-            cand --status 'Only tickets with this status: open, answered, resolved'
+            cand --status 'Only tickets with this status'
             cand --order 'Only tickets of this order: 1052, #1052'
             cand --limit 'At most this many tickets'
             cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
@@ -354,6 +355,20 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'cartsaver-support;man'= {
+            cand --dir 'Write every page into this folder instead of printing the main one'
+            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --config 'Config file to use instead of the default one (see `config path`)'
+            cand --color 'When to use colour'
+            cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
+            cand --no-input 'Never prompt; a missing field is an error'
+            cand -q 'Print only the result: no notes or summaries on stderr'
+            cand --quiet 'Print only the result: no notes or summaries on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'cartsaver-support;help'= {
             cand new 'File a ticket and print its tracking number; at a terminal, asks for what the flags leave out'
             cand check 'Validate and diagnose checklist fields; sends nothing'
@@ -366,6 +381,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand doctor 'Check this machine''s setup: config, desk reachability, token, TLS, clock skew'
             cand config 'Show or change the config file: store, email, plan, region, desk, token'
             cand completions 'Print a shell completion script'
+            cand man 'Print the man page, or write every page (one per command) into a folder'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cartsaver-support;help;new'= {
@@ -407,6 +423,8 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
         &'cartsaver-support;help;config;path'= {
         }
         &'cartsaver-support;help;completions'= {
+        }
+        &'cartsaver-support;help;man'= {
         }
         &'cartsaver-support;help;help'= {
         }

@@ -3,8 +3,38 @@
 
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValue, StringValueParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
+
+/// A value clap takes as any text (the domain parser explains what is wrong with it, and reads
+/// `WhatsApp` or `wa` too) while offering these values to shell completion.
+#[derive(Debug, Clone, Copy)]
+pub struct Suggest(pub &'static [&'static str]);
+
+pub const PLANS: Suggest = Suggest(&["free", "advanced", "unlimited", "scale"]);
+pub const CHANNELS: Suggest = Suggest(&["whatsapp", "sms"]);
+pub const STATUSES: Suggest = Suggest(&["open", "answered", "resolved"]);
+pub const CONFIG_KEYS: Suggest = Suggest(&["store", "email", "plan", "region", "desk", "token"]);
+
+impl TypedValueParser for Suggest {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        command: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        StringValueParser::new().parse_ref(command, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(
+            self.0.iter().map(|value| PossibleValue::new(*value)),
+        ))
+    }
+}
 
 const EXIT_CODES: &str = "\
 Exit codes:
@@ -109,7 +139,33 @@ pub enum Command {
     Config(ConfigArgs),
 
     /// Print a shell completion script
+    #[command(after_help = COMPLETIONS_AFTER_HELP)]
     Completions(CompletionsArgs),
+
+    /// Print the man page, or write every page (one per command) into a folder
+    #[command(after_help = MAN_AFTER_HELP)]
+    Man(ManArgs),
+}
+
+const COMPLETIONS_AFTER_HELP: &str = "\
+Examples:
+  source <(cartsaver-support completions bash)          # this bash session
+  cartsaver-support completions bash > ~/.local/share/bash-completion/completions/cartsaver-support
+  cartsaver-support completions zsh > ~/.zfunc/_cartsaver-support   # with fpath+=(~/.zfunc)
+  cartsaver-support completions fish > ~/.config/fish/completions/cartsaver-support.fish
+The same scripts are committed in completions/.";
+
+const MAN_AFTER_HELP: &str = "\
+Examples:
+  cartsaver-support man | man -l -
+  cartsaver-support man --dir ~/.local/share/man/man1     # then `man cartsaver-support-new`
+The same pages are committed in man/.";
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write every page into this folder instead of printing the main one
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -126,21 +182,24 @@ pub enum ConfigAction {
     Show,
     /// Print one value alone (the token redacted); exit 1 when it is not set
     Get {
-        /// store, email, plan, region, desk or token
+        /// The key
+        #[arg(value_parser = CONFIG_KEYS)]
         key: String,
     },
     /// Set one value, checked like the flag of the same name
     #[command(after_help = "Keys: store, email, plan, region, desk, token.\n\
         A VALUE of `-` is read from stdin (keeps a token out of the shell history).")]
     Set {
-        /// store, email, plan, region, desk or token
+        /// The key
+        #[arg(value_parser = CONFIG_KEYS)]
         key: String,
         /// The value (`-` to read it from stdin)
         value: String,
     },
     /// Remove one value from the file
     Unset {
-        /// store, email, plan, region, desk or token
+        /// The key
+        #[arg(value_parser = CONFIG_KEYS)]
         key: String,
     },
     /// Print the config file's path
@@ -196,8 +255,8 @@ pub struct ResolveArgs {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Only tickets with this status: open, answered, resolved
-    #[arg(long, value_name = "STATUS")]
+    /// Only tickets with this status
+    #[arg(long, value_name = "STATUS", value_parser = STATUSES)]
     pub status: Option<String>,
 
     /// Only tickets of this order: 1052, #1052
@@ -237,8 +296,8 @@ pub struct TicketArgs {
     #[arg(long, value_name = "CC", help_heading = "Checklist")]
     pub region: Option<String>,
 
-    /// OTP channel: whatsapp or sms
-    #[arg(long, value_name = "CHANNEL", help_heading = "Checklist")]
+    /// OTP channel (WhatsApp, wa and SMS are read too)
+    #[arg(long, value_name = "CHANNEL", value_parser = CHANNELS, help_heading = "Checklist")]
     pub channel: Option<String>,
 
     /// When it happened, UTC ISO 8601: 2026-11-20T14:03:00Z, an offset, or `now`
@@ -278,8 +337,8 @@ pub struct TicketArgs {
     #[arg(long, value_name = "ADDRESS", help_heading = "Checklist")]
     pub email: Option<String>,
 
-    /// Cartsaver plan: free, advanced, unlimited, scale
-    #[arg(long, value_name = "PLAN", help_heading = "Checklist")]
+    /// Cartsaver plan
+    #[arg(long, value_name = "PLAN", value_parser = PLANS, help_heading = "Checklist")]
     pub plan: Option<String>,
 
     /// Mark URGENT (Scale plan, or with --outage)
@@ -355,8 +414,13 @@ pub struct BulkArgs {
     #[arg(long, value_name = "URL", help_heading = "Defaults for empty cells")]
     pub store: Option<String>,
 
-    /// Plan for rows whose `plan` cell is empty: free, advanced, unlimited, scale
-    #[arg(long, value_name = "PLAN", help_heading = "Defaults for empty cells")]
+    /// Plan for rows whose `plan` cell is empty
+    #[arg(
+        long,
+        value_name = "PLAN",
+        value_parser = PLANS,
+        help_heading = "Defaults for empty cells"
+    )]
     pub plan: Option<String>,
 
     /// Contact email for rows whose `email` cell is empty

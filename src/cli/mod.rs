@@ -62,5 +62,9 @@ fn dispatch(cli: &Cli, out: &Printer) -> Result<(), CliError> {
                 .map_err(anyhow::Error::from)?;
             Ok(())
         }
+        Command::Man(args) => {
+            completions::write_man(completions::Binary::Support, args.dir.as_deref())
+                .map_err(CliError::from)
+        }
     }
 }

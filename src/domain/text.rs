@@ -476,13 +476,13 @@ pub fn parse_pin(input: &str) -> Result<Parsed<Pin>, FieldError> {
     if len < *PIN_CHARS.start() {
         return Err(refuse(
             "too_short",
-            "a PIN has 4–12 letters or digits; check it",
+            &format!("a PIN has 4–12 letters or digits, this one {len}; check it"),
         ));
     }
     if len > *PIN_CHARS.end() {
         return Err(refuse(
             "too_long",
-            "a PIN has 4–12 letters or digits; check it",
+            &format!("a PIN has 4–12 letters or digits, this one {len}; check it"),
         ));
     }
     Ok(Parsed::new(Pin(raw.to_string())))

@@ -7,13 +7,13 @@
 //! the domain parser of its flag; the result is a `TicketInput` that `new` examines like the
 //! flags' own, so there is one validation path.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::cli::fields::GivenFields;
 use crate::domain::calendar::Calendar;
 use crate::domain::channel::{Channel, parse_channel};
 use crate::domain::order::parse_order;
-use crate::domain::phone::{Region, parse_phone, parse_region};
+use crate::domain::phone::{Region, country_name, parse_phone, parse_region};
 use crate::domain::plan::{Plan, check_urgent, parse_plan};
 use crate::domain::screenshot::{MAX_SCREENSHOTS, Screenshot, load_screenshot};
 use crate::domain::store::parse_store;
@@ -37,7 +37,7 @@ pub const COMMON_STEPS: [&str; 5] = [
     "checked the Cartsaver logs",
 ];
 
-const PHONE_LABEL: &str = "Customer's phone, with the country code (+20 100 123 4567)";
+const PHONE_LABEL: &str = "Customer's phone, with the country code (e.g. +20 100 123 4567)";
 
 /// What the checklist gathered: the input and the screenshots, read and checked.
 pub struct Gathered {
@@ -219,7 +219,7 @@ impl Walk<'_> {
         let answer = self.field(
             Field::Store,
             given,
-            "Shopify store (cool-shop.myshopify.com or any URL of it)",
+            "Shopify store (e.g. cool-shop.myshopify.com, or any URL of it)",
             None,
             parse_store,
         )?;
@@ -232,7 +232,7 @@ impl Walk<'_> {
         let answer = self.field(
             Field::Order,
             given,
-            "Order number, as shown in the Shopify admin (#1052)",
+            "Order number, as shown in the Shopify admin (e.g. #1052)",
             None,
             parse_order,
         )?;
@@ -264,10 +264,10 @@ impl Walk<'_> {
             }
             if needs_region {
                 let answer = self.p.text(
-                    "That number has no country code: which country is it in? (EG, SA, AE...)",
+                    "That number has no country code: which country is it in? (e.g. EG, or Egypt)",
                     None,
                     None,
-                    parse_region,
+                    region_by_code_or_name,
                 )?;
                 region = Some(answer.parsed.value);
                 parsed = parse_phone(&text, region.as_ref());
@@ -330,7 +330,7 @@ impl Walk<'_> {
         let answer = self.field(
             Field::At,
             given,
-            "When did it happen? (2026-11-20T16:03+02:00, ...Z, or now)",
+            "When did it happen? (e.g. 2026-11-20T16:03+02:00, or ...Z; Enter for now)",
             Some("now"),
             |text| parse_at(text, context.now, &context.local).map(|at| at.map(format_utc)),
         )?;
@@ -374,7 +374,7 @@ impl Walk<'_> {
                 "Another screenshot (optional, Enter to go on)"
             };
             let answer = self.p.optional_text(label, None, |text| {
-                load_screenshot(Path::new(&unquote(text)))
+                load_screenshot(&expand_home(&unquote(text)))
             })?;
             match answer {
                 Some(answer) => shots.push(Ok(answer.parsed)),
@@ -583,6 +583,44 @@ impl Walk<'_> {
     }
 }
 
+/// A region as its two-letter code (`EG`) or its English name (`Egypt`); anything else is
+/// refused with the code to use.
+fn region_by_code_or_name(text: &str) -> Result<Parsed<Region>, FieldError> {
+    let wanted = text.trim();
+    if wanted.chars().count() <= 2 {
+        return parse_region(wanted);
+    }
+    let letters = b'A'..=b'Z';
+    let code = letters
+        .clone()
+        .flat_map(|a| {
+            letters
+                .clone()
+                .map(move |b| String::from_utf8(vec![a, b]).unwrap())
+        })
+        .find(|code| country_name(code).is_some_and(|name| name.eq_ignore_ascii_case(wanted)));
+    match code {
+        Some(code) => parse_region(&code),
+        None => Err(FieldError::new(
+            Field::Region,
+            wanted,
+            "unknown_region",
+            "not a country name this checklist knows; use the two-letter code, e.g. EG",
+        )),
+    }
+}
+
+/// `~/shots/a.png` as the shell would read it: the home folder.
+fn expand_home(path: &str) -> PathBuf {
+    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => Path::new(&home).join(rest),
+        _ if path == "~" => {
+            std::env::var_os("HOME").map_or_else(|| PathBuf::from(path), PathBuf::from)
+        }
+        _ => PathBuf::from(path),
+    }
+}
+
 /// Terminals paste a dragged file's path in quotes, or with `\ ` for each space.
 fn unquote(text: &str) -> String {
     let text = text.trim();
@@ -615,6 +653,24 @@ mod tests {
         assert_eq!(unquote("\"/tmp/x.png\""), "/tmp/x.png");
         assert_eq!(unquote("/tmp/x.png"), "/tmp/x.png");
         assert_eq!(unquote("/tmp/my\\ shot.png"), "/tmp/my shot.png");
+    }
+
+    #[test]
+    fn a_region_is_its_code_or_its_name() {
+        assert_eq!(region_by_code_or_name("eg").unwrap().value.as_str(), "EG");
+        assert_eq!(
+            region_by_code_or_name(" Egypt ").unwrap().value.as_str(),
+            "EG"
+        );
+        let error = region_by_code_or_name("Narnia").unwrap_err();
+        assert!(error.message.contains("e.g. EG"), "{}", error.message);
+    }
+
+    #[test]
+    fn a_path_from_home_is_expanded() {
+        let home = std::env::var("HOME").unwrap();
+        assert_eq!(expand_home("~/a b.png"), Path::new(&home).join("a b.png"));
+        assert_eq!(expand_home("/tmp/x.png"), PathBuf::from("/tmp/x.png"));
     }
 
     #[test]
