@@ -21,7 +21,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
 
     $completions = @(switch ($command) {
         'cartsaver-support' {
-            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
@@ -63,7 +63,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'Contact email for replies')
             [CompletionResult]::new('--plan', '--plan', [CompletionResultType]::ParameterName, 'Cartsaver plan')
             [CompletionResult]::new('--pin', '--pin', [CompletionResultType]::ParameterName, 'Support PIN, 4–12 letters or digits (never printed in full)')
-            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--urgent', '--urgent', [CompletionResultType]::ParameterName, 'Mark URGENT (Scale plan, or with --outage)')
@@ -100,7 +100,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             [CompletionResult]::new('--tracking', '--tracking', [CompletionResultType]::ParameterName, 'A tracking number to check: CS-XXX-XXX-XXX')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Validate a bulk file (CSV or JSON Lines, `-` for stdin) as `bulk` would; sends nothing. --store, --plan, --email and --region fill its empty cells')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Format of --file [default: by extension, else by content]')
-            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--urgent', '--urgent', [CompletionResultType]::ParameterName, 'Mark URGENT (Scale plan, or with --outage)')
@@ -118,7 +118,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             break
         }
         'cartsaver-support;status' {
-            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
@@ -136,7 +136,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'The message')
             [CompletionResult]::new('--message-file', '--message-file', [CompletionResultType]::ParameterName, 'Read the message from a file (`-` for stdin)')
             [CompletionResult]::new('--screenshot', '--screenshot', [CompletionResultType]::ParameterName, 'A screenshot to attach (repeatable, at most 5)')
-            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
@@ -150,7 +150,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             break
         }
         'cartsaver-support;resolve' {
-            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
@@ -172,7 +172,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             [CompletionResult]::new('--rejects', '--rejects', [CompletionResultType]::ParameterName, 'Where --skip-invalid writes invalid rows, in the input''s format [default: next to the input, `NAME.rejects.csv` or `NAME.rejects.jsonl`]')
             [CompletionResult]::new('--results', '--results', [CompletionResultType]::ParameterName, 'Write the results here instead of stdout')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight at once (1–64)')
-            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--skip-invalid', '--skip-invalid', [CompletionResultType]::ParameterName, 'Send the valid rows and write the invalid ones to a rejects file')
@@ -192,7 +192,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only tickets with this status')
             [CompletionResult]::new('--order', '--order', [CompletionResultType]::ParameterName, 'Only tickets of this order: 1052, #1052')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many tickets')
-            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every ticket, however many')
@@ -207,7 +207,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             break
         }
         'cartsaver-support;dashboard' {
-            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
@@ -221,7 +221,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             break
         }
         'cartsaver-support;doctor' {
-            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
@@ -235,7 +235,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             break
         }
         'cartsaver-support;config' {
-            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
@@ -256,7 +256,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             break
         }
         'cartsaver-support;config;init' {
-            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
@@ -270,7 +270,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             break
         }
         'cartsaver-support;config;show' {
-            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
@@ -284,7 +284,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             break
         }
         'cartsaver-support;config;get' {
-            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
@@ -298,7 +298,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             break
         }
         'cartsaver-support;config;set' {
-            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
@@ -312,7 +312,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             break
         }
         'cartsaver-support;config;unset' {
-            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
@@ -326,7 +326,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             break
         }
         'cartsaver-support;config;path' {
-            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
@@ -371,7 +371,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             break
         }
         'cartsaver-support;completions' {
-            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
@@ -386,7 +386,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
         }
         'cartsaver-support;man' {
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Write every page into this folder instead of printing the main one')
-            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')

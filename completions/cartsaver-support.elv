@@ -18,7 +18,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
     }
     var completions = [
         &'cartsaver-support'= {
-            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --desk 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]'
             cand --config 'Config file to use instead of the default one (see `config path`)'
             cand --color 'When to use colour'
             cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
@@ -59,7 +59,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand --email 'Contact email for replies'
             cand --plan 'Cartsaver plan'
             cand --pin 'Support PIN, 4–12 letters or digits (never printed in full)'
-            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --desk 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]'
             cand --config 'Config file to use instead of the default one (see `config path`)'
             cand --color 'When to use colour'
             cand --urgent 'Mark URGENT (Scale plan, or with --outage)'
@@ -95,7 +95,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand --tracking 'A tracking number to check: CS-XXX-XXX-XXX'
             cand --file 'Validate a bulk file (CSV or JSON Lines, `-` for stdin) as `bulk` would; sends nothing. --store, --plan, --email and --region fill its empty cells'
             cand --format 'Format of --file [default: by extension, else by content]'
-            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --desk 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]'
             cand --config 'Config file to use instead of the default one (see `config path`)'
             cand --color 'When to use colour'
             cand --urgent 'Mark URGENT (Scale plan, or with --outage)'
@@ -112,7 +112,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand --version 'Print version'
         }
         &'cartsaver-support;status'= {
-            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --desk 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]'
             cand --config 'Config file to use instead of the default one (see `config path`)'
             cand --color 'When to use colour'
             cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
@@ -129,7 +129,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand --message 'The message'
             cand --message-file 'Read the message from a file (`-` for stdin)'
             cand --screenshot 'A screenshot to attach (repeatable, at most 5)'
-            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --desk 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]'
             cand --config 'Config file to use instead of the default one (see `config path`)'
             cand --color 'When to use colour'
             cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
@@ -142,7 +142,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand --version 'Print version'
         }
         &'cartsaver-support;resolve'= {
-            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --desk 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]'
             cand --config 'Config file to use instead of the default one (see `config path`)'
             cand --color 'When to use colour'
             cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
@@ -163,7 +163,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand --rejects 'Where --skip-invalid writes invalid rows, in the input''s format [default: next to the input, `NAME.rejects.csv` or `NAME.rejects.jsonl`]'
             cand --results 'Write the results here instead of stdout'
             cand --concurrency 'Requests in flight at once (1–64)'
-            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --desk 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]'
             cand --config 'Config file to use instead of the default one (see `config path`)'
             cand --color 'When to use colour'
             cand --skip-invalid 'Send the valid rows and write the invalid ones to a rejects file'
@@ -182,7 +182,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand --status 'Only tickets with this status'
             cand --order 'Only tickets of this order: 1052, #1052'
             cand --limit 'At most this many tickets'
-            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --desk 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]'
             cand --config 'Config file to use instead of the default one (see `config path`)'
             cand --color 'When to use colour'
             cand --all 'Every ticket, however many'
@@ -196,7 +196,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand --version 'Print version'
         }
         &'cartsaver-support;dashboard'= {
-            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --desk 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]'
             cand --config 'Config file to use instead of the default one (see `config path`)'
             cand --color 'When to use colour'
             cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
@@ -209,7 +209,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand --version 'Print version'
         }
         &'cartsaver-support;doctor'= {
-            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --desk 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]'
             cand --config 'Config file to use instead of the default one (see `config path`)'
             cand --color 'When to use colour'
             cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
@@ -222,7 +222,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand --version 'Print version'
         }
         &'cartsaver-support;config'= {
-            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --desk 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]'
             cand --config 'Config file to use instead of the default one (see `config path`)'
             cand --color 'When to use colour'
             cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
@@ -242,7 +242,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cartsaver-support;config;init'= {
-            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --desk 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]'
             cand --config 'Config file to use instead of the default one (see `config path`)'
             cand --color 'When to use colour'
             cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
@@ -255,7 +255,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand --version 'Print version'
         }
         &'cartsaver-support;config;show'= {
-            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --desk 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]'
             cand --config 'Config file to use instead of the default one (see `config path`)'
             cand --color 'When to use colour'
             cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
@@ -268,7 +268,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand --version 'Print version'
         }
         &'cartsaver-support;config;get'= {
-            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --desk 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]'
             cand --config 'Config file to use instead of the default one (see `config path`)'
             cand --color 'When to use colour'
             cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
@@ -281,7 +281,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand --version 'Print version'
         }
         &'cartsaver-support;config;set'= {
-            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --desk 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]'
             cand --config 'Config file to use instead of the default one (see `config path`)'
             cand --color 'When to use colour'
             cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
@@ -294,7 +294,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand --version 'Print version'
         }
         &'cartsaver-support;config;unset'= {
-            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --desk 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]'
             cand --config 'Config file to use instead of the default one (see `config path`)'
             cand --color 'When to use colour'
             cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
@@ -307,7 +307,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand --version 'Print version'
         }
         &'cartsaver-support;config;path'= {
-            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --desk 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]'
             cand --config 'Config file to use instead of the default one (see `config path`)'
             cand --color 'When to use colour'
             cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
@@ -343,7 +343,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
         &'cartsaver-support;config;help;help'= {
         }
         &'cartsaver-support;completions'= {
-            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --desk 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]'
             cand --config 'Config file to use instead of the default one (see `config path`)'
             cand --color 'When to use colour'
             cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
@@ -357,7 +357,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
         }
         &'cartsaver-support;man'= {
             cand --dir 'Write every page into this folder instead of printing the main one'
-            cand --desk 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]'
+            cand --desk 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]'
             cand --config 'Config file to use instead of the default one (see `config path`)'
             cand --color 'When to use colour'
             cand --json 'Print one JSON object on stdout (JSON Lines for lists)'

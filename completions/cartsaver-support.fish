@@ -24,7 +24,7 @@ function __fish_cartsaver_support_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -66,7 +66,7 @@ advanced\t''
 unlimited\t''
 scale\t''"
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l pin -d 'Support PIN, 4–12 letters or digits (never printed in full)' -r
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -104,7 +104,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand chec
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l file -d 'Validate a bulk file (CSV or JSON Lines, `-` for stdin) as `bulk` would; sends nothing. --store, --plan, --email and --region fill its empty cells' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l format -d 'Format of --file [default: by extension, else by content]' -r -f -a "csv\t''
 jsonl\t''"
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -118,7 +118,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand chec
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -s h -l help -d 'Print help'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -s V -l version -d 'Print version'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand status" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand status" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand status" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand status" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -131,7 +131,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand stat
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -s m -l message -d 'The message' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -l message-file -d 'Read the message from a file (`-` for stdin)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -l screenshot -d 'A screenshot to attach (repeatable, at most 5)' -r -F
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -141,7 +141,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand repl
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -s h -l help -d 'Print help'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -s V -l version -d 'Print version'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand resolve" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand resolve" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand resolve" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand resolve" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -163,7 +163,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l rejects -d 'Where --skip-invalid writes invalid rows, in the input\'s format [default: next to the input, `NAME.rejects.csv` or `NAME.rejects.jsonl`]' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l results -d 'Write the results here instead of stdout' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l concurrency -d 'Requests in flight at once (1–64)' -r
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -181,7 +181,7 @@ answered\t''
 resolved\t''"
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -l order -d 'Only tickets of this order: 1052, #1052' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -l limit -d 'At most this many tickets' -r
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -192,7 +192,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -s h -l help -d 'Print help'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -s V -l version -d 'Print version'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand dashboard" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand dashboard" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand dashboard" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand dashboard" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -202,7 +202,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand dash
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand dashboard" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand dashboard" -s h -l help -d 'Print help'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand dashboard" -s V -l version -d 'Print version'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand doctor" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand doctor" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand doctor" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand doctor" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -212,7 +212,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand doct
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand doctor" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand doctor" -s h -l help -d 'Print help'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand doctor" -s V -l version -d 'Print version'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show get set unset path help" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show get set unset path help" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show get set unset path help" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show get set unset path help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -229,7 +229,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand conf
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show get set unset path help" -f -a "unset" -d 'Remove one value from the file'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show get set unset path help" -f -a "path" -d 'Print the config file\'s path'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show get set unset path help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from init" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from init" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from init" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -239,7 +239,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand conf
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from init" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from show" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from show" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -249,7 +249,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand conf
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from get" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from get" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from get" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from get" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -259,7 +259,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand conf
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from set" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from set" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from set" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from set" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -269,7 +269,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand conf
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from unset" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from unset" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from unset" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from unset" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -279,7 +279,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand conf
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from unset" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from unset" -s h -l help -d 'Print help'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from unset" -s V -l version -d 'Print version'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from path" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from path" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -296,7 +296,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand conf
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "unset" -d 'Remove one value from the file'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the config file\'s path'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand completions" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand completions" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand completions" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -307,7 +307,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand comp
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand man" -l dir -d 'Write every page into this folder instead of printing the main one' -r -F
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand man" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand man" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand man" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand man" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''

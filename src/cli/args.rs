@@ -39,7 +39,8 @@ impl TypedValueParser for Suggest {
 const EXIT_CODES: &str = "\
 Exit codes:
   0    success
-  1    anything else: desk unreachable, request refused, not found, auth, not filed
+  1    anything else: desk unreachable, request refused, not found, auth (no token, a refused
+       one, another store's), not filed (declined at the preview)
   2    bad usage or invalid input (nothing was sent)
   130  interrupted by Ctrl-C or Esc (nothing was sent)
 
@@ -47,7 +48,81 @@ Environment:
   CARTSAVER_DESK    desk to talk to (like --desk)
   CARTSAVER_TOKEN   store token for a remote desk (never echoed; or `token` in the config)
   CARTSAVER_NOW     RFC 3339 time that stands in for the clock (reproducible runs and tests)
-  NO_COLOR          disables colour (like --color never)";
+  TZ                zone a time without one is also read in, to show both readings
+  NO_COLOR          disables colour (like --color never; --color always wins over it)";
+
+/// The top-level help: where tickets go, then the exit codes and the environment.
+const TOP_AFTER_HELP: &str = "\
+Where tickets go:
+  By default on the local desk, a file on this machine (~/.local/share/cartsaver/desk.sqlite3):
+  for trying the tool, or for a desk you run yourself. To reach Cartsaver's support, give the
+  desk URL and the store token Cartsaver support gave you:
+    cartsaver-support config set desk https://DESK-URL-FROM-SUPPORT
+    cartsaver-support config set token -        # paste it; read hidden, not in shell history
+  (or --desk / CARTSAVER_DESK and CARTSAVER_TOKEN). `cartsaver-support doctor` checks it all.
+
+Exit codes:
+  0    success
+  1    anything else: desk unreachable, request refused, not found, auth (no token, a refused
+       one, another store's), not filed (declined at the preview)
+  2    bad usage or invalid input (nothing was sent)
+  130  interrupted by Ctrl-C or Esc (nothing was sent)
+
+Environment:
+  CARTSAVER_DESK    desk to talk to (like --desk)
+  CARTSAVER_TOKEN   store token for a remote desk (never echoed; or `token` in the config)
+  CARTSAVER_NOW     RFC 3339 time that stands in for the clock (reproducible runs and tests)
+  TZ                zone a time without one is also read in, to show both readings
+  NO_COLOR          disables colour (like --color never; --color always wins over it)";
+
+const NEW_AFTER_HELP: &str = "\
+Examples:
+  cartsaver-support new                                  # at a terminal: asks for each field
+  TN=$(cartsaver-support new --store cool-shop.myshopify.com --order 1052 \\
+        --phone '+20 100 123 4567' --channel whatsapp --at now --tried 'resent the OTP' \\
+        --email owner@cool-shop.com --plan advanced)
+  cartsaver-support status \"$TN\"
+  cartsaver-support new --dry-run --json ...   # the ticket and its warnings; nothing is sent
+
+Exit codes:
+  0    filed (the tracking number alone on stdout)
+  1    not filed: desk unreachable or refusing, a duplicate, declined at the preview
+  2    a field missing or invalid: every one is listed (nothing was sent)
+  130  interrupted by Ctrl-C or Esc (nothing was sent)";
+
+const CHECK_AFTER_HELP: &str = "\
+Examples:
+  cartsaver-support check --phone '+20 2 2345 6789'      # country, type, and why OTPs fail
+  cartsaver-support check --at '2026-11-20 14:03'        # both readings of a time without a zone
+  cartsaver-support check --plan advanced --json         # first_response_due for a ticket filed now
+  cartsaver-support check --tracking CS-7KQ-2M4-X9C
+  cartsaver-support check --file orders.csv --strict     # a bulk file; warnings refused too
+
+Exit codes:
+  0  every field (or row) is valid
+  2  a field or row is invalid: the error line on stderr names them (nothing was sent)";
+
+const STATUS_AFTER_HELP: &str = "\
+Examples:
+  cartsaver-support status CS-7KQ-2M4-X9C
+  cartsaver-support status cs7kq2m4x9c CS-2NF-1QY-7F9 --json   # one JSON object a line
+
+Exit codes:
+  0  every ticket shown
+  1  a ticket not found (a ticket of another store is not found either), desk unreachable
+  2  a tracking number that cannot be one (a typo): nothing was looked up";
+
+const REPLY_AFTER_HELP: &str = "\
+Examples:
+  cartsaver-support reply CS-7KQ-2M4-X9C --message 'The customer got the OTP by SMS.'
+  cartsaver-support reply CS-7KQ-2M4-X9C --message-file notes.txt --screenshot shot.png
+  git log -1 --format=%B | cartsaver-support reply CS-7KQ-2M4-X9C --message-file -
+  cartsaver-support reply CS-7KQ-2M4-X9C                 # at a terminal: asks for the message
+
+Exit codes:
+  0  added (a resolved ticket is reopened)
+  1  not found, desk unreachable
+  2  no message, a bad screenshot, a mistyped tracking number (nothing was sent)";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -58,7 +133,7 @@ Environment:
         Cartsaver verifies cash-on-delivery orders with OTPs over WhatsApp and SMS. When something \
         goes wrong, this tool checks the support checklist (store, order, customer phone, channel, \
         time, screenshots, steps tried) and files it.",
-    after_help = EXIT_CODES,
+    after_help = TOP_AFTER_HELP,
     propagate_version = true
 )]
 pub struct Cli {
@@ -71,7 +146,8 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]
+    /// Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of
+    /// Cartsaver's desk [env: CARTSAVER_DESK] [default: local]
     #[arg(long, global = true, value_name = "DESK")]
     pub desk: Option<String>,
 
@@ -106,20 +182,23 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// File a ticket and print its tracking number; at a terminal, asks for what the flags leave out
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = NEW_AFTER_HELP)]
     New(NewArgs),
 
     /// Validate and diagnose checklist fields; sends nothing
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = CHECK_AFTER_HELP)]
     Check(CheckArgs),
 
     /// Show tickets: status, subject, times, due time and the message thread
+    #[command(after_help = STATUS_AFTER_HELP)]
     Status(StatusArgs),
 
     /// Add a follow-up message to a ticket
+    #[command(after_help = REPLY_AFTER_HELP)]
     Reply(ReplyArgs),
 
     /// Mark a ticket resolved
+    #[command(after_help = EXIT_CODES)]
     Resolve(ResolveArgs),
 
     /// File many tickets from a CSV or JSON Lines file: all rows validated first, re-runnable
@@ -127,9 +206,11 @@ pub enum Command {
     Bulk(BulkArgs),
 
     /// List tickets, newest first
+    #[command(after_help = EXIT_CODES)]
     List(ListArgs),
 
     /// Counts by status, median first response, overdue tickets, recent activity
+    #[command(after_help = EXIT_CODES)]
     Dashboard,
 
     /// Check this machine's setup: config, desk reachability, token, TLS, clock skew
@@ -382,6 +463,11 @@ pub struct CheckArgs {
 }
 
 const BULK_AFTER_HELP: &str = "\
+Examples:
+  cartsaver-support check --file orders.csv               # validate only
+  cartsaver-support bulk orders.csv --results results.csv
+  some-script | cartsaver-support bulk - --store cool-shop.myshopify.com --plan advanced --json
+
 Columns (CSV header) or keys (JSON Lines) are the checklist field names, in any case:
   store order phone region channel at screenshot tried summary details email plan
   urgent outage pin allow_access
