@@ -536,3 +536,109 @@ fn check_file_validates_a_good_file_and_says_so_on_stderr() {
     assert_eq!(stray.status.code(), Some(2));
     assert!(stderr_of(&stray).contains("--phone cannot be used with --file"));
 }
+
+/// Three valid rows, the second with a landline (a warning, not an error).
+fn csv_with_a_landline() -> String {
+    format!(
+        "{HEADER}\n{}\n{STORE},20002,+20 2 2345 6789,sms,2026-11-20T14:03:00Z,resent the OTP,owner@cool-shop.com,advanced\n{}\n",
+        csv_row(20001),
+        csv_row(20003)
+    )
+}
+
+#[test]
+fn check_file_shows_warnings_by_line_and_counts_them_strict_refuses_them() {
+    let env = TestEnv::new();
+    let input = env.write("orders.csv", csv_with_a_landline());
+    let output = env
+        .cli()
+        .args(["check", "--file"])
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    let stdout = stdout_of(&output);
+    assert!(
+        stdout.starts_with("line 3, phone: warning: a fixed-line (landline) number"),
+        "{stdout}"
+    );
+    assert!(
+        stderr_of(&output).contains("orders.csv valid, 1 warning"),
+        "{}",
+        stderr_of(&output)
+    );
+
+    let strict = env
+        .cli()
+        .args(["check", "--strict", "--file"])
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert_eq!(strict.status.code(), Some(2), "{}", stderr_of(&strict));
+    assert!(
+        stderr_of(&strict).contains("1 of 3 rows of ") && stderr_of(&strict).contains("is invalid"),
+        "{}",
+        stderr_of(&strict)
+    );
+
+    let json = env
+        .cli()
+        .args(["check", "--json", "--file"])
+        .arg(&input)
+        .output()
+        .unwrap();
+    let lines = json_lines(&stdout_of(&json));
+    assert_eq!(lines[0]["line"], 3);
+    assert_eq!(lines[0]["field"], "phone");
+    assert!(lines[0]["warning"].as_str().unwrap().contains("landline"));
+    assert_eq!(
+        lines.last().unwrap(),
+        &serde_json::json!({"summary": true, "valid": true, "rows": 3, "invalid_rows": 0, "problems": 0, "warnings": 1}),
+        "a closing JSON summary object"
+    );
+}
+
+#[test]
+fn bulk_shows_warnings_on_stderr_and_in_the_results_strict_sends_none_of_them() {
+    let desk = Desk::start();
+    let input = desk.env.write("orders.csv", csv_with_a_landline());
+    let output = desk.bulk(&["--json"]).arg(&input).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    let stderr = stderr_of(&output);
+    assert!(
+        stderr.contains("line 3, phone: warning: a fixed-line (landline) number"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("0 failed, 1 warning"), "{stderr}");
+    let results = json_lines(&stdout_of(&output));
+    assert_eq!(results[0]["warnings"], Value::Null);
+    assert!(
+        results[1]["warnings"]
+            .as_str()
+            .unwrap()
+            .starts_with("phone: a fixed-line (landline) number"),
+        "{}",
+        results[1]
+    );
+
+    let other = desk
+        .env
+        .write("more.csv", csv_with_a_landline().replace("2000", "3000"));
+    let strict = desk.bulk(&["--strict"]).arg(&other).output().unwrap();
+    assert_eq!(strict.status.code(), Some(2), "{}", stderr_of(&strict));
+    assert_eq!(desk.tickets().len(), 3, "nothing more was sent");
+    let skipped = desk
+        .bulk(&["--strict", "--skip-invalid", "--json"])
+        .arg(&other)
+        .output()
+        .unwrap();
+    assert_eq!(skipped.status.code(), Some(0), "{}", stderr_of(&skipped));
+    assert_eq!(
+        json_lines(&stdout_of(&skipped)).len(),
+        2,
+        "the warned row is not sent"
+    );
+    assert_eq!(desk.tickets().len(), 5);
+    let rejects = std::fs::read_to_string(desk.env.path("more.rejects.csv")).unwrap();
+    assert!(rejects.contains("+20 2 2345 6789"), "{rejects}");
+}

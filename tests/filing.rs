@@ -475,3 +475,98 @@ fn doctor_on_a_fresh_machine_is_fine_and_creates_nothing() {
     );
     assert!(!desk_file(&env).exists());
 }
+
+/// A checklist with four warnings: an 11-digit order, a landline, a 60-day-old time, a
+/// misspelt email domain.
+const WARNED: [&str; 16] = [
+    "--store",
+    "cool-shop.myshopify.com",
+    "--order",
+    "12345678901",
+    "--phone",
+    "+20 2 2345 6789",
+    "--channel",
+    "sms",
+    "--at",
+    "2026-09-21T14:03:00Z",
+    "--tried",
+    "resent the OTP",
+    "--email",
+    "owner@gmial.com",
+    "--plan",
+    "free",
+];
+
+#[test]
+fn a_dry_run_shows_the_same_warnings_as_filing_and_where_it_would_go() {
+    let env = TestEnv::new();
+    let output = env
+        .cli()
+        .args(["new", "--dry-run"])
+        .args(WARNED)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let stderr = stderr_of(&output);
+    for field in ["order", "phone", "at", "email"] {
+        assert!(
+            stderr.contains(&format!("warning: {field}: ")),
+            "{field} warning missing: {stderr}"
+        );
+    }
+    assert_eq!(stderr.matches("warning:").count(), 4, "{stderr}");
+    assert!(
+        stderr.contains("Would be filed on the local desk at")
+            && stderr.contains("only on this machine"),
+        "{stderr}"
+    );
+    let stdout = stdout_of(&output);
+    assert!(
+        stdout.contains("pin          (none)"),
+        "a skipped PIN: {stdout}"
+    );
+
+    // Filing for real says the same four.
+    let filed = env.cli().arg("new").args(WARNED).output().unwrap();
+    assert!(filed.status.success(), "{}", stderr_of(&filed));
+    assert_eq!(stderr_of(&filed).matches("warning:").count(), 4);
+
+    let output = env
+        .cli()
+        .args(["new", "--dry-run", "--json"])
+        .args(WARNED)
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let warnings = report["warnings"].as_array().expect("a warnings array");
+    let fields: Vec<&str> = warnings
+        .iter()
+        .map(|w| w["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["order", "phone", "at", "email"], "{report}");
+    assert!(warnings[1]["text"].as_str().unwrap().contains("landline"));
+    assert!(
+        report["destination"]
+            .as_str()
+            .unwrap()
+            .starts_with("Would be filed on the local desk"),
+        "{report}"
+    );
+}
+
+#[test]
+fn a_dry_run_to_a_remote_desk_names_it() {
+    let env = TestEnv::new();
+    let output = env
+        .cli()
+        .args(["new", "--dry-run", "--desk", "https://desk.example.com"])
+        .args(TICKET)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    assert!(
+        stderr_of(&output).contains("Would be filed with https://desk.example.com/"),
+        "{}",
+        stderr_of(&output)
+    );
+}
