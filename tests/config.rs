@@ -1,4 +1,4 @@
-//! The config file: `config path|set|show`, its permissions, and its place in the precedence
+//! The config file: `config path|get|set|unset|show`, its permissions, and its place in the precedence
 //! flag > environment > config file > default, for the desk, the token and the checklist
 //! defaults. (`config init` asks questions: see tests/interactive.rs.)
 
@@ -576,4 +576,70 @@ fn a_token_typed_at_a_terminal_is_not_echoed() {
         text.contains("token = \"cst_typed-at-a-tty-0000ABCD\""),
         "{text}"
     );
+}
+
+#[test]
+fn get_prints_one_value_and_unset_removes_it() {
+    let env = TestEnv::new();
+    set(&env, "plan", "Scale");
+    set(&env, "token", "cst_abcdefghijklmnop0000WXYZ");
+    let output = env.cli().args(["config", "get", "plan"]).output().unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    assert_eq!(stdout_of(&output), "scale\n", "the value alone, normalized");
+    let token = env.cli().args(["config", "get", "token"]).output().unwrap();
+    assert_eq!(stdout_of(&token), "cst_…WXYZ\n", "the token redacted");
+
+    let output = env
+        .cli()
+        .args(["config", "unset", "plan"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    assert!(
+        stderr_of(&output).contains("Unset plan in"),
+        "{}",
+        stderr_of(&output)
+    );
+    let text = std::fs::read_to_string(env.config_file()).unwrap();
+    assert!(!text.contains("plan"), "{text}");
+    let missing = env.cli().args(["config", "get", "plan"]).output().unwrap();
+    assert_eq!(
+        missing.status.code(),
+        Some(1),
+        "not set: exit 1, as git config"
+    );
+    assert!(
+        stderr_of(&missing).contains("plan is not set") && stdout_of(&missing).is_empty(),
+        "{}",
+        stderr_of(&missing)
+    );
+    let unknown = env
+        .cli()
+        .args(["config", "get", "colour"])
+        .output()
+        .unwrap();
+    assert_eq!(unknown.status.code(), Some(2));
+}
+
+#[test]
+fn a_token_given_on_the_command_line_is_warned_about() {
+    let env = TestEnv::new();
+    let output = env
+        .cli()
+        .args(["config", "set", "token", "cst_abcdefghijklmnop0000WXYZ"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let stderr = stderr_of(&output);
+    assert!(
+        stderr.contains("warning: the token is now in your shell history")
+            && stderr.contains("config set token -"),
+        "{stderr}"
+    );
+    let quiet = env
+        .cli()
+        .args(["config", "set", "plan", "free"])
+        .output()
+        .unwrap();
+    assert!(!stderr_of(&quiet).contains("shell history"));
 }

@@ -570,3 +570,104 @@ fn a_dry_run_to_a_remote_desk_names_it() {
         stderr_of(&output)
     );
 }
+
+#[test]
+fn looking_never_creates_the_local_desk() {
+    let env = TestEnv::new();
+    let data = env.path(".local/share");
+    for args in [
+        &["list"][..],
+        &["status", "CS-7KQ-2M4-X9C"],
+        &["dashboard"],
+        &["doctor"],
+    ] {
+        let output = env.cli().args(args).output().unwrap();
+        assert!(
+            !data.exists(),
+            "{args:?} created {}: {}",
+            data.display(),
+            stderr_of(&output)
+        );
+    }
+    let list = env.cli().arg("list").output().unwrap();
+    assert!(list.status.success());
+    assert!(
+        stderr_of(&list).contains("nothing was filed on this machine yet"),
+        "{}",
+        stderr_of(&list)
+    );
+    let status = env
+        .cli()
+        .args(["status", "CS-7KQ-2M4-X9C"])
+        .output()
+        .unwrap();
+    assert_eq!(status.status.code(), Some(1));
+    assert!(
+        stderr_of(&status).contains("no ticket CS-7KQ-2M4-X9C on the local desk at"),
+        "{}",
+        stderr_of(&status)
+    );
+}
+
+#[test]
+fn a_mistyped_tracking_number_is_worded_as_the_lookup_it_stops() {
+    let env = TestEnv::new();
+    file(&env, &[]);
+    let output = env
+        .cli()
+        .args(["status", "CS-000-000-001"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = stderr_of(&output);
+    assert!(
+        stderr.contains("no ticket `CS-000-000-001` on the local desk at"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("field is invalid"), "{stderr}");
+}
+
+#[test]
+fn list_says_how_many_more_there_are() {
+    let env = TestEnv::new();
+    for order in ["1", "2", "3"] {
+        let mut flags = TICKET;
+        flags[3] = order;
+        let output = env.cli().arg("new").args(flags).output().unwrap();
+        assert!(output.status.success(), "{}", stderr_of(&output));
+    }
+    let output = env.cli().args(["list", "--limit", "2"]).output().unwrap();
+    assert_eq!(stdout_of(&output).lines().count(), 2);
+    assert!(
+        stderr_of(&output).contains("showing 2 of 3; --limit N or --all for more"),
+        "{}",
+        stderr_of(&output)
+    );
+    let all = env.cli().args(["list", "--all"]).output().unwrap();
+    assert_eq!(stdout_of(&all).lines().count(), 3);
+    assert!(!stderr_of(&all).contains("showing"), "{}", stderr_of(&all));
+    let exact = env.cli().args(["list", "--limit", "3"]).output().unwrap();
+    assert!(
+        !stderr_of(&exact).contains("showing"),
+        "{}",
+        stderr_of(&exact)
+    );
+}
+
+#[test]
+fn reply_without_a_message_or_a_terminal_names_both_ways_to_give_one() {
+    let env = TestEnv::new();
+    let tn = file(&env, &[]);
+    let output = env
+        .cli()
+        .args(["reply", &tn])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = stderr_of(&output);
+    assert!(
+        stderr.contains("--message TEXT") && stderr.contains("--message-file FILE"),
+        "{stderr}"
+    );
+}

@@ -311,3 +311,27 @@ fn doctor_checks_the_desk_the_token_and_the_clock() {
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(status_of(&report, "token").as_deref(), Some("failed"));
 }
+
+#[test]
+fn doctor_runs_every_check_even_without_a_token() {
+    let env = TestEnv::new();
+    let server = env.serve_desk();
+    let output = env
+        .cli()
+        .arg("doctor")
+        .env("CARTSAVER_DESK", &server.url)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr_of(&output));
+    let stdout = stdout_of(&output);
+    assert!(
+        stdout.contains("answers (version"),
+        "health needs no token: {stdout}"
+    );
+    assert!(stdout.contains("✗ token"), "{stdout}");
+    assert!(stdout.contains("ask Cartsaver support"), "{stdout}");
+    assert!(
+        stdout.contains("clock skew"),
+        "the checks after it ran too: {stdout}"
+    );
+}
