@@ -496,3 +496,147 @@ fn an_unreachable_desk_is_said_before_the_first_question() {
     );
     assert_eq!(stdout, "");
 }
+
+/// `nearly_complete` without the flags named in `asked`: those fields are asked for.
+fn asking_for(asked: &[&str], extra: &[&'static str]) -> Vec<&'static str> {
+    let mut all = nearly_complete("advanced", extra);
+    let mut args = vec![all.remove(0)];
+    let mut flags = all.into_iter();
+    while let Some(flag) = flags.next() {
+        if flag.starts_with("--") && asked.contains(&flag.trim_start_matches("--")) {
+            flags.next();
+        } else {
+            args.push(flag);
+        }
+    }
+    args
+}
+
+const CTRL_U: &str = "\x15";
+const CTRL_W: &str = "\x17";
+const HOME: &str = "\x1bOH";
+const END: &str = "\x1bOF";
+
+#[test]
+fn text_prompts_have_readline_keys() {
+    let env = TestEnv::new();
+    let mut args = asking_for(
+        &["order", "summary", "details"],
+        &["--allow-access", "--pin", "4821"],
+    );
+    args.push("--dry-run");
+    let mut pty = spawn(&env, &args);
+    pty.expect("Order number");
+    // Ctrl-W deletes the word before the cursor.
+    pty.edit(&format!("1052 oops{CTRL_W}{ENTER}"));
+    pty.answer("Screenshot of the error", ENTER);
+    pty.expect("Summary, one line");
+    // Ctrl-U deletes the whole line before the cursor (here the offered default is not typed).
+    pty.edit(&format!("a wrong summary{CTRL_U}OTP gone{ENTER}"));
+    pty.expect("Details:");
+    // Home and End (as xterm sends them) move to the start and the end of the line.
+    pty.edit(&format!("ails{HOME}det{END}!{ENTER}"));
+    pty.answer("Are orders blocked entirely", ENTER);
+    let (rest, code, stdout) = pty.finish();
+    assert_eq!(code, 0, "{rest}");
+    assert!(stdout.contains("order        #1052\n"), "Ctrl-W: {stdout}");
+    assert!(
+        stdout.contains("Cartsaver — OTP gone — Order #1052"),
+        "Ctrl-U: {stdout}"
+    );
+    assert!(
+        stdout.contains("details      details!\n"),
+        "Home/End: {stdout}"
+    );
+}
+
+#[test]
+fn a_field_can_be_changed_from_the_preview() {
+    let env = TestEnv::new();
+    let mut pty = spawn(
+        &env,
+        &nearly_complete("advanced", &["--allow-access", "--pin", "4821"]),
+    );
+    pty.answer("Screenshot of the error", ENTER);
+    pty.answer("Are orders blocked entirely", ENTER);
+    let preview = pty.answer("File this ticket?", "n");
+    assert!(
+        preview.contains("Will be filed on the local desk at")
+            && preview.contains("only on this machine"),
+        "the preview names the destination: {preview}"
+    );
+    pty.answer("What now?", ENTER);
+    // The fields in the order they were asked: store, then order.
+    pty.answer("Which field?", &format!("{DOWN}{ENTER}"));
+    pty.expect("Order number");
+    pty.edit(&format!("{CTRL_U}2077{ENTER}"));
+    let preview = pty.answer("File this ticket?", "y");
+    assert!(preview.contains("Order #2077"), "{preview}");
+    let (rest, code, stdout) = pty.finish();
+    assert_eq!(code, 0, "{rest}");
+    assert!(is_tracking_number(stdout.trim()), "{stdout}");
+    let listed = tickets(&env);
+    assert_eq!(listed.len(), 1);
+    assert!(listed[0].contains("\"order\":\"#2077\""), "{listed:?}");
+}
+
+#[test]
+fn reply_at_a_terminal_asks_for_the_message() {
+    let env = TestEnv::new();
+    let filed = env
+        .cli()
+        .args(nearly_complete("advanced", &[]))
+        .output()
+        .unwrap();
+    assert!(filed.status.success(), "{filed:?}");
+    let tn = String::from_utf8_lossy(&filed.stdout).trim().to_string();
+    let mut pty = spawn(&env, &["reply", &tn]);
+    let before = pty.answer("Your message to support", "The customer got it by SMS.\r");
+    assert!(before.contains("--message-file"), "{before}");
+    let (rest, code, _) = pty.finish();
+    assert_eq!(code, 0, "{rest}");
+    assert!(rest.contains(&format!("Message added to {tn}")), "{rest}");
+    let status = env.cli().args(["status", &tn]).output().unwrap();
+    assert!(String::from_utf8_lossy(&status.stdout).contains("The customer got it by SMS."));
+}
+
+#[test]
+fn prompts_give_examples_read_country_names_and_home_paths() {
+    let env = TestEnv::new();
+    std::fs::write(env.path("shot.png"), common::PNG_BYTES).unwrap();
+    let mut args = asking_for(&["phone"], &["--allow-access"]);
+    args.push("--dry-run");
+    let mut pty = spawn(&env, &args);
+    pty.answer(
+        "Customer's phone, with the country code (e.g. +20 100 123 4567)",
+        "0100 123 4567\r",
+    );
+    pty.answer("which country is it in?", "Egypt\r");
+    pty.expect("mobile number, Egypt (EG)");
+    pty.answer("Screenshot of the error", "~/shot.png\r");
+    pty.answer("Another screenshot", ENTER);
+    pty.answer("Are orders blocked entirely", ENTER);
+    pty.answer_hidden("Support PIN", "48\r");
+    pty.expect("4–12 letters or digits, this one 2");
+    pty.answer_hidden("Support PIN", ENTER);
+    let (rest, code, stdout) = pty.finish();
+    assert_eq!(code, 0, "{rest}");
+    assert!(stdout.contains("screenshots  shot.png"), "{stdout}");
+    assert!(stdout.contains("pin          (none)"), "{stdout}");
+}
+
+#[test]
+fn the_order_and_time_prompts_show_examples_and_defaults_as_people_write_them() {
+    let env = TestEnv::new();
+    let mut pty = spawn(&env, &["new", "--store", "cool-shop.myshopify.com"]);
+    let before = pty.expect("(e.g. #1052)");
+    assert!(before.contains("Order number"), "{before}");
+    pty.send("1052\r");
+    pty.answer("Customer's phone", "+201001234567\r");
+    pty.answer("Channel the OTP was sent over", ENTER);
+    pty.expect("When did it happen?");
+    pty.expect("[now]");
+    pty.send(CTRL_C);
+    let (_, code, _) = pty.finish();
+    assert_eq!(code, 130);
+}
