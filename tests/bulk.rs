@@ -642,3 +642,77 @@ fn bulk_shows_warnings_on_stderr_and_in_the_results_strict_sends_none_of_them() 
     let rejects = std::fs::read_to_string(desk.env.path("more.rejects.csv")).unwrap();
     assert!(rejects.contains("+20 2 2345 6789"), "{rejects}");
 }
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_sending_and_says_how_many_were_sent() {
+    use std::io::BufRead;
+
+    let desk = Desk::start();
+    let rows = 20;
+    let input = desk.env.write("orders.csv", csv_file(rows));
+    let results = desk.env.path("results.jsonl");
+    // Row 3 is held at the proxy: the run is surely mid-way when Ctrl-C comes.
+    let proxy = FaultProxy::start(&desk.server.url, |exchange: &Exchange| {
+        if exchange.is_create() && order_of(exchange) == "10003" {
+            Fault::Hold
+        } else {
+            Fault::Forward
+        }
+    });
+    let mut command = desk.bulk_at(&proxy.url, &["--json", "--concurrency", "1", "--results"]);
+    command.arg(&results).arg(&input);
+    let mut child = std_command(&command)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    proxy.wait_until("rows 1-2 filed and row 3 held", |log, held| {
+        held == 1 && answered_creates(log) == 2
+    });
+    let sent = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    // The run says it is stopping before the row in flight is let go.
+    let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut said = String::new();
+    while !said.contains("interrupted: finishing the rows in flight") {
+        let mut line = String::new();
+        assert!(
+            stderr.read_line(&mut line).unwrap() > 0,
+            "stderr ended: {said}"
+        );
+        said.push_str(&line);
+    }
+    proxy.release();
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut stderr, &mut rest).unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130), "{said}{rest}");
+    assert!(
+        rest.contains("interrupted: 3 of 20 rows sent; run the same command again to finish"),
+        "{rest}"
+    );
+    let written = json_lines(&std::fs::read_to_string(&results).unwrap());
+    assert_eq!(written.len(), 3, "the rows sent, and no `not sent` rows");
+    assert_eq!(desk.tickets().len(), 3);
+
+    // The same command again finishes the file: the three replayed, the rest created.
+    let output = desk
+        .bulk_at(&proxy.url, &["--json", "--concurrency", "1"])
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    let again = json_lines(&stdout_of(&output));
+    assert_eq!(
+        outcomes(&again)
+            .iter()
+            .filter(|o| **o == "replayed")
+            .count(),
+        3
+    );
+    assert_eq!(desk.tickets().len() as u64, rows);
+}

@@ -139,7 +139,7 @@ pub fn run(args: &BulkArgs, global: &GlobalArgs, out: &Printer) -> Result<(), Cl
         all_valid: tally.invalid == 0,
         strict: args.strict,
     };
-    send::stop_on_ctrl_c();
+    send::stop_on_ctrl_c(out);
     let counts = send::send_all(
         Input {
             source: &source,

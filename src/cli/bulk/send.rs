@@ -22,6 +22,7 @@ use super::results::{Outcome, Results, RowResult};
 use super::row::{Defaults, Ready, examine_row};
 use super::source::Source;
 use crate::cli::filing::{create_request, duplicate_message};
+use crate::cli::printer::Printer;
 use crate::client::{Desk, RequestError};
 use crate::domain::ticket::Context;
 
@@ -39,11 +40,13 @@ static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
 /// From here on, a first Ctrl-C stops sending cleanly (the rows in flight are written, the bar
 /// cleared, the count said); a second one exits at once.
-pub fn stop_on_ctrl_c() {
-    let _ = ctrlc::set_handler(|| {
+pub fn stop_on_ctrl_c(out: &Printer) {
+    let out = *out;
+    let _ = ctrlc::set_handler(move || {
         if INTERRUPTED.swap(true, Ordering::SeqCst) {
             std::process::exit(crate::cli::exit::ExitStatus::Interrupted.code().into());
         }
+        out.say("interrupted: finishing the rows in flight (Ctrl-C again stops at once)");
     });
 }
 
@@ -83,7 +86,8 @@ struct Job {
 
 struct Done {
     seq: u64,
-    result: RowResult,
+    /// `None`: handed to a worker but not sent, because Ctrl-C came first.
+    result: Option<RowResult>,
     /// Set when no later row can succeed either.
     fatal: Option<String>,
 }
@@ -170,7 +174,8 @@ impl Dispatch<'_, '_> {
                 // Nothing in flight means every dispatched row is written (results are written as
                 // soon as the rows before them are), so the window is empty: the rows ended, or
                 // sending stopped.
-                debug_assert_eq!(self.next_seq, self.next_write);
+                // (After Ctrl-C, the rows handed to a worker but not sent are not written.)
+                debug_assert!(self.counts.interrupted || self.next_seq == self.next_write);
                 break;
             }
             let first = self.done.recv().expect("workers answer every job");
@@ -246,7 +251,9 @@ impl Dispatch<'_, '_> {
         {
             self.counts.stopped = Some(reason);
         }
-        self.pending.insert(done.seq, done.result);
+        if let Some(result) = done.result {
+            self.pending.insert(done.seq, result);
+        }
     }
 
     /// Write the results that are next in the file's order.
@@ -301,7 +308,17 @@ fn work(desk: &dyn Desk, jobs: &Mutex<Receiver<Job>>, done: Sender<Done>, force_
             Err(_) => return,
         };
         let Ok(job) = job else { return };
-        if done.send(file(desk, job, force_new)).is_err() {
+        let outcome = if INTERRUPTED.load(Ordering::SeqCst) {
+            // Queued before Ctrl-C, not sent yet: left for the next run.
+            Done {
+                seq: job.seq,
+                result: None,
+                fatal: None,
+            }
+        } else {
+            file(desk, job, force_new)
+        };
+        if done.send(outcome).is_err() {
             return;
         }
     }
@@ -351,7 +368,11 @@ fn file(desk: &dyn Desk, job: Job, force_new: bool) -> Done {
             (result, fatal)
         }
     };
-    Done { seq, result, fatal }
+    Done {
+        seq,
+        result: Some(result),
+        fatal,
+    }
 }
 
 /// Failures that no later row can escape: the desk gone, the token refused, a desk that speaks
