@@ -8,4 +8,5 @@ pub mod clock;
 pub mod desk;
 pub mod desk_cli;
 pub mod domain;
+pub mod exit;
 pub mod server;

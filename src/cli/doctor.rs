@@ -16,9 +16,9 @@ use crate::domain::ticket::TicketInput;
 use super::args::GlobalArgs;
 use super::config;
 use super::error::CliError;
-use super::exit::ExitStatus;
 use super::printer::{BAD, OK, Printer, WARN, paint};
 use super::settings::{Settings, TOKEN_VAR};
+use crate::exit::ExitStatus;
 use crate::line;
 
 /// More difference than this between our clock and the desk's is worth a warning: a time given

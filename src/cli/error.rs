@@ -7,8 +7,8 @@ use crate::client::RequestError;
 use crate::domain::FieldError;
 use crate::line;
 
-use super::exit::ExitStatus;
 use super::printer::Printer;
+use crate::exit::ExitStatus;
 
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {

@@ -12,7 +12,6 @@ pub mod connect;
 pub mod dashboard;
 pub mod doctor;
 pub mod error;
-pub mod exit;
 pub mod fields;
 pub mod filing;
 pub mod interactive;
@@ -24,9 +23,9 @@ pub mod tickets;
 
 use std::io::Write;
 
+use crate::exit::ExitStatus;
 use args::{Cli, Command};
 use error::CliError;
-use exit::ExitStatus;
 use printer::Printer;
 
 /// Run a parsed command line: the printer is resolved once, here, and errors are reported here,

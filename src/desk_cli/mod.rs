@@ -12,7 +12,7 @@ mod token;
 use args::{Command, DeskCli, TicketsCommand, TokenCommand};
 use error::DeskCliError;
 
-use crate::cli::exit::ExitStatus;
+use crate::exit::ExitStatus;
 
 /// Run a parsed command line; errors are printed here, once.
 pub fn run(cli: DeskCli) -> ExitStatus {

@@ -44,7 +44,7 @@ pub fn stop_on_ctrl_c(out: &Printer) {
     let out = *out;
     let _ = ctrlc::set_handler(move || {
         if INTERRUPTED.swap(true, Ordering::SeqCst) {
-            std::process::exit(crate::cli::exit::ExitStatus::Interrupted.code().into());
+            std::process::exit(crate::exit::ExitStatus::Interrupted.code().into());
         }
         out.say("interrupted: finishing the rows in flight (Ctrl-C again stops at once)");
     });
