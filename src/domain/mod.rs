@@ -7,9 +7,11 @@
 
 pub mod calendar;
 pub mod channel;
+pub mod email;
 pub mod field;
 pub mod order;
 pub mod phone;
+pub mod pin;
 pub mod plan;
 pub mod screenshot;
 pub mod store;
