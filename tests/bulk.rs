@@ -1,4 +1,4 @@
-//! `bulk` and `check --file` (SPEC §5) against a real `cartsaver-desk serve` on loopback: rows
+//! `bulk` and `check --file` (docs/contract.md §5) against a real `cartsaver-desk serve` on loopback: rows
 //! created, a re-run replayed, a desk killed part-way, the window of rows a slow row holds back,
 //! invalid rows, rejects, and the formats. Faults come from `common::proxy` in front of the desk.
 

@@ -143,7 +143,7 @@ pub fn summary_line(ticket: &TicketSummary) -> Line {
     line
 }
 
-/// `new --json` (SPEC §3): the filed ticket in brief, whether it was a replay, and the desk.
+/// `new --json` (docs/contract.md §3): the filed ticket in brief, whether it was a replay, and the desk.
 pub fn filed_json(view: &TicketView, replayed: bool, desk: &dyn Desk) -> serde_json::Value {
     json!({
         "tracking_number": view.tracking_number,

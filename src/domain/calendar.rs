@@ -1,4 +1,4 @@
-//! The business-hours calendar (SPEC §6) as data, and the first-response due time it gives.
+//! The business-hours calendar (docs/contract.md §6) as data, and the first-response due time it gives.
 //!
 //! A calendar is a time zone, the business days, optional daily opening hours and a target per
 //! plan. Cartsaver's is Sunday to Thursday, whole days, `Africa/Cairo` with its real DST rules; a

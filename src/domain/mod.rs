@@ -1,4 +1,4 @@
-//! The ticket domain: every checklist field of SPEC §2, tracking numbers (§4), the business-hours
+//! The ticket domain: every checklist field of docs/contract.md §2, tracking numbers (§4), the business-hours
 //! calendar (§6) and the subject line.
 //!
 //! Shared by the CLI and the desk. It must not know about clap, reqwest, axum, rusqlite, dialoguer

@@ -1,7 +1,7 @@
 //! The free-text fields: `tried`, `summary` and `details`. The email address and the support
 //! PIN have their own files (`email.rs`, `pin.rs`); they are re-exported here.
 //!
-//! Choices where SPEC §2 is silent:
+//! Choices where docs/contract.md §2 is silent:
 //! - `tried`: at most 20 steps of one line and at most 500 characters each; `none` (any case) is
 //!   normalized to `none` and must stand alone.
 //! - `summary`: one line, 3–120 characters (not bytes) after trimming.

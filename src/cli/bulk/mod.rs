@@ -1,4 +1,4 @@
-//! `bulk FILE|-` (SPEC §5): many tickets from a CSV or JSON Lines file, and `check --file`, the
+//! `bulk FILE|-` (docs/contract.md §5): many tickets from a CSV or JSON Lines file, and `check --file`, the
 //! same validation without sending.
 //!
 //! Two passes over the file, never holding it: the first validates every row through the domain
@@ -10,7 +10,7 @@
 //! mapping), `row.rs` (a row to a ticket), `problem.rs`, `validate.rs` (first pass),
 //! `rejects.rs`, `send.rs` (second pass), `results.rs`, `progress.rs`.
 //!
-//! Choices where SPEC §5 is silent:
+//! Choices where docs/contract.md §5 is silent:
 //! - A row whose store and order already have an open ticket is `failed`, its error naming that
 //!   ticket; `--force-new` files it anyway. A row filed by an earlier run is `replayed` first.
 //! - `at` must be a real time in a bulk row: `now` would change between runs and defeat the

@@ -1,4 +1,4 @@
-//! The checklist at a terminal, in the order of SPEC §2: store, order, phone (and its region when
+//! The checklist at a terminal, in the order of docs/contract.md §2: store, order, phone (and its region when
 //! written without a country code), channel, when, screenshots, steps tried, summary, details,
 //! email, plan, outage and URGENT, access, PIN.
 //!
