@@ -88,7 +88,13 @@ Exit codes:
   0    filed (the tracking number alone on stdout)
   1    not filed: desk unreachable or refusing, a duplicate, declined at the preview
   2    a field missing or invalid: every one is listed (nothing was sent)
-  130  interrupted by Ctrl-C or Esc (nothing was sent)";
+  130  interrupted by Ctrl-C or Esc (nothing was sent)
+
+Environment:
+  CARTSAVER_DESK    desk to talk to (like --desk)
+  CARTSAVER_TOKEN   store token for a remote desk (never echoed; or `token` in the config)
+  CARTSAVER_NOW     RFC 3339 time that stands in for the clock (reproducible runs and tests)
+  TZ                zone a time without one is also read in, to show both readings";
 
 const CHECK_AFTER_HELP: &str = "\
 Examples:
@@ -100,7 +106,11 @@ Examples:
 
 Exit codes:
   0  every field (or row) is valid
-  2  a field or row is invalid: the error line on stderr names them (nothing was sent)";
+  2  a field or row is invalid: the error line on stderr names them (nothing was sent)
+
+Environment:
+  CARTSAVER_NOW  RFC 3339 time that stands in for the clock (reproducible runs and tests)
+  TZ             zone a time without one is also read in, to show both readings";
 
 const STATUS_AFTER_HELP: &str = "\
 Examples:
