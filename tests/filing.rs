@@ -671,3 +671,42 @@ fn reply_without_a_message_or_a_terminal_names_both_ways_to_give_one() {
         "{stderr}"
     );
 }
+
+#[test]
+fn the_dashboard_shows_filings_replies_and_resolutions_with_a_line_each() {
+    let env = TestEnv::new();
+    let first = file(&env, &[]);
+    let mut flags = TICKET;
+    flags[3] = "2077";
+    let second = env.cli().arg("new").args(flags).output().unwrap();
+    let second = stdout_of(&second).trim().to_string();
+    env.command("cartsaver-desk")
+        .arg("--db")
+        .arg(env.path(".local/share/cartsaver/desk.sqlite3"))
+        .args([
+            "reply",
+            &first,
+            "--message",
+            "Your sender was suspended.\nFixed now.",
+        ])
+        .assert()
+        .success();
+    env.cli().args(["resolve", &second]).assert().success();
+    let output = env.cli().arg("dashboard").output().unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let text = stdout_of(&output);
+    assert!(
+        text.contains(&format!("{first} filed — Cartsaver")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "{first} support replied — Your sender was suspended. …"
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("{second} resolved — Cartsaver")),
+        "{text}"
+    );
+}

@@ -1,6 +1,9 @@
-//! `dashboard`: counts by status, median first response, overdue tickets, recent activity.
+//! `dashboard`: counts by status, median first response, overdue tickets, and recent activity:
+//! filings, messages and resolutions, a line of text each.
 
-use crate::api::Author;
+use crate::api::{Activity, Author, Status};
+use crate::client::Desk;
+use crate::desk::ListFilter;
 use crate::line;
 
 use super::args::GlobalArgs;
@@ -45,22 +48,105 @@ pub fn run(global: &GlobalArgs, out: &Printer) -> Result<(), CliError> {
             out.data(line!["    "].append(summary_line(ticket)));
         }
     }
-    if !stats.recent.is_empty() {
+    let recent = recent_activity(desk.as_ref(), &stats.recent);
+    if !recent.is_empty() {
         out.data("  recent activity:");
-        for activity in &stats.recent {
-            let who = match activity.from {
-                Author::Merchant => "you wrote on",
-                Author::Support => "support replied on",
-            };
+        for event in recent {
             out.data(line![
                 "    ",
-                paint(DIM, &activity.at),
-                format!(" {who} {} — ", activity.tracking_number),
-                &activity.subject
+                paint(DIM, &event.at),
+                format!(" {} {} — ", event.tracking_number, event.what),
+                event.text
             ]);
         }
     }
     Ok(())
+}
+
+/// How many events the recent activity shows.
+const RECENT: usize = 10;
+
+/// One line of recent activity: a ticket filed, a message on it, or its resolution.
+struct Event {
+    at: String,
+    tracking_number: String,
+    what: &'static str,
+    /// The subject of a filing or a resolution; the first line of a message.
+    text: String,
+}
+
+/// Filings and resolutions (from the ticket lists) and messages (from the desk's statistics,
+/// each with the first line of its text), newest first. A list that fails leaves its kind out:
+/// the dashboard still shows the rest.
+fn recent_activity(desk: &dyn Desk, messages: &[Activity]) -> Vec<Event> {
+    let newest = |status: Option<Status>| {
+        let filter = ListFilter {
+            status,
+            limit: Some(RECENT),
+            ..ListFilter::default()
+        };
+        desk.list(&filter)
+            .map(|page| page.tickets)
+            .unwrap_or_default()
+    };
+    let mut events: Vec<Event> = newest(None)
+        .into_iter()
+        .map(|ticket| Event {
+            at: ticket.created_at,
+            tracking_number: ticket.tracking_number.to_string(),
+            what: "filed",
+            text: ticket.subject,
+        })
+        .collect();
+    events.extend(
+        newest(Some(Status::Resolved))
+            .into_iter()
+            .map(|ticket| Event {
+                at: ticket.updated_at,
+                tracking_number: ticket.tracking_number.to_string(),
+                what: "resolved",
+                text: ticket.subject,
+            }),
+    );
+    for activity in messages {
+        let body = desk
+            .ticket(&activity.tracking_number)
+            .ok()
+            .and_then(|view| {
+                view.messages
+                    .into_iter()
+                    .find(|message| message.at == activity.at && message.from == activity.from)
+                    .map(|message| message.body)
+            });
+        let text = match body {
+            Some(body) => first_line(&body),
+            None => activity.subject.clone(),
+        };
+        events.push(Event {
+            at: activity.at.clone(),
+            tracking_number: activity.tracking_number.to_string(),
+            what: match activity.from {
+                Author::Merchant => "you wrote",
+                Author::Support => "support replied",
+            },
+            text,
+        });
+    }
+    // RFC 3339 UTC times of one form sort as text.
+    events.sort_by(|a, b| b.at.cmp(&a.at));
+    events.truncate(RECENT);
+    events
+}
+
+/// A message's first line, `…` when there is more.
+fn first_line(text: &str) -> String {
+    let mut lines = text.lines().filter(|line| !line.trim().is_empty());
+    let first = lines.next().unwrap_or("").trim().to_string();
+    if lines.next().is_some() {
+        format!("{first} …")
+    } else {
+        first
+    }
 }
 
 /// `3h 12m`, `2d 4h`, `45m`, `30s`.
