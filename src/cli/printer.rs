@@ -72,7 +72,8 @@ impl Line {
         self
     }
 
-    /// The text without styles, escaped as it would be written: for tests and for widths.
+    /// The text without styles, escaped as it would be written (for tests).
+    #[cfg(test)]
     pub fn plain(&self) -> String {
         self.0
             .iter()
@@ -195,12 +196,6 @@ impl Printer {
     pub fn say(&self, line: impl Into<Line>) {
         let mut err = std::io::stderr().lock();
         let _ = writeln!(err, "{}", line.into().render(self.color_err));
-    }
-
-    /// `line` as it would be written to stderr (colour and all): for text handed to a library
-    /// that writes it (a prompt's label).
-    pub fn render_err(&self, line: impl Into<Line>) -> String {
-        line.into().render(self.color_err)
     }
 }
 
