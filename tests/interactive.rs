@@ -81,7 +81,12 @@ fn happy_path_ends_with_the_tracking_number_on_stdout() {
     pty.answer("Are orders blocked entirely", ENTER);
     pty.answer("May support open your store account", "y");
     pty.answer_hidden("Support PIN", "4821\r");
-    let preview = pty.answer("File this ticket?", "y");
+    let before = pty.answer("File this ticket?", "y");
+    assert!(
+        before.contains("(hidden; Enter to skip) · ••••21"),
+        "{before}"
+    );
+    let preview = before;
     assert!(
         preview.contains("Cartsaver — OTP not arriving via WhatsApp — Order #1052"),
         "{preview}"
@@ -621,6 +626,11 @@ fn prompts_give_examples_read_country_names_and_home_paths() {
     pty.answer_hidden("Support PIN", ENTER);
     let (rest, code, stdout) = pty.finish();
     assert_eq!(code, 0, "{rest}");
+    assert!(
+        rest.contains("Support PIN, if you set one (hidden; Enter to skip) · (none)"),
+        "a skipped PIN is said as skipped: {rest}"
+    );
+    assert!(!rest.contains("********"), "{rest}");
     assert!(stdout.contains("screenshots  shot.png"), "{stdout}");
     assert!(stdout.contains("pin          (none)"), "{stdout}");
 }

@@ -150,7 +150,7 @@ fn set(path: &std::path::Path, key: &str, value: &str, out: &Printer) -> Result<
 fn from_stdin(key: Key, out: &Printer) -> Result<String, CliError> {
     if key == Key::Token && std::io::stdin().is_terminal() {
         return Ok(Prompter::new(out)
-            .secret("Store token support gave you (hidden)")?
+            .secret("Store token support gave you (hidden)", shown_token)?
             .trim()
             .to_string());
     }
@@ -212,7 +212,7 @@ fn init(path: &std::path::Path, global: &GlobalArgs, out: &Printer) -> Result<()
         None => "Store token support gave you (hidden; Enter for none)".to_string(),
     };
     loop {
-        let token = p.secret(&token_label)?;
+        let token = p.secret(&token_label, shown_token)?;
         if token.trim().is_empty() {
             break;
         }
@@ -227,6 +227,15 @@ fn init(path: &std::path::Path, global: &GlobalArgs, out: &Printer) -> Result<()
     save(path, &config)?;
     out.say(format!("Wrote {} (readable by you only).", path.display()));
     Ok(())
+}
+
+/// A token as the answered prompt shows it: redacted, or `(none)` when Enter skipped it.
+fn shown_token(typed: &str) -> Option<String> {
+    Some(if typed.is_empty() {
+        "(none)".to_string()
+    } else {
+        Key::Token.shown(typed)
+    })
 }
 
 /// One text key, checked by its parser: the current value is offered for editing; Enter keeps

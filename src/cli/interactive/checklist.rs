@@ -562,9 +562,15 @@ impl Walk<'_> {
             }
         }
         loop {
-            let text = self
-                .p
-                .secret("Support PIN, if you set one (hidden; Enter to skip)")?;
+            let text = self.p.secret(
+                "Support PIN, if you set one (hidden; Enter to skip)",
+                |typed| match parse_pin(typed) {
+                    _ if typed.is_empty() => Some("(none)".to_string()),
+                    Ok(pin) => Some(pin.value.masked()),
+                    // Refused: the error says why, under the prompt.
+                    Err(_) => None,
+                },
+            )?;
             if text.trim().is_empty() {
                 return Ok(());
             }

@@ -177,12 +177,24 @@ impl Prompter {
     }
 
     /// Hidden input (a PIN, a token); empty allowed.
-    pub fn secret(&self, label: &str) -> Result<String, CliError> {
-        Password::with_theme(&self.theme)
+    /// The answered line shows `shown(answer)` (a masked PIN, `(none)`), never dialoguer's
+    /// `********`, which would claim a secret was typed when Enter skipped it; `None` shows no
+    /// answered line (the caller says why the answer is refused).
+    pub fn secret(
+        &self,
+        label: &str,
+        shown: impl Fn(&str) -> Option<String>,
+    ) -> Result<String, CliError> {
+        let answer = Password::with_theme(&self.theme)
             .with_prompt(label)
             .allow_empty_password(true)
+            .report(false)
             .interact_on(&self.term)
-            .map_err(prompt_error)
+            .map_err(prompt_error)?;
+        if let Some(shown) = shown(answer.trim()) {
+            self.accepted(label, &shown);
+        }
+        Ok(answer)
     }
 
     /// The answered question, as dialoguer shows an accepted one: `✔ label · answer`.
