@@ -14,12 +14,12 @@ pub mod doctor;
 pub mod error;
 pub mod fields;
 pub mod filing;
+pub mod follow_up;
 pub mod interactive;
 pub mod new;
 pub mod printer;
 pub mod settings;
 pub mod show;
-pub mod tickets;
 
 use std::io::Write;
 
@@ -47,10 +47,10 @@ fn dispatch(cli: &Cli, out: &Printer) -> Result<(), CliError> {
         Command::New(args) => new::run(args, global, out),
         Command::Check(args) => check::run(args, global, out),
         Command::Bulk(args) => bulk::run(args, global, out),
-        Command::Status(args) => tickets::status(args, global, out),
-        Command::Reply(args) => tickets::reply(args, global, out),
-        Command::Resolve(args) => tickets::resolve(args, global, out),
-        Command::List(args) => tickets::list(args, global, out),
+        Command::Status(args) => follow_up::status(args, global, out),
+        Command::Reply(args) => follow_up::reply(args, global, out),
+        Command::Resolve(args) => follow_up::resolve(args, global, out),
+        Command::List(args) => follow_up::list(args, global, out),
         Command::Dashboard => dashboard::run(global, out),
         Command::Doctor => doctor::run(global, out),
         Command::Config(args) => config::command::run(&args.action, global, out),
