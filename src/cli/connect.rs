@@ -7,8 +7,7 @@ use std::path::PathBuf;
 
 use crate::client::embedded::EmbeddedDesk;
 use crate::client::http::HttpDesk;
-use crate::client::{Desk, DeskLocation};
-use crate::desk::location::default_db_path;
+use crate::client::{Desk, DeskLocation, default_db_path};
 
 use super::error::CliError;
 use super::settings::{Settings, TOKEN_VAR};

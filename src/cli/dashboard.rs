@@ -2,8 +2,7 @@
 //! filings, messages and resolutions, a line of text each.
 
 use crate::api::{Activity, Author, Status};
-use crate::client::Desk;
-use crate::desk::ListFilter;
+use crate::client::{Desk, ListFilter};
 use crate::line;
 
 use super::args::GlobalArgs;

@@ -7,10 +7,8 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 
 use crate::client::http::HttpDesk;
-use crate::client::{Desk, DeskLocation, RequestError};
+use crate::client::{Desk, DeskLocation, ListFilter, RequestError, default_db_path};
 use crate::clock::{Clock, NOW_VAR};
-use crate::desk::ListFilter;
-use crate::desk::location::default_db_path;
 use crate::domain::ticket::TicketInput;
 
 use super::args::GlobalArgs;

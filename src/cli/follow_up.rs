@@ -3,8 +3,7 @@
 //! the lookup it stops. Reading (`status`, `list`) never creates the local desk.
 
 use crate::api::{Status, TicketView};
-use crate::client::{Desk, RequestError};
-use crate::desk::{ListFilter, MAX_LIMIT, Upload};
+use crate::client::{Desk, ListFilter, MAX_LIMIT, RequestError, Upload};
 use crate::domain::FieldError;
 use crate::domain::order::parse_order;
 use crate::domain::screenshot::{check_screenshot_count, load_screenshot};

@@ -10,8 +10,7 @@
 use serde_json::json;
 
 use crate::api::{Status, TicketView};
-use crate::client::{Desk, RequestError};
-use crate::desk::{Created, ListFilter};
+use crate::client::{Created, Desk, ListFilter, RequestError};
 use crate::domain::calendar::Calendar;
 use crate::domain::screenshot::Screenshot;
 use crate::domain::ticket::{Context, Ticket, examine};

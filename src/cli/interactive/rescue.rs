@@ -2,8 +2,7 @@
 //! before the first question, and if filing still fails, print the answers as one
 //! `cartsaver-support new ...` command, so that nothing typed is lost.
 
-use crate::client::{Desk, RequestError};
-use crate::desk::ListFilter;
+use crate::client::{Desk, ListFilter, RequestError};
 use crate::domain::ticket::Ticket;
 use crate::domain::timestamp::format_utc;
 
