@@ -40,6 +40,9 @@ _cartsaver__support() {
             cartsaver__support,list)
                 cmd="cartsaver__support__subcmd__list"
                 ;;
+            cartsaver__support,man)
+                cmd="cartsaver__support__subcmd__man"
+                ;;
             cartsaver__support,new)
                 cmd="cartsaver__support__subcmd__new"
                 ;;
@@ -51,6 +54,9 @@ _cartsaver__support() {
                 ;;
             cartsaver__support,status)
                 cmd="cartsaver__support__subcmd__status"
+                ;;
+            cartsaver__support__subcmd__config,get)
+                cmd="cartsaver__support__subcmd__config__subcmd__get"
                 ;;
             cartsaver__support__subcmd__config,help)
                 cmd="cartsaver__support__subcmd__config__subcmd__help"
@@ -67,6 +73,12 @@ _cartsaver__support() {
             cartsaver__support__subcmd__config,show)
                 cmd="cartsaver__support__subcmd__config__subcmd__show"
                 ;;
+            cartsaver__support__subcmd__config,unset)
+                cmd="cartsaver__support__subcmd__config__subcmd__unset"
+                ;;
+            cartsaver__support__subcmd__config__subcmd__help,get)
+                cmd="cartsaver__support__subcmd__config__subcmd__help__subcmd__get"
+                ;;
             cartsaver__support__subcmd__config__subcmd__help,help)
                 cmd="cartsaver__support__subcmd__config__subcmd__help__subcmd__help"
                 ;;
@@ -81,6 +93,9 @@ _cartsaver__support() {
                 ;;
             cartsaver__support__subcmd__config__subcmd__help,show)
                 cmd="cartsaver__support__subcmd__config__subcmd__help__subcmd__show"
+                ;;
+            cartsaver__support__subcmd__config__subcmd__help,unset)
+                cmd="cartsaver__support__subcmd__config__subcmd__help__subcmd__unset"
                 ;;
             cartsaver__support__subcmd__help,bulk)
                 cmd="cartsaver__support__subcmd__help__subcmd__bulk"
@@ -106,6 +121,9 @@ _cartsaver__support() {
             cartsaver__support__subcmd__help,list)
                 cmd="cartsaver__support__subcmd__help__subcmd__list"
                 ;;
+            cartsaver__support__subcmd__help,man)
+                cmd="cartsaver__support__subcmd__help__subcmd__man"
+                ;;
             cartsaver__support__subcmd__help,new)
                 cmd="cartsaver__support__subcmd__help__subcmd__new"
                 ;;
@@ -117,6 +135,9 @@ _cartsaver__support() {
                 ;;
             cartsaver__support__subcmd__help,status)
                 cmd="cartsaver__support__subcmd__help__subcmd__status"
+                ;;
+            cartsaver__support__subcmd__help__subcmd__config,get)
+                cmd="cartsaver__support__subcmd__help__subcmd__config__subcmd__get"
                 ;;
             cartsaver__support__subcmd__help__subcmd__config,init)
                 cmd="cartsaver__support__subcmd__help__subcmd__config__subcmd__init"
@@ -130,6 +151,9 @@ _cartsaver__support() {
             cartsaver__support__subcmd__help__subcmd__config,show)
                 cmd="cartsaver__support__subcmd__help__subcmd__config__subcmd__show"
                 ;;
+            cartsaver__support__subcmd__help__subcmd__config,unset)
+                cmd="cartsaver__support__subcmd__help__subcmd__config__subcmd__unset"
+                ;;
             *)
                 ;;
         esac
@@ -137,7 +161,7 @@ _cartsaver__support() {
 
     case "${cmd}" in
         cartsaver__support)
-            opts="-q -h -V --desk --config --json --no-input --color --quiet --http-timeout --help --version new check status reply resolve bulk list dashboard doctor config completions help"
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --http-timeout --help --version new check status reply resolve bulk list dashboard doctor config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -166,8 +190,8 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__bulk)
-            opts="-q -h -V --format --store --plan --email --region --skip-invalid --rejects --results --concurrency --force-new --allow-outside-paths --desk --config --json --no-input --color --quiet --http-timeout --help --version"
+        cartsaver__support__subcmd__bulk)
+            opts="-q -h -V --format --store --plan --email --region --skip-invalid --rejects --results --concurrency --force-new --allow-outside-paths --strict --desk --config --json --no-input --color --quiet --http-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -182,7 +206,7 @@ _cartsaver__support() {
                     return 0
                     ;;
                 --plan)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "free advanced unlimited scale" -- "${cur}"))
                     return 0
                     ;;
                 --email)
@@ -228,8 +252,8 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__check)
-            opts="-q -h -V --store --order --phone --region --channel --at --screenshot --tried --tried-file --summary --details --details-file --email --plan --urgent --outage --pin --allow-access --tracking --file --format --desk --config --json --no-input --color --quiet --http-timeout --help --version"
+        cartsaver__support__subcmd__check)
+            opts="-q -h -V --store --order --phone --region --channel --at --screenshot --tried --tried-file --summary --details --details-file --email --plan --urgent --outage --pin --allow-access --tracking --file --format --strict --desk --config --json --no-input --color --quiet --http-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -252,7 +276,7 @@ _cartsaver__support() {
                     return 0
                     ;;
                 --channel)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "whatsapp sms" -- "${cur}"))
                     return 0
                     ;;
                 --at)
@@ -288,7 +312,7 @@ _cartsaver__support() {
                     return 0
                     ;;
                 --plan)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "free advanced unlimited scale" -- "${cur}"))
                     return 0
                     ;;
                 --pin)
@@ -330,7 +354,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__completions)
+        cartsaver__support__subcmd__completions)
             opts="-q -h -V --desk --config --json --no-input --color --quiet --http-timeout --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -360,8 +384,8 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__config)
-            opts="-q -h -V --desk --config --json --no-input --color --quiet --http-timeout --help --version init show set path help"
+        cartsaver__support__subcmd__config)
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --http-timeout --help --version init show get set unset path help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -390,8 +414,38 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__config__subcmd__help)
-            opts="init show set path help"
+        cartsaver__support__subcmd__config__subcmd__get)
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --http-timeout --help --version store email plan region desk token"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --desk)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --http-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__support__subcmd__config__subcmd__help)
+            opts="init show get set unset path help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -404,7 +458,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__config__subcmd__help__subcmd__help)
+        cartsaver__support__subcmd__config__subcmd__help__subcmd__get)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -418,7 +472,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__config__subcmd__help__subcmd__init)
+        cartsaver__support__subcmd__config__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -432,7 +486,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__config__subcmd__help__subcmd__path)
+        cartsaver__support__subcmd__config__subcmd__help__subcmd__init)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -446,7 +500,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__config__subcmd__help__subcmd__set)
+        cartsaver__support__subcmd__config__subcmd__help__subcmd__path)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -460,7 +514,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__config__subcmd__help__subcmd__show)
+        cartsaver__support__subcmd__config__subcmd__help__subcmd__set)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -474,7 +528,35 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__config__subcmd__init)
+        cartsaver__support__subcmd__config__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__support__subcmd__config__subcmd__help__subcmd__unset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__support__subcmd__config__subcmd__init)
             opts="-q -h -V --desk --config --json --no-input --color --quiet --http-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -504,7 +586,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__config__subcmd__path)
+        cartsaver__support__subcmd__config__subcmd__path)
             opts="-q -h -V --desk --config --json --no-input --color --quiet --http-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -534,7 +616,37 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__config__subcmd__set)
+        cartsaver__support__subcmd__config__subcmd__set)
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --http-timeout --help --version store email plan region desk token"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --desk)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --http-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__support__subcmd__config__subcmd__show)
             opts="-q -h -V --desk --config --json --no-input --color --quiet --http-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -564,8 +676,8 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__config__subcmd__show)
-            opts="-q -h -V --desk --config --json --no-input --color --quiet --http-timeout --help --version"
+        cartsaver__support__subcmd__config__subcmd__unset)
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --http-timeout --help --version store email plan region desk token"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -594,7 +706,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__dashboard)
+        cartsaver__support__subcmd__dashboard)
             opts="-q -h -V --desk --config --json --no-input --color --quiet --http-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -624,7 +736,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__doctor)
+        cartsaver__support__subcmd__doctor)
             opts="-q -h -V --desk --config --json --no-input --color --quiet --http-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -654,8 +766,8 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__help)
-            opts="new check status reply resolve bulk list dashboard doctor config completions help"
+        cartsaver__support__subcmd__help)
+            opts="new check status reply resolve bulk list dashboard doctor config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -668,7 +780,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__help__subcmd__bulk)
+        cartsaver__support__subcmd__help__subcmd__bulk)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -682,7 +794,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__help__subcmd__check)
+        cartsaver__support__subcmd__help__subcmd__check)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -696,7 +808,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__help__subcmd__completions)
+        cartsaver__support__subcmd__help__subcmd__completions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -710,8 +822,8 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__help__subcmd__config)
-            opts="init show set path"
+        cartsaver__support__subcmd__help__subcmd__config)
+            opts="init show get set unset path"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -724,7 +836,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__help__subcmd__config__subcmd__init)
+        cartsaver__support__subcmd__help__subcmd__config__subcmd__get)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -738,7 +850,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__help__subcmd__config__subcmd__path)
+        cartsaver__support__subcmd__help__subcmd__config__subcmd__init)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -752,7 +864,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__help__subcmd__config__subcmd__set)
+        cartsaver__support__subcmd__help__subcmd__config__subcmd__path)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -766,7 +878,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__help__subcmd__config__subcmd__show)
+        cartsaver__support__subcmd__help__subcmd__config__subcmd__set)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -780,7 +892,35 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__help__subcmd__dashboard)
+        cartsaver__support__subcmd__help__subcmd__config__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__support__subcmd__help__subcmd__config__subcmd__unset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__support__subcmd__help__subcmd__dashboard)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -794,7 +934,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__help__subcmd__doctor)
+        cartsaver__support__subcmd__help__subcmd__doctor)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -808,7 +948,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__help__subcmd__help)
+        cartsaver__support__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -822,7 +962,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__help__subcmd__list)
+        cartsaver__support__subcmd__help__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -836,7 +976,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__help__subcmd__new)
+        cartsaver__support__subcmd__help__subcmd__man)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -850,7 +990,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__help__subcmd__reply)
+        cartsaver__support__subcmd__help__subcmd__new)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -864,7 +1004,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__help__subcmd__resolve)
+        cartsaver__support__subcmd__help__subcmd__reply)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -878,7 +1018,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__help__subcmd__status)
+        cartsaver__support__subcmd__help__subcmd__resolve)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -892,15 +1032,29 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__list)
-            opts="-q -h -V --status --order --limit --desk --config --json --no-input --color --quiet --http-timeout --help --version"
+        cartsaver__support__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__support__subcmd__list)
+            opts="-q -h -V --status --order --limit --all --desk --config --json --no-input --color --quiet --http-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --status)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "open answered resolved" -- "${cur}"))
                     return 0
                     ;;
                 --order)
@@ -934,7 +1088,41 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__new)
+        cartsaver__support__subcmd__man)
+            opts="-q -h -V --dir --desk --config --json --no-input --color --quiet --http-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --desk)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --http-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__support__subcmd__new)
             opts="-q -h -V --store --order --phone --region --channel --at --screenshot --tried --tried-file --summary --details --details-file --email --plan --urgent --outage --pin --allow-access --dry-run --force-new --desk --config --json --no-input --color --quiet --http-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -958,7 +1146,7 @@ _cartsaver__support() {
                     return 0
                     ;;
                 --channel)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "whatsapp sms" -- "${cur}"))
                     return 0
                     ;;
                 --at)
@@ -994,7 +1182,7 @@ _cartsaver__support() {
                     return 0
                     ;;
                 --plan)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "free advanced unlimited scale" -- "${cur}"))
                     return 0
                     ;;
                 --pin)
@@ -1024,7 +1212,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__reply)
+        cartsaver__support__subcmd__reply)
             opts="-m -q -h -V --message --message-file --screenshot --desk --config --json --no-input --color --quiet --http-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1070,7 +1258,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__resolve)
+        cartsaver__support__subcmd__resolve)
             opts="-q -h -V --desk --config --json --no-input --color --quiet --http-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1100,7 +1288,7 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__subcmd__support__subcmd__status)
+        cartsaver__support__subcmd__status)
             opts="-q -h -V --desk --config --json --no-input --color --quiet --http-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

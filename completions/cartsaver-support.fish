@@ -24,7 +24,7 @@ function __fish_cartsaver_support_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -46,12 +46,14 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a 
 complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "doctor" -d 'Check this machine\'s setup: config, desk reachability, token, TLS, clock skew'
 complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "config" -d 'Show or change the config file: store, email, plan, region, desk, token'
 complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "man" -d 'Print the man page, or write every page (one per command) into a folder'
 complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l store -d 'Shopify store: my-shop.myshopify.com, any URL on it, or its admin URL' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l order -d 'Order number as shown in the Shopify admin: 1052, #1052, #EG1052' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l phone -d 'Customer phone, international: +201001234567 (or national, with --region)' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l region -d 'Country of a phone number written without +country code: EG, SA, IN' -r
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l channel -d 'OTP channel: whatsapp or sms' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l channel -d 'OTP channel (WhatsApp, wa and SMS are read too)' -r -f -a "whatsapp\t''
+sms\t''"
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l at -d 'When it happened, UTC ISO 8601: 2026-11-20T14:03:00Z, an offset, or `now`' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l screenshot -d 'Screenshot of the error: PNG, JPEG, GIF, WebP or PDF, ≤ 10 MiB (repeatable, at most 5)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l tried -d 'A step already tried (repeatable); `none` if nothing was tried' -r
@@ -60,9 +62,12 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new"
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l details -d 'Free text: expected vs actual, error messages' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l details-file -d 'Read the details from a file (`-` for stdin)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l email -d 'Contact email for replies' -r
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l plan -d 'Cartsaver plan: free, advanced, unlimited, scale' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l plan -d 'Cartsaver plan' -r -f -a "free\t''
+advanced\t''
+unlimited\t''
+scale\t''"
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l pin -d 'Support PIN, 4–12 letters or digits (never printed in full)' -r
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -82,7 +87,8 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand chec
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l order -d 'Order number as shown in the Shopify admin: 1052, #1052, #EG1052' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l phone -d 'Customer phone, international: +201001234567 (or national, with --region)' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l region -d 'Country of a phone number written without +country code: EG, SA, IN' -r
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l channel -d 'OTP channel: whatsapp or sms' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l channel -d 'OTP channel (WhatsApp, wa and SMS are read too)' -r -f -a "whatsapp\t''
+sms\t''"
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l at -d 'When it happened, UTC ISO 8601: 2026-11-20T14:03:00Z, an offset, or `now`' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l screenshot -d 'Screenshot of the error: PNG, JPEG, GIF, WebP or PDF, ≤ 10 MiB (repeatable, at most 5)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l tried -d 'A step already tried (repeatable); `none` if nothing was tried' -r
@@ -91,13 +97,16 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand chec
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l details -d 'Free text: expected vs actual, error messages' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l details-file -d 'Read the details from a file (`-` for stdin)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l email -d 'Contact email for replies' -r
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l plan -d 'Cartsaver plan: free, advanced, unlimited, scale' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l plan -d 'Cartsaver plan' -r -f -a "free\t''
+advanced\t''
+unlimited\t''
+scale\t''"
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l pin -d 'Support PIN, 4–12 letters or digits (never printed in full)' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l tracking -d 'A tracking number to check: CS-XXX-XXX-XXX' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l file -d 'Validate a bulk file (CSV or JSON Lines, `-` for stdin) as `bulk` would; sends nothing. --store, --plan, --email and --region fill its empty cells' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l format -d 'Format of --file [default: by extension, else by content]' -r -f -a "csv\t''
 jsonl\t''"
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -106,12 +115,13 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand chec
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l urgent -d 'Mark URGENT (Scale plan, or with --outage)'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l outage -d 'An outage prevents orders entirely'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l allow-access -d 'Allow support to open the store account'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l strict -d 'With --file: a row with a warning (a landline, an old time, an email typo) is invalid'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -l no-input -d 'Never prompt; a missing field is an error'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -s h -l help -d 'Print help'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand check" -s V -l version -d 'Print version'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand status" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand status" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand status" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand status" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -125,7 +135,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand stat
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -s m -l message -d 'The message' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -l message-file -d 'Read the message from a file (`-` for stdin)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -l screenshot -d 'A screenshot to attach (repeatable, at most 5)' -r -F
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -136,7 +146,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand repl
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -s h -l help -d 'Print help'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reply" -s V -l version -d 'Print version'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand resolve" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand resolve" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand resolve" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand resolve" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -150,13 +160,16 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand reso
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l format -d 'Input format [default: by extension (.csv, .jsonl, .ndjson), else by content]' -r -f -a "csv\t''
 jsonl\t''"
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l store -d 'Store for rows whose `store` cell is empty' -r
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l plan -d 'Plan for rows whose `plan` cell is empty: free, advanced, unlimited, scale' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l plan -d 'Plan for rows whose `plan` cell is empty' -r -f -a "free\t''
+advanced\t''
+unlimited\t''
+scale\t''"
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l email -d 'Contact email for rows whose `email` cell is empty' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l region -d 'Country for phone numbers written without a country code, when `region` is empty' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l rejects -d 'Where --skip-invalid writes invalid rows, in the input\'s format [default: next to the input, `NAME.rejects.csv` or `NAME.rejects.jsonl`]' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l results -d 'Write the results here instead of stdout' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l concurrency -d 'Requests in flight at once (1–64)' -r
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -165,26 +178,30 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l skip-invalid -d 'Send the valid rows and write the invalid ones to a rejects file'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l force-new -d 'File rows even when their store and order already have an open ticket'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l allow-outside-paths -d 'Let `screenshot` paths leave the bulk file\'s folder (absolute paths, `..`); only for a file you wrote yourself'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l strict -d 'A row with a warning (a landline, an old time, an email typo) is invalid, not sent'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -l no-input -d 'Never prompt; a missing field is an error'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -s h -l help -d 'Print help'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand bulk" -s V -l version -d 'Print version'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -l status -d 'Only tickets with this status: open, answered, resolved' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -l status -d 'Only tickets with this status' -r -f -a "open\t''
+answered\t''
+resolved\t''"
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -l order -d 'Only tickets of this order: 1052, #1052' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -l limit -d 'At most this many tickets' -r
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -l http-timeout -d 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -l all -d 'Every ticket, however many'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -l no-input -d 'Never prompt; a missing field is an error'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -s h -l help -d 'Print help'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand list" -s V -l version -d 'Print version'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand dashboard" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand dashboard" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand dashboard" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand dashboard" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -195,7 +212,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand dash
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand dashboard" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand dashboard" -s h -l help -d 'Print help'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand dashboard" -s V -l version -d 'Print version'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand doctor" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand doctor" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand doctor" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand doctor" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -206,23 +223,25 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand doct
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand doctor" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand doctor" -s h -l help -d 'Print help'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand doctor" -s V -l version -d 'Print version'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show get set unset path help" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show get set unset path help" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show get set unset path help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -l http-timeout -d 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]' -r
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -l no-input -d 'Never prompt; a missing field is an error'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -s h -l help -d 'Print help'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -s V -l version -d 'Print version'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -f -a "init" -d 'Ask for each value (the token hidden) and write the file'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -f -a "show" -d 'Print the values; the token redacted'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -f -a "set" -d 'Set one value, checked like the flag of the same name'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -f -a "path" -d 'Print the config file\'s path'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show set path help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from init" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show get set unset path help" -l http-timeout -d 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show get set unset path help" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show get set unset path help" -l no-input -d 'Never prompt; a missing field is an error'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show get set unset path help" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show get set unset path help" -s h -l help -d 'Print help'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show get set unset path help" -s V -l version -d 'Print version'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show get set unset path help" -f -a "init" -d 'Ask for each value (the token hidden) and write the file'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show get set unset path help" -f -a "show" -d 'Print the values; the token redacted'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show get set unset path help" -f -a "get" -d 'Print one value alone (the token redacted); exit 1 when it is not set'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show get set unset path help" -f -a "set" -d 'Set one value, checked like the flag of the same name'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show get set unset path help" -f -a "unset" -d 'Remove one value from the file'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show get set unset path help" -f -a "path" -d 'Print the config file\'s path'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and not __fish_seen_subcommand_from init show get set unset path help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from init" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from init" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -233,7 +252,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand conf
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from init" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from show" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from show" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -244,7 +263,18 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand conf
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from set" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from get" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from get" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from get" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from get" -l http-timeout -d 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from get" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from get" -l no-input -d 'Never prompt; a missing field is an error'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from set" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from set" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from set" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -255,7 +285,18 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand conf
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from path" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from unset" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from unset" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from unset" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from unset" -l http-timeout -d 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from unset" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from unset" -l no-input -d 'Never prompt; a missing field is an error'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from unset" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from unset" -s h -l help -d 'Print help'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from unset" -s V -l version -d 'Print version'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from path" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -268,10 +309,12 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand conf
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Ask for each value (the token hidden) and write the file'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the values; the token redacted'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "get" -d 'Print one value alone (the token redacted); exit 1 when it is not set'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set one value, checked like the flag of the same name'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "unset" -d 'Remove one value from the file'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the config file\'s path'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand completions" -l desk -d 'Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand completions" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand completions" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -282,19 +325,34 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand comp
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand completions" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config completions help" -f -a "new" -d 'File a ticket and print its tracking number; at a terminal, asks for what the flags leave out'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config completions help" -f -a "check" -d 'Validate and diagnose checklist fields; sends nothing'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config completions help" -f -a "status" -d 'Show tickets: status, subject, times, due time and the message thread'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config completions help" -f -a "reply" -d 'Add a follow-up message to a ticket'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config completions help" -f -a "resolve" -d 'Mark a ticket resolved'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config completions help" -f -a "bulk" -d 'File many tickets from a CSV or JSON Lines file: all rows validated first, re-runnable'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config completions help" -f -a "list" -d 'List tickets, newest first'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config completions help" -f -a "dashboard" -d 'Counts by status, median first response, overdue tickets, recent activity'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config completions help" -f -a "doctor" -d 'Check this machine\'s setup: config, desk reachability, token, TLS, clock skew'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config completions help" -f -a "config" -d 'Show or change the config file: store, email, plan, region, desk, token'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand man" -l dir -d 'Write every page into this folder instead of printing the main one' -r -F
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand man" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand man" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand man" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand man" -l http-timeout -d 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand man" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand man" -l no-input -d 'Never prompt; a missing field is an error'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand man" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand man" -s h -l help -d 'Print help'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand man" -s V -l version -d 'Print version'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config completions man help" -f -a "new" -d 'File a ticket and print its tracking number; at a terminal, asks for what the flags leave out'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config completions man help" -f -a "check" -d 'Validate and diagnose checklist fields; sends nothing'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config completions man help" -f -a "status" -d 'Show tickets: status, subject, times, due time and the message thread'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config completions man help" -f -a "reply" -d 'Add a follow-up message to a ticket'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config completions man help" -f -a "resolve" -d 'Mark a ticket resolved'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config completions man help" -f -a "bulk" -d 'File many tickets from a CSV or JSON Lines file: all rows validated first, re-runnable'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config completions man help" -f -a "list" -d 'List tickets, newest first'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config completions man help" -f -a "dashboard" -d 'Counts by status, median first response, overdue tickets, recent activity'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config completions man help" -f -a "doctor" -d 'Check this machine\'s setup: config, desk reachability, token, TLS, clock skew'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config completions man help" -f -a "config" -d 'Show or change the config file: store, email, plan, region, desk, token'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config completions man help" -f -a "man" -d 'Print the man page, or write every page (one per command) into a folder'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Ask for each value (the token hidden) and write the file'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the values; the token redacted'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get" -d 'Print one value alone (the token redacted); exit 1 when it is not set'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set one value, checked like the flag of the same name'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "unset" -d 'Remove one value from the file'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path'

@@ -1,4 +1,4 @@
-//! `bulk` and `check --file` (SPEC §5) against a real `cartsaver-desk serve` on loopback: rows
+//! `bulk` and `check --file` (docs/contract.md §5) against a real `cartsaver-desk serve` on loopback: rows
 //! created, a re-run replayed, a desk killed part-way, the window of rows a slow row holds back,
 //! invalid rows, rejects, and the formats. Faults come from `common::proxy` in front of the desk.
 
@@ -444,7 +444,7 @@ fn json_lines_from_stdin_with_arrays_and_flags() {
     let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(
         reader.headers().unwrap(),
-        vec!["line", "tracking_number", "outcome", "error"]
+        vec!["line", "tracking_number", "outcome", "error", "warnings"]
     );
     let lines: Vec<&str> = records.iter().map(|r| &r[0]).collect();
     assert_eq!(lines, vec!["1", "3"]);
@@ -575,4 +575,184 @@ fn screenshot_paths_outside_the_files_folder_are_refused_unless_allowed() {
         .unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
     assert_eq!(desk.tickets().len(), 3);
+}
+
+/// Three valid rows, the second with a landline (a warning, not an error).
+fn csv_with_a_landline() -> String {
+    format!(
+        "{HEADER}\n{}\n{STORE},20002,+20 2 2345 6789,sms,2026-11-20T14:03:00Z,resent the OTP,owner@cool-shop.com,advanced\n{}\n",
+        csv_row(20001),
+        csv_row(20003)
+    )
+}
+
+#[test]
+fn check_file_shows_warnings_by_line_and_counts_them_strict_refuses_them() {
+    let env = TestEnv::new();
+    let input = env.write("orders.csv", csv_with_a_landline());
+    let output = env
+        .cli()
+        .args(["check", "--file"])
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    let stdout = stdout_of(&output);
+    assert!(
+        stdout.starts_with("line 3, phone: warning: a fixed-line (landline) number"),
+        "{stdout}"
+    );
+    assert!(
+        stderr_of(&output).contains("orders.csv valid, 1 warning"),
+        "{}",
+        stderr_of(&output)
+    );
+
+    let strict = env
+        .cli()
+        .args(["check", "--strict", "--file"])
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert_eq!(strict.status.code(), Some(2), "{}", stderr_of(&strict));
+    assert!(
+        stderr_of(&strict).contains("1 of 3 rows of ") && stderr_of(&strict).contains("is invalid"),
+        "{}",
+        stderr_of(&strict)
+    );
+
+    let json = env
+        .cli()
+        .args(["check", "--json", "--file"])
+        .arg(&input)
+        .output()
+        .unwrap();
+    let lines = json_lines(&stdout_of(&json));
+    assert_eq!(lines[0]["line"], 3);
+    assert_eq!(lines[0]["field"], "phone");
+    assert!(lines[0]["warning"].as_str().unwrap().contains("landline"));
+    assert_eq!(
+        lines.last().unwrap(),
+        &serde_json::json!({"summary": true, "valid": true, "rows": 3, "invalid_rows": 0, "problems": 0, "warnings": 1}),
+        "a closing JSON summary object"
+    );
+}
+
+#[test]
+fn bulk_shows_warnings_on_stderr_and_in_the_results_strict_sends_none_of_them() {
+    let desk = Desk::start();
+    let input = desk.env.write("orders.csv", csv_with_a_landline());
+    let output = desk.bulk(&["--json"]).arg(&input).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    let stderr = stderr_of(&output);
+    assert!(
+        stderr.contains("line 3, phone: warning: a fixed-line (landline) number"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("0 failed, 1 warning"), "{stderr}");
+    let results = json_lines(&stdout_of(&output));
+    assert_eq!(results[0]["warnings"], Value::Null);
+    assert!(
+        results[1]["warnings"]
+            .as_str()
+            .unwrap()
+            .starts_with("phone: a fixed-line (landline) number"),
+        "{}",
+        results[1]
+    );
+
+    let other = desk
+        .env
+        .write("more.csv", csv_with_a_landline().replace("2000", "3000"));
+    let strict = desk.bulk(&["--strict"]).arg(&other).output().unwrap();
+    assert_eq!(strict.status.code(), Some(2), "{}", stderr_of(&strict));
+    assert_eq!(desk.tickets().len(), 3, "nothing more was sent");
+    let skipped = desk
+        .bulk(&["--strict", "--skip-invalid", "--json"])
+        .arg(&other)
+        .output()
+        .unwrap();
+    assert_eq!(skipped.status.code(), Some(0), "{}", stderr_of(&skipped));
+    assert_eq!(
+        json_lines(&stdout_of(&skipped)).len(),
+        2,
+        "the warned row is not sent"
+    );
+    assert_eq!(desk.tickets().len(), 5);
+    let rejects = std::fs::read_to_string(desk.env.path("more.rejects.csv")).unwrap();
+    assert!(rejects.contains("+20 2 2345 6789"), "{rejects}");
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_sending_and_says_how_many_were_sent() {
+    use std::io::BufRead;
+
+    let desk = Desk::start();
+    let rows = 20;
+    let input = desk.env.write("orders.csv", csv_file(rows));
+    let results = desk.env.path("results.jsonl");
+    // Row 3 is held at the proxy: the run is surely mid-way when Ctrl-C comes.
+    let proxy = FaultProxy::start(&desk.server.url, |exchange: &Exchange| {
+        if exchange.is_create() && order_of(exchange) == "10003" {
+            Fault::Hold
+        } else {
+            Fault::Forward
+        }
+    });
+    let mut command = desk.bulk_at(&proxy.url, &["--json", "--concurrency", "1", "--results"]);
+    command.arg(&results).arg(&input);
+    let mut child = std_command(&command)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    proxy.wait_until("rows 1-2 filed and row 3 held", |log, held| {
+        held == 1 && answered_creates(log) == 2
+    });
+    let sent = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    // The run says it is stopping before the row in flight is let go.
+    let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut said = String::new();
+    while !said.contains("interrupted: finishing the rows in flight") {
+        let mut line = String::new();
+        assert!(
+            stderr.read_line(&mut line).unwrap() > 0,
+            "stderr ended: {said}"
+        );
+        said.push_str(&line);
+    }
+    proxy.release();
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut stderr, &mut rest).unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130), "{said}{rest}");
+    assert!(
+        rest.contains("interrupted: 3 of 20 rows sent; run the same command again to finish"),
+        "{rest}"
+    );
+    let written = json_lines(&std::fs::read_to_string(&results).unwrap());
+    assert_eq!(written.len(), 3, "the rows sent, and no `not sent` rows");
+    assert_eq!(desk.tickets().len(), 3);
+
+    // The same command again finishes the file: the three replayed, the rest created.
+    let output = desk
+        .bulk_at(&proxy.url, &["--json", "--concurrency", "1"])
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    let again = json_lines(&stdout_of(&output));
+    assert_eq!(
+        outcomes(&again)
+            .iter()
+            .filter(|o| **o == "replayed")
+            .count(),
+        3
+    );
+    assert_eq!(desk.tickets().len() as u64, rows);
 }

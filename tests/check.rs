@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use common::{PNG_BYTES, TestEnv, stderr_of, stdout_of};
 use serde::Deserialize;
 
-/// The `check --json` contract of SPEC §3, pinned: an unknown key fails the test.
+/// The `check --json` contract of docs/contract.md §3, pinned: an unknown key fails the test.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CheckReport {

@@ -1,4 +1,4 @@
-//! The config file: `config path|set|show`, its permissions, and its place in the precedence
+//! The config file: `config path|get|set|unset|show`, its permissions, and its place in the precedence
 //! flag > environment > config file > default, for the desk, the token and the checklist
 //! defaults. (`config init` asks questions: see tests/interactive.rs.)
 
@@ -356,7 +356,11 @@ fn the_token_comes_from_the_environment_then_the_config() {
     set(&env, "desk", &server.url);
 
     let output = env.cli().args(["list"]).output().unwrap();
-    assert_eq!(output.status.code(), Some(2), "no token anywhere");
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "no token anywhere: an auth failure, exit 1 like every refusal"
+    );
     assert!(
         stderr_of(&output).contains("config set token"),
         "{}",
@@ -549,9 +553,6 @@ fn a_bad_value_stops_only_the_commands_that_use_it() {
 #[cfg(unix)]
 #[test]
 fn a_token_typed_at_a_terminal_is_not_echoed() {
-    use std::os::fd::AsRawFd;
-    use std::time::{Duration, Instant};
-
     use expectrl::Expect;
 
     let env = TestEnv::new();
@@ -560,22 +561,11 @@ fn a_token_typed_at_a_terminal_is_not_echoed() {
         .args(["config", "set", "token", "-"])
         .env("TERM", "xterm")
         .env("NO_COLOR", "1");
-    let mut session = expectrl::session::OsSession::spawn(command).unwrap();
-    session.set_expect_timeout(Some(Duration::from_secs(20)));
+    // The terminal starts with echo on (see common/pty.rs), so echo going off means the hidden
+    // prompt is reading: keys typed earlier would be flushed by it.
+    let mut session = common::pty::spawn_echoing(command);
     session.expect("hidden").unwrap();
-    // Type only once the terminal's echo is off, as a person would after the prompt.
-    let fd = session.get_stream().as_raw_fd();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        // SAFETY: tcgetattr only writes the termios struct we own; the fd is the pty master.
-        let mut termios: libc::termios = unsafe { std::mem::zeroed() };
-        assert_eq!(unsafe { libc::tcgetattr(fd, &mut termios) }, 0);
-        if termios.c_lflag & libc::ECHO == 0 {
-            break;
-        }
-        assert!(Instant::now() < deadline, "echo was never turned off");
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    common::pty::wait_for_echo_off(&session);
     session.send("cst_typed-at-a-tty-0000ABCD\r").unwrap();
     let rest = session.expect(expectrl::Eof).unwrap();
     let shown = String::from_utf8_lossy(rest.as_bytes()).to_string();
@@ -586,4 +576,70 @@ fn a_token_typed_at_a_terminal_is_not_echoed() {
         text.contains("token = \"cst_typed-at-a-tty-0000ABCD\""),
         "{text}"
     );
+}
+
+#[test]
+fn get_prints_one_value_and_unset_removes_it() {
+    let env = TestEnv::new();
+    set(&env, "plan", "Scale");
+    set(&env, "token", "cst_abcdefghijklmnop0000WXYZ");
+    let output = env.cli().args(["config", "get", "plan"]).output().unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    assert_eq!(stdout_of(&output), "scale\n", "the value alone, normalized");
+    let token = env.cli().args(["config", "get", "token"]).output().unwrap();
+    assert_eq!(stdout_of(&token), "cst_…WXYZ\n", "the token redacted");
+
+    let output = env
+        .cli()
+        .args(["config", "unset", "plan"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    assert!(
+        stderr_of(&output).contains("Unset plan in"),
+        "{}",
+        stderr_of(&output)
+    );
+    let text = std::fs::read_to_string(env.config_file()).unwrap();
+    assert!(!text.contains("plan"), "{text}");
+    let missing = env.cli().args(["config", "get", "plan"]).output().unwrap();
+    assert_eq!(
+        missing.status.code(),
+        Some(1),
+        "not set: exit 1, as git config"
+    );
+    assert!(
+        stderr_of(&missing).contains("plan is not set") && stdout_of(&missing).is_empty(),
+        "{}",
+        stderr_of(&missing)
+    );
+    let unknown = env
+        .cli()
+        .args(["config", "get", "colour"])
+        .output()
+        .unwrap();
+    assert_eq!(unknown.status.code(), Some(2));
+}
+
+#[test]
+fn a_token_given_on_the_command_line_is_warned_about() {
+    let env = TestEnv::new();
+    let output = env
+        .cli()
+        .args(["config", "set", "token", "cst_abcdefghijklmnop0000WXYZ"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let stderr = stderr_of(&output);
+    assert!(
+        stderr.contains("warning: the token is now in your shell history")
+            && stderr.contains("config set token -"),
+        "{stderr}"
+    );
+    let quiet = env
+        .cli()
+        .args(["config", "set", "plan", "free"])
+        .output()
+        .unwrap();
+    assert!(!stderr_of(&quiet).contains("shell history"));
 }

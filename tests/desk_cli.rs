@@ -617,3 +617,33 @@ fn tickets_list_sorts_by_due_and_filters_overdue_and_urgent() {
     assert_eq!(overdue[0].tracking_number, scale.tracking_number);
     assert!(overdue[0].overdue);
 }
+
+#[test]
+fn a_bad_calendar_file_is_refused_with_every_problem_at_once() {
+    let env = TestEnv::new();
+    let calendar = env.write(
+        "hours.toml",
+        "zone = \"Mars/Base\"\ndays = [\"Mon\"]\nbusiness_days = [\"Funday\"]\n\
+         free = { kind = \"calendar_hours\", hours = 48 }\n",
+    );
+    let output = env
+        .desk()
+        .arg("--calendar")
+        .arg(&calendar)
+        .args(["tickets", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = stderr_of(&output);
+    assert!(stderr.contains("hours.toml has 6 problems"), "{stderr}");
+    for words in [
+        "unknown key `days`",
+        "`zone`: ",
+        "`business_days`: ",
+        "`advanced` is missing",
+        "`unlimited` is missing",
+        "`scale` is missing",
+    ] {
+        assert!(stderr.contains(words), "{words:?} in {stderr}");
+    }
+}

@@ -401,7 +401,7 @@ fn a_remote_desk_needs_a_token_and_plain_http_only_on_loopback() {
         .env("CARTSAVER_DESK", "https://desk.example.com")
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(output.status.code(), Some(1), "no token: an auth failure");
     assert!(
         stderr_of(&output).contains("CARTSAVER_TOKEN"),
         "{}",
@@ -474,4 +474,239 @@ fn doctor_on_a_fresh_machine_is_fine_and_creates_nothing() {
         "{stdout}"
     );
     assert!(!desk_file(&env).exists());
+}
+
+/// A checklist with four warnings: an 11-digit order, a landline, a 60-day-old time, a
+/// misspelt email domain.
+const WARNED: [&str; 16] = [
+    "--store",
+    "cool-shop.myshopify.com",
+    "--order",
+    "12345678901",
+    "--phone",
+    "+20 2 2345 6789",
+    "--channel",
+    "sms",
+    "--at",
+    "2026-09-21T14:03:00Z",
+    "--tried",
+    "resent the OTP",
+    "--email",
+    "owner@gmial.com",
+    "--plan",
+    "free",
+];
+
+#[test]
+fn a_dry_run_shows_the_same_warnings_as_filing_and_where_it_would_go() {
+    let env = TestEnv::new();
+    let output = env
+        .cli()
+        .args(["new", "--dry-run"])
+        .args(WARNED)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let stderr = stderr_of(&output);
+    for field in ["order", "phone", "at", "email"] {
+        assert!(
+            stderr.contains(&format!("warning: {field}: ")),
+            "{field} warning missing: {stderr}"
+        );
+    }
+    assert_eq!(stderr.matches("warning:").count(), 4, "{stderr}");
+    assert!(
+        stderr.contains("Would be filed on the local desk at")
+            && stderr.contains("only on this machine"),
+        "{stderr}"
+    );
+    let stdout = stdout_of(&output);
+    assert!(
+        stdout.contains("pin          (none)"),
+        "a skipped PIN: {stdout}"
+    );
+
+    // Filing for real says the same four.
+    let filed = env.cli().arg("new").args(WARNED).output().unwrap();
+    assert!(filed.status.success(), "{}", stderr_of(&filed));
+    assert_eq!(stderr_of(&filed).matches("warning:").count(), 4);
+
+    let output = env
+        .cli()
+        .args(["new", "--dry-run", "--json"])
+        .args(WARNED)
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let warnings = report["warnings"].as_array().expect("a warnings array");
+    let fields: Vec<&str> = warnings
+        .iter()
+        .map(|w| w["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["order", "phone", "at", "email"], "{report}");
+    assert!(warnings[1]["text"].as_str().unwrap().contains("landline"));
+    assert!(
+        report["destination"]
+            .as_str()
+            .unwrap()
+            .starts_with("Would be filed on the local desk"),
+        "{report}"
+    );
+}
+
+#[test]
+fn a_dry_run_to_a_remote_desk_names_it() {
+    let env = TestEnv::new();
+    let output = env
+        .cli()
+        .args(["new", "--dry-run", "--desk", "https://desk.example.com"])
+        .args(TICKET)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    assert!(
+        stderr_of(&output).contains("Would be filed with https://desk.example.com/"),
+        "{}",
+        stderr_of(&output)
+    );
+}
+
+#[test]
+fn looking_never_creates_the_local_desk() {
+    let env = TestEnv::new();
+    let data = env.path(".local/share");
+    for args in [
+        &["list"][..],
+        &["status", "CS-7KQ-2M4-X9C"],
+        &["dashboard"],
+        &["doctor"],
+    ] {
+        let output = env.cli().args(args).output().unwrap();
+        assert!(
+            !data.exists(),
+            "{args:?} created {}: {}",
+            data.display(),
+            stderr_of(&output)
+        );
+    }
+    let list = env.cli().arg("list").output().unwrap();
+    assert!(list.status.success());
+    assert!(
+        stderr_of(&list).contains("nothing was filed on this machine yet"),
+        "{}",
+        stderr_of(&list)
+    );
+    let status = env
+        .cli()
+        .args(["status", "CS-7KQ-2M4-X9C"])
+        .output()
+        .unwrap();
+    assert_eq!(status.status.code(), Some(1));
+    assert!(
+        stderr_of(&status).contains("no ticket CS-7KQ-2M4-X9C on the local desk at"),
+        "{}",
+        stderr_of(&status)
+    );
+}
+
+#[test]
+fn a_mistyped_tracking_number_is_worded_as_the_lookup_it_stops() {
+    let env = TestEnv::new();
+    file(&env, &[]);
+    let output = env
+        .cli()
+        .args(["status", "CS-000-000-001"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = stderr_of(&output);
+    assert!(
+        stderr.contains("no ticket `CS-000-000-001` on the local desk at"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("field is invalid"), "{stderr}");
+}
+
+#[test]
+fn list_says_how_many_more_there_are() {
+    let env = TestEnv::new();
+    for order in ["1", "2", "3"] {
+        let mut flags = TICKET;
+        flags[3] = order;
+        let output = env.cli().arg("new").args(flags).output().unwrap();
+        assert!(output.status.success(), "{}", stderr_of(&output));
+    }
+    let output = env.cli().args(["list", "--limit", "2"]).output().unwrap();
+    assert_eq!(stdout_of(&output).lines().count(), 2);
+    assert!(
+        stderr_of(&output).contains("showing 2 of 3; --limit N or --all for more"),
+        "{}",
+        stderr_of(&output)
+    );
+    let all = env.cli().args(["list", "--all"]).output().unwrap();
+    assert_eq!(stdout_of(&all).lines().count(), 3);
+    assert!(!stderr_of(&all).contains("showing"), "{}", stderr_of(&all));
+    let exact = env.cli().args(["list", "--limit", "3"]).output().unwrap();
+    assert!(
+        !stderr_of(&exact).contains("showing"),
+        "{}",
+        stderr_of(&exact)
+    );
+}
+
+#[test]
+fn reply_without_a_message_or_a_terminal_names_both_ways_to_give_one() {
+    let env = TestEnv::new();
+    let tn = file(&env, &[]);
+    let output = env
+        .cli()
+        .args(["reply", &tn])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = stderr_of(&output);
+    assert!(
+        stderr.contains("--message TEXT") && stderr.contains("--message-file FILE"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_dashboard_shows_filings_replies_and_resolutions_with_a_line_each() {
+    let env = TestEnv::new();
+    let first = file(&env, &[]);
+    let mut flags = TICKET;
+    flags[3] = "2077";
+    let second = env.cli().arg("new").args(flags).output().unwrap();
+    let second = stdout_of(&second).trim().to_string();
+    env.command("cartsaver-desk")
+        .arg("--db")
+        .arg(env.path(".local/share/cartsaver/desk.sqlite3"))
+        .args([
+            "reply",
+            &first,
+            "--message",
+            "Your sender was suspended.\nFixed now.",
+        ])
+        .assert()
+        .success();
+    env.cli().args(["resolve", &second]).assert().success();
+    let output = env.cli().arg("dashboard").output().unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let text = stdout_of(&output);
+    assert!(
+        text.contains(&format!("{first} filed — Cartsaver")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "{first} support replied — Your sender was suspended. …"
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("{second} resolved — Cartsaver")),
+        "{text}"
+    );
 }

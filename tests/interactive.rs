@@ -6,129 +6,8 @@
 
 mod common;
 
-use std::os::fd::AsRawFd;
-use std::path::PathBuf;
-use std::time::Duration;
-
+use common::pty::{BACKSPACE, CTRL_C, DOWN, ENTER, ESC, Pty, spawn, spawn_with};
 use common::{TestEnv, is_tracking_number};
-use expectrl::process::unix::WaitStatus;
-use expectrl::session::OsSession;
-use expectrl::{Eof, Expect};
-
-const ENTER: &str = "\r";
-const DOWN: &str = "\x1b[B";
-const BACKSPACE: &str = "\x7f";
-const CTRL_C: &str = "\x03";
-const ESC: &str = "\x1b";
-
-struct Pty {
-    session: OsSession,
-    stdout: PathBuf,
-}
-
-/// `cartsaver-support ARGS` on a pseudo-terminal, stdout to a file.
-fn spawn(env: &TestEnv, args: &[&str]) -> Pty {
-    spawn_with(env, args, &[])
-}
-
-/// [`spawn`] with extra environment variables.
-fn spawn_with(env: &TestEnv, args: &[&str], vars: &[(&str, &str)]) -> Pty {
-    let stdout = env.path("stdout.txt");
-    let bin = assert_cmd::cargo::cargo_bin("cartsaver-support");
-    let mut command = env.std_command("sh");
-    command
-        .arg("-c")
-        .arg(r#"exec "$0" "$@" > "$STDOUT_FILE""#)
-        .arg(bin)
-        .args(args)
-        .env("STDOUT_FILE", &stdout)
-        .env("TERM", "xterm")
-        // Plain text to match; colour on terminals is anstream's and console's business.
-        .env("NO_COLOR", "1")
-        .envs(vars.iter().copied());
-    let mut session = OsSession::spawn(command).expect("spawn in a pty");
-    // Generous: the machine may be busy building; a run takes a fraction of a second.
-    session.set_expect_timeout(Some(Duration::from_secs(20)));
-    Pty { session, stdout }
-}
-
-impl Pty {
-    /// Wait for `text` on the terminal; return everything shown before it.
-    fn expect(&mut self, text: &str) -> String {
-        match self.session.expect(text) {
-            Ok(found) => String::from_utf8_lossy(found.before()).to_string(),
-            Err(error) => panic!("waiting for {text:?}: {error}"),
-        }
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.session.send(keys).expect("send keys");
-    }
-
-    /// Answer a hidden prompt (PIN, token) once it has turned echo off: the prompt flushes
-    /// what was typed before that moment, so keys sent too early would be lost.
-    fn answer_hidden(&mut self, prompt: &str, keys: &str) {
-        self.expect(prompt);
-        self.wait_for_terminal(
-            |termios| termios.c_lflag & libc::ECHO == 0,
-            "turned echo off",
-        );
-        self.send(keys);
-    }
-
-    /// Wait until the terminal's settings satisfy `ready` (they change as a prompt starts).
-    fn wait_for_terminal(&mut self, ready: impl Fn(&libc::termios) -> bool, what: &str) {
-        let fd = self.session.get_stream().as_raw_fd();
-        let deadline = std::time::Instant::now() + Duration::from_secs(20);
-        loop {
-            // SAFETY: tcgetattr only writes the termios struct we own; the fd is the pty master.
-            let mut termios: libc::termios = unsafe { std::mem::zeroed() };
-            let read = unsafe { libc::tcgetattr(fd, &mut termios) };
-            assert_eq!(read, 0, "tcgetattr on the pty");
-            if ready(&termios) {
-                return;
-            }
-            assert!(
-                std::time::Instant::now() < deadline,
-                "the prompt never {what}"
-            );
-            std::thread::sleep(Duration::from_millis(5));
-        }
-    }
-
-    /// Send line-editing keys (Backspace) once the prompt reads keys itself. Sent earlier, while
-    /// the terminal is still in canonical mode, the terminal's own line editing would take the
-    /// Backspaces, and the prompt would never see them: a race on a busy machine.
-    fn edit(&mut self, keys: &str) {
-        self.wait_for_terminal(
-            |termios| termios.c_lflag & libc::ICANON == 0,
-            "read raw keys",
-        );
-        self.send(keys);
-    }
-
-    /// Answer the prompt showing `prompt` with `keys` (Enter included by the caller).
-    fn answer(&mut self, prompt: &str, keys: &str) -> String {
-        let before = self.expect(prompt);
-        self.send(keys);
-        before
-    }
-
-    /// The rest of the output and the exit code.
-    fn finish(mut self) -> (String, i32, String) {
-        let rest = match self.session.expect(Eof) {
-            // Eof matches the whole rest.
-            Ok(found) => String::from_utf8_lossy(found.as_bytes()).to_string(),
-            Err(error) => panic!("reading to the end: {error}"),
-        };
-        let code = match self.session.get_process().wait().expect("wait") {
-            WaitStatus::Exited(_, code) => code,
-            other => panic!("not a normal exit: {other:?}"),
-        };
-        let stdout = std::fs::read_to_string(&self.stdout).unwrap_or_default();
-        (rest, code, stdout)
-    }
-}
 
 fn tickets(env: &TestEnv) -> Vec<String> {
     let output = env.cli().args(["list", "--json"]).output().unwrap();
@@ -202,7 +81,12 @@ fn happy_path_ends_with_the_tracking_number_on_stdout() {
     pty.answer("Are orders blocked entirely", ENTER);
     pty.answer("May support open your store account", "y");
     pty.answer_hidden("Support PIN", "4821\r");
-    let preview = pty.answer("File this ticket?", "y");
+    let before = pty.answer("File this ticket?", "y");
+    assert!(
+        before.contains("(hidden; Enter to skip) · ••••21"),
+        "{before}"
+    );
+    let preview = before;
     assert!(
         preview.contains("Cartsaver — OTP not arriving via WhatsApp — Order #1052"),
         "{preview}"
@@ -336,6 +220,7 @@ fn declining_at_the_preview_sends_nothing() {
         preview.contains("URGENT — Cartsaver — OTP never arrives — Order #1052"),
         "{preview}"
     );
+    pty.answer("What now?", &format!("{DOWN}{ENTER}"));
     let (rest, code, stdout) = pty.finish();
     assert!(rest.contains("Not filed: nothing was sent."), "{rest}");
     assert_eq!(code, 1);
@@ -354,6 +239,7 @@ fn urgent_is_not_offered_below_scale_without_an_outage() {
     pty.answer("Are orders blocked entirely", ENTER);
     let before = pty.answer("File this ticket?", "n");
     assert!(!before.contains("URGENT"), "{before}");
+    pty.answer("What now?", &format!("{DOWN}{ENTER}"));
     let (_, code, _) = pty.finish();
     assert_eq!(code, 1);
 }
@@ -496,14 +382,20 @@ fn an_open_ticket_for_the_order_is_offered_a_follow_up() {
         "4821",
     ]);
     let mut pty = spawn(&env, &args);
-    pty.answer("Screenshot of the error", ENTER);
-    pty.answer("Are orders blocked entirely", ENTER);
-    pty.answer("May support open your store account", ENTER);
-    pty.answer("File this ticket?", "y");
+    // Asked as soon as the order is known, before the other questions.
     let before = pty.answer("What should happen?", ENTER);
     assert!(
         before.contains(&format!("already has an open ticket, {existing}")),
         "{before}"
+    );
+    assert!(!before.contains("Screenshot"), "{before}");
+    pty.answer("Screenshot of the error", ENTER);
+    pty.answer("Are orders blocked entirely", ENTER);
+    pty.answer("May support open your store account", ENTER);
+    let preview = pty.answer("File this ticket?", "y");
+    assert!(
+        preview.contains(&format!("Will be added as a follow-up on {existing}")),
+        "{preview}"
     );
     let (rest, code, stdout) = pty.finish();
     assert_eq!(code, 0, "{rest}");
@@ -534,7 +426,7 @@ fn without_a_terminal_nothing_is_asked_and_every_missing_field_is_named() {
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("8 fields are invalid; nothing was sent"),
+        stderr.contains("8 required fields are missing: store, order, phone, channel, at, tried, email, plan; nothing was sent"),
         "{stderr}"
     );
     for flag in [
@@ -558,7 +450,7 @@ fn no_input_at_a_terminal_asks_nothing() {
     let pty = spawn(&env, &["new", "--no-input", "--order", "1052"]);
     let (rest, code, stdout) = pty.finish();
     assert_eq!(code, 2, "{rest}");
-    assert!(rest.contains("7 fields are invalid"), "{rest}");
+    assert!(rest.contains("7 required fields are missing"), "{rest}");
     assert!(!rest.contains("Shopify store"), "{rest}");
     assert_eq!(stdout, "");
 }
@@ -608,4 +500,153 @@ fn an_unreachable_desk_is_said_before_the_first_question() {
         "no question was asked: {rest}"
     );
     assert_eq!(stdout, "");
+}
+
+/// `nearly_complete` without the flags named in `asked`: those fields are asked for.
+fn asking_for(asked: &[&str], extra: &[&'static str]) -> Vec<&'static str> {
+    let mut all = nearly_complete("advanced", extra);
+    let mut args = vec![all.remove(0)];
+    let mut flags = all.into_iter();
+    while let Some(flag) = flags.next() {
+        if flag.starts_with("--") && asked.contains(&flag.trim_start_matches("--")) {
+            flags.next();
+        } else {
+            args.push(flag);
+        }
+    }
+    args
+}
+
+const CTRL_U: &str = "\x15";
+const CTRL_W: &str = "\x17";
+const HOME: &str = "\x1bOH";
+const END: &str = "\x1bOF";
+
+#[test]
+fn text_prompts_have_readline_keys() {
+    let env = TestEnv::new();
+    let mut args = asking_for(
+        &["order", "summary", "details"],
+        &["--allow-access", "--pin", "4821"],
+    );
+    args.push("--dry-run");
+    let mut pty = spawn(&env, &args);
+    pty.expect("Order number");
+    // Ctrl-W deletes the word before the cursor.
+    pty.edit(&format!("1052 oops{CTRL_W}{ENTER}"));
+    pty.answer("Screenshot of the error", ENTER);
+    pty.expect("Summary, one line");
+    // Ctrl-U deletes the whole line before the cursor (here the offered default is not typed).
+    pty.edit(&format!("a wrong summary{CTRL_U}OTP gone{ENTER}"));
+    pty.expect("Details:");
+    // Home and End (as xterm sends them) move to the start and the end of the line.
+    pty.edit(&format!("ails{HOME}det{END}!{ENTER}"));
+    pty.answer("Are orders blocked entirely", ENTER);
+    let (rest, code, stdout) = pty.finish();
+    assert_eq!(code, 0, "{rest}");
+    assert!(stdout.contains("order        #1052\n"), "Ctrl-W: {stdout}");
+    assert!(
+        stdout.contains("Cartsaver — OTP gone — Order #1052"),
+        "Ctrl-U: {stdout}"
+    );
+    assert!(
+        stdout.contains("details      details!\n"),
+        "Home/End: {stdout}"
+    );
+}
+
+#[test]
+fn a_field_can_be_changed_from_the_preview() {
+    let env = TestEnv::new();
+    let mut pty = spawn(
+        &env,
+        &nearly_complete("advanced", &["--allow-access", "--pin", "4821"]),
+    );
+    pty.answer("Screenshot of the error", ENTER);
+    pty.answer("Are orders blocked entirely", ENTER);
+    let preview = pty.answer("File this ticket?", "n");
+    assert!(
+        preview.contains("Will be filed on the local desk at")
+            && preview.contains("only on this machine"),
+        "the preview names the destination: {preview}"
+    );
+    pty.answer("What now?", ENTER);
+    // The fields in the order they were asked: store, then order.
+    pty.answer("Which field?", &format!("{DOWN}{ENTER}"));
+    pty.expect("Order number");
+    pty.edit(&format!("{CTRL_U}2077{ENTER}"));
+    let preview = pty.answer("File this ticket?", "y");
+    assert!(preview.contains("Order #2077"), "{preview}");
+    let (rest, code, stdout) = pty.finish();
+    assert_eq!(code, 0, "{rest}");
+    assert!(is_tracking_number(stdout.trim()), "{stdout}");
+    let listed = tickets(&env);
+    assert_eq!(listed.len(), 1);
+    assert!(listed[0].contains("\"order\":\"#2077\""), "{listed:?}");
+}
+
+#[test]
+fn reply_at_a_terminal_asks_for_the_message() {
+    let env = TestEnv::new();
+    let filed = env
+        .cli()
+        .args(nearly_complete("advanced", &[]))
+        .output()
+        .unwrap();
+    assert!(filed.status.success(), "{filed:?}");
+    let tn = String::from_utf8_lossy(&filed.stdout).trim().to_string();
+    let mut pty = spawn(&env, &["reply", &tn]);
+    let before = pty.answer("Your message to support", "The customer got it by SMS.\r");
+    assert!(before.contains("--message-file"), "{before}");
+    let (rest, code, _) = pty.finish();
+    assert_eq!(code, 0, "{rest}");
+    assert!(rest.contains(&format!("Message added to {tn}")), "{rest}");
+    let status = env.cli().args(["status", &tn]).output().unwrap();
+    assert!(String::from_utf8_lossy(&status.stdout).contains("The customer got it by SMS."));
+}
+
+#[test]
+fn prompts_give_examples_read_country_names_and_home_paths() {
+    let env = TestEnv::new();
+    std::fs::write(env.path("shot.png"), common::PNG_BYTES).unwrap();
+    let mut args = asking_for(&["phone"], &["--allow-access"]);
+    args.push("--dry-run");
+    let mut pty = spawn(&env, &args);
+    pty.answer(
+        "Customer's phone, with the country code (e.g. +20 100 123 4567)",
+        "0100 123 4567\r",
+    );
+    pty.answer("which country is it in?", "Egypt\r");
+    pty.expect("mobile number, Egypt (EG)");
+    pty.answer("Screenshot of the error", "~/shot.png\r");
+    pty.answer("Another screenshot", ENTER);
+    pty.answer("Are orders blocked entirely", ENTER);
+    pty.answer_hidden("Support PIN", "48\r");
+    pty.expect("4–12 letters or digits, this one 2");
+    pty.answer_hidden("Support PIN", ENTER);
+    let (rest, code, stdout) = pty.finish();
+    assert_eq!(code, 0, "{rest}");
+    assert!(
+        rest.contains("Support PIN, if you set one (hidden; Enter to skip) · (none)"),
+        "a skipped PIN is said as skipped: {rest}"
+    );
+    assert!(!rest.contains("********"), "{rest}");
+    assert!(stdout.contains("screenshots  shot.png"), "{stdout}");
+    assert!(stdout.contains("pin          (none)"), "{stdout}");
+}
+
+#[test]
+fn the_order_and_time_prompts_show_examples_and_defaults_as_people_write_them() {
+    let env = TestEnv::new();
+    let mut pty = spawn(&env, &["new", "--store", "cool-shop.myshopify.com"]);
+    let before = pty.expect("(e.g. #1052)");
+    assert!(before.contains("Order number"), "{before}");
+    pty.send("1052\r");
+    pty.answer("Customer's phone", "+201001234567\r");
+    pty.answer("Channel the OTP was sent over", ENTER);
+    pty.expect("When did it happen?");
+    pty.expect("[now]");
+    pty.send(CTRL_C);
+    let (_, code, _) = pty.finish();
+    assert_eq!(code, 130);
 }

@@ -152,6 +152,10 @@ fn a_bad_token_is_an_auth_failure_with_exit_1() {
         stderr.contains("401") && stderr.contains("token"),
         "{stderr}"
     );
+    assert!(
+        stderr.contains("ask Cartsaver support") && !stderr.contains("cartsaver-desk token"),
+        "a merchant is not told to run a support-side command: {stderr}"
+    );
 }
 
 #[test]
@@ -211,13 +215,17 @@ fn the_desk_refuses_a_duplicate_and_a_ticket_of_another_store_naming_the_fix() {
         .unwrap();
     assert_eq!(
         output.status.code(),
-        Some(2),
-        "the desk's 422 is invalid input: {}",
+        Some(1),
+        "a token of another store is an auth refusal, exit 1: {}",
         stderr_of(&output)
     );
     let stderr = stderr_of(&output);
     let said = stderr.matches("this store token belongs to").count();
     assert_eq!(said, 1, "said once: {stderr}");
+    assert!(
+        stderr.contains("ask Cartsaver support for a token") && !stderr.contains("cartsaver-desk"),
+        "a merchant is not told to run a support-side command: {stderr}"
+    );
 }
 
 #[test]
@@ -302,4 +310,28 @@ fn doctor_checks_the_desk_the_token_and_the_clock() {
     assert_eq!(output.status.code(), Some(1));
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(status_of(&report, "token").as_deref(), Some("failed"));
+}
+
+#[test]
+fn doctor_runs_every_check_even_without_a_token() {
+    let env = TestEnv::new();
+    let server = env.serve_desk();
+    let output = env
+        .cli()
+        .arg("doctor")
+        .env("CARTSAVER_DESK", &server.url)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr_of(&output));
+    let stdout = stdout_of(&output);
+    assert!(
+        stdout.contains("answers (version"),
+        "health needs no token: {stdout}"
+    );
+    assert!(stdout.contains("✗ token"), "{stdout}");
+    assert!(stdout.contains("ask Cartsaver support"), "{stdout}");
+    assert!(
+        stdout.contains("clock skew"),
+        "the checks after it ran too: {stdout}"
+    );
 }

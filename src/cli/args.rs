@@ -3,13 +3,44 @@
 
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValue, StringValueParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
+
+/// A value clap takes as any text (the domain parser explains what is wrong with it, and reads
+/// `WhatsApp` or `wa` too) while offering these values to shell completion.
+#[derive(Debug, Clone, Copy)]
+pub struct Suggest(pub &'static [&'static str]);
+
+pub const PLANS: Suggest = Suggest(&["free", "advanced", "unlimited", "scale"]);
+pub const CHANNELS: Suggest = Suggest(&["whatsapp", "sms"]);
+pub const STATUSES: Suggest = Suggest(&["open", "answered", "resolved"]);
+pub const CONFIG_KEYS: Suggest = Suggest(&["store", "email", "plan", "region", "desk", "token"]);
+
+impl TypedValueParser for Suggest {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        command: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        StringValueParser::new().parse_ref(command, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(
+            self.0.iter().map(|value| PossibleValue::new(*value)),
+        ))
+    }
+}
 
 const EXIT_CODES: &str = "\
 Exit codes:
   0    success
-  1    anything else: desk unreachable, request refused, not found, auth, not filed
+  1    anything else: desk unreachable, request refused, not found, auth (no token, a refused
+       one, another store's), not filed (declined at the preview)
   2    bad usage or invalid input (nothing was sent)
   130  interrupted by Ctrl-C or Esc (nothing was sent)
 
@@ -17,7 +48,91 @@ Environment:
   CARTSAVER_DESK    desk to talk to (like --desk)
   CARTSAVER_TOKEN   store token for a remote desk (never echoed; or `token` in the config)
   CARTSAVER_NOW     RFC 3339 time that stands in for the clock (reproducible runs and tests)
-  NO_COLOR          disables colour (like --color never)";
+  TZ                zone a time without one is also read in, to show both readings
+  NO_COLOR          disables colour (like --color never; --color always wins over it)";
+
+/// The top-level help: where tickets go, then the exit codes and the environment.
+const TOP_AFTER_HELP: &str = "\
+Where tickets go:
+  By default on the local desk, a file on this machine (~/.local/share/cartsaver/desk.sqlite3):
+  for trying the tool, or for a desk you run yourself. To reach Cartsaver's support, give the
+  desk URL and the store token Cartsaver support gave you:
+    cartsaver-support config set desk https://DESK-URL-FROM-SUPPORT
+    cartsaver-support config set token -        # paste it; read hidden, not in shell history
+  (or --desk / CARTSAVER_DESK and CARTSAVER_TOKEN). `cartsaver-support doctor` checks it all.
+
+Exit codes:
+  0    success
+  1    anything else: desk unreachable, request refused, not found, auth (no token, a refused
+       one, another store's), not filed (declined at the preview)
+  2    bad usage or invalid input (nothing was sent)
+  130  interrupted by Ctrl-C or Esc (nothing was sent)
+
+Environment:
+  CARTSAVER_DESK    desk to talk to (like --desk)
+  CARTSAVER_TOKEN   store token for a remote desk (never echoed; or `token` in the config)
+  CARTSAVER_NOW     RFC 3339 time that stands in for the clock (reproducible runs and tests)
+  TZ                zone a time without one is also read in, to show both readings
+  NO_COLOR          disables colour (like --color never; --color always wins over it)";
+
+const NEW_AFTER_HELP: &str = "\
+Examples:
+  cartsaver-support new                                  # at a terminal: asks for each field
+  TN=$(cartsaver-support new --store cool-shop.myshopify.com --order 1052 \\
+        --phone '+20 100 123 4567' --channel whatsapp --at now --tried 'resent the OTP' \\
+        --email owner@cool-shop.com --plan advanced)
+  cartsaver-support status \"$TN\"
+  cartsaver-support new --dry-run --json ...   # the ticket and its warnings; nothing is sent
+
+Exit codes:
+  0    filed (the tracking number alone on stdout)
+  1    not filed: desk unreachable or refusing, a duplicate, declined at the preview
+  2    a field missing or invalid: every one is listed (nothing was sent)
+  130  interrupted by Ctrl-C or Esc (nothing was sent)
+
+Environment:
+  CARTSAVER_DESK    desk to talk to (like --desk)
+  CARTSAVER_TOKEN   store token for a remote desk (never echoed; or `token` in the config)
+  CARTSAVER_NOW     RFC 3339 time that stands in for the clock (reproducible runs and tests)
+  TZ                zone a time without one is also read in, to show both readings";
+
+const CHECK_AFTER_HELP: &str = "\
+Examples:
+  cartsaver-support check --phone '+20 2 2345 6789'      # country, type, and why OTPs fail
+  cartsaver-support check --at '2026-11-20 14:03'        # both readings of a time without a zone
+  cartsaver-support check --plan advanced --json         # first_response_due for a ticket filed now
+  cartsaver-support check --tracking CS-7KQ-2M4-X9C
+  cartsaver-support check --file orders.csv --strict     # a bulk file; warnings refused too
+
+Exit codes:
+  0  every field (or row) is valid
+  2  a field or row is invalid: the error line on stderr names them (nothing was sent)
+
+Environment:
+  CARTSAVER_NOW  RFC 3339 time that stands in for the clock (reproducible runs and tests)
+  TZ             zone a time without one is also read in, to show both readings";
+
+const STATUS_AFTER_HELP: &str = "\
+Examples:
+  cartsaver-support status CS-7KQ-2M4-X9C
+  cartsaver-support status cs7kq2m4x9c CS-2NF-1QY-7F9 --json   # one JSON object a line
+
+Exit codes:
+  0  every ticket shown
+  1  a ticket not found (a ticket of another store is not found either), desk unreachable
+  2  a tracking number that cannot be one (a typo): nothing was looked up";
+
+const REPLY_AFTER_HELP: &str = "\
+Examples:
+  cartsaver-support reply CS-7KQ-2M4-X9C --message 'The customer got the OTP by SMS.'
+  cartsaver-support reply CS-7KQ-2M4-X9C --message-file notes.txt --screenshot shot.png
+  git log -1 --format=%B | cartsaver-support reply CS-7KQ-2M4-X9C --message-file -
+  cartsaver-support reply CS-7KQ-2M4-X9C                 # at a terminal: asks for the message
+
+Exit codes:
+  0  added (a resolved ticket is reopened)
+  1  not found, desk unreachable
+  2  no message, a bad screenshot, a mistyped tracking number (nothing was sent)";
 
 /// `--version` (not `-V`) also names the libphonenumber release of the phone metadata.
 const LONG_VERSION: &str = concat!(
@@ -36,7 +151,7 @@ const LONG_VERSION: &str = concat!(
         Cartsaver verifies cash-on-delivery orders with OTPs over WhatsApp and SMS. When something \
         goes wrong, this tool checks the support checklist (store, order, customer phone, channel, \
         time, screenshots, steps tried) and files it.",
-    after_help = EXIT_CODES,
+    after_help = TOP_AFTER_HELP,
     propagate_version = true
 )]
 pub struct Cli {
@@ -49,7 +164,8 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Desk to talk to: local, local:PATH or https://HOST[/base] [env: CARTSAVER_DESK] [default: local]
+    /// Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of
+    /// Cartsaver's desk [env: CARTSAVER_DESK] [default: local]
     #[arg(long, global = true, value_name = "DESK")]
     pub desk: Option<String>,
 
@@ -88,20 +204,23 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// File a ticket and print its tracking number; at a terminal, asks for what the flags leave out
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = NEW_AFTER_HELP)]
     New(NewArgs),
 
     /// Validate and diagnose checklist fields; sends nothing
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = CHECK_AFTER_HELP)]
     Check(CheckArgs),
 
     /// Show tickets: status, subject, times, due time and the message thread
+    #[command(after_help = STATUS_AFTER_HELP)]
     Status(StatusArgs),
 
     /// Add a follow-up message to a ticket
+    #[command(after_help = REPLY_AFTER_HELP)]
     Reply(ReplyArgs),
 
     /// Mark a ticket resolved
+    #[command(after_help = EXIT_CODES)]
     Resolve(ResolveArgs),
 
     /// File many tickets from a CSV or JSON Lines file: all rows validated first, re-runnable
@@ -109,9 +228,11 @@ pub enum Command {
     Bulk(BulkArgs),
 
     /// List tickets, newest first
+    #[command(after_help = EXIT_CODES)]
     List(ListArgs),
 
     /// Counts by status, median first response, overdue tickets, recent activity
+    #[command(after_help = EXIT_CODES)]
     Dashboard,
 
     /// Check this machine's setup: config, desk reachability, token, TLS, clock skew
@@ -121,7 +242,33 @@ pub enum Command {
     Config(ConfigArgs),
 
     /// Print a shell completion script
+    #[command(after_help = COMPLETIONS_AFTER_HELP)]
     Completions(CompletionsArgs),
+
+    /// Print the man page, or write every page (one per command) into a folder
+    #[command(after_help = MAN_AFTER_HELP)]
+    Man(ManArgs),
+}
+
+const COMPLETIONS_AFTER_HELP: &str = "\
+Examples:
+  source <(cartsaver-support completions bash)          # this bash session
+  cartsaver-support completions bash > ~/.local/share/bash-completion/completions/cartsaver-support
+  cartsaver-support completions zsh > ~/.zfunc/_cartsaver-support   # with fpath+=(~/.zfunc)
+  cartsaver-support completions fish > ~/.config/fish/completions/cartsaver-support.fish
+The same scripts are committed in completions/.";
+
+const MAN_AFTER_HELP: &str = "\
+Examples:
+  cartsaver-support man | man -l -
+  cartsaver-support man --dir ~/.local/share/man/man1     # then `man cartsaver-support-new`
+The same pages are committed in man/.";
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write every page into this folder instead of printing the main one
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -136,14 +283,27 @@ pub enum ConfigAction {
     Init,
     /// Print the values; the token redacted
     Show,
+    /// Print one value alone (the token redacted); exit 1 when it is not set
+    Get {
+        /// The key
+        #[arg(value_parser = CONFIG_KEYS)]
+        key: String,
+    },
     /// Set one value, checked like the flag of the same name
     #[command(after_help = "Keys: store, email, plan, region, desk, token.\n\
         A VALUE of `-` is read from stdin (keeps a token out of the shell history).")]
     Set {
-        /// store, email, plan, region, desk or token
+        /// The key
+        #[arg(value_parser = CONFIG_KEYS)]
         key: String,
         /// The value (`-` to read it from stdin)
         value: String,
+    },
+    /// Remove one value from the file
+    Unset {
+        /// The key
+        #[arg(value_parser = CONFIG_KEYS)]
+        key: String,
     },
     /// Print the config file's path
     Path,
@@ -177,12 +337,7 @@ pub struct ReplyArgs {
     pub tracking: String,
 
     /// The message
-    #[arg(
-        long,
-        short,
-        value_name = "TEXT",
-        required_unless_present = "message_file"
-    )]
+    #[arg(long, short, value_name = "TEXT")]
     pub message: Option<String>,
 
     /// Read the message from a file (`-` for stdin)
@@ -203,8 +358,8 @@ pub struct ResolveArgs {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Only tickets with this status: open, answered, resolved
-    #[arg(long, value_name = "STATUS")]
+    /// Only tickets with this status
+    #[arg(long, value_name = "STATUS", value_parser = STATUSES)]
     pub status: Option<String>,
 
     /// Only tickets of this order: 1052, #1052
@@ -214,6 +369,10 @@ pub struct ListArgs {
     /// At most this many tickets
     #[arg(long, value_name = "N", default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..))]
     pub limit: u32,
+
+    /// Every ticket, however many
+    #[arg(long, conflicts_with = "limit")]
+    pub all: bool,
 }
 
 /// The §2 checklist fields as flags, shared by every command that takes a ticket.
@@ -240,8 +399,8 @@ pub struct TicketArgs {
     #[arg(long, value_name = "CC", help_heading = "Checklist")]
     pub region: Option<String>,
 
-    /// OTP channel: whatsapp or sms
-    #[arg(long, value_name = "CHANNEL", help_heading = "Checklist")]
+    /// OTP channel (WhatsApp, wa and SMS are read too)
+    #[arg(long, value_name = "CHANNEL", value_parser = CHANNELS, help_heading = "Checklist")]
     pub channel: Option<String>,
 
     /// When it happened, UTC ISO 8601: 2026-11-20T14:03:00Z, an offset, or `now`
@@ -281,8 +440,8 @@ pub struct TicketArgs {
     #[arg(long, value_name = "ADDRESS", help_heading = "Checklist")]
     pub email: Option<String>,
 
-    /// Cartsaver plan: free, advanced, unlimited, scale
-    #[arg(long, value_name = "PLAN", help_heading = "Checklist")]
+    /// Cartsaver plan
+    #[arg(long, value_name = "PLAN", value_parser = PLANS, help_heading = "Checklist")]
     pub plan: Option<String>,
 
     /// Mark URGENT (Scale plan, or with --outage)
@@ -319,9 +478,18 @@ pub struct CheckArgs {
     /// Format of --file [default: by extension, else by content]
     #[arg(long, value_enum, value_name = "FORMAT", requires = "file")]
     pub format: Option<BulkFormat>,
+
+    /// With --file: a row with a warning (a landline, an old time, an email typo) is invalid
+    #[arg(long, requires = "file")]
+    pub strict: bool,
 }
 
 const BULK_AFTER_HELP: &str = "\
+Examples:
+  cartsaver-support check --file orders.csv               # validate only
+  cartsaver-support bulk orders.csv --results results.csv
+  some-script | cartsaver-support bulk - --store cool-shop.myshopify.com --plan advanced --json
+
 Columns (CSV header) or keys (JSON Lines) are the checklist field names, in any case:
   store order phone region channel at screenshot tried summary details email plan
   urgent outage pin allow_access
@@ -354,8 +522,13 @@ pub struct BulkArgs {
     #[arg(long, value_name = "URL", help_heading = "Defaults for empty cells")]
     pub store: Option<String>,
 
-    /// Plan for rows whose `plan` cell is empty: free, advanced, unlimited, scale
-    #[arg(long, value_name = "PLAN", help_heading = "Defaults for empty cells")]
+    /// Plan for rows whose `plan` cell is empty
+    #[arg(
+        long,
+        value_name = "PLAN",
+        value_parser = PLANS,
+        help_heading = "Defaults for empty cells"
+    )]
     pub plan: Option<String>,
 
     /// Contact email for rows whose `email` cell is empty
@@ -395,6 +568,10 @@ pub struct BulkArgs {
     /// file you wrote yourself
     #[arg(long)]
     pub allow_outside_paths: bool,
+
+    /// A row with a warning (a landline, an old time, an email typo) is invalid, not sent
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,6 +1,5 @@
-//! `check`: examine the given fields and show the checklist (or `--json`); sends nothing.
-
-use std::io::Write;
+//! `check`: examine the given fields and show the checklist (or `--json`); sends nothing. The
+//! verdict is returned: a bad field is an error (exit 2), reported by the one error path.
 
 use serde_json::{Map, Value, json};
 
@@ -12,17 +11,16 @@ use crate::domain::{Field, Note};
 use super::args::{CheckArgs, GlobalArgs, TicketArgs};
 use super::bulk::{self, DEFAULT_FIELDS, Defaults};
 use super::error::CliError;
-use super::exit::ExitStatus;
 use super::fields::gather;
+use super::printer::{BAD, DIM, Line, OK, Printer, WARN, paint};
 use super::settings::Settings;
-use super::style::{self, BAD, DIM, OK, WARN, paint};
+use crate::line;
 
-pub fn run(args: &CheckArgs, global: &GlobalArgs) -> Result<ExitStatus, CliError> {
+pub fn run(args: &CheckArgs, global: &GlobalArgs, out: &Printer) -> Result<(), CliError> {
     let settings = Settings::resolve(global)?;
     if let Some(file) = &args.file {
-        return check_file(args, file, &settings, global);
+        return check_file(args, file, &settings, out);
     }
-    let json = global.json;
     let context = settings.context;
     let mut given = gather(&args.ticket);
     // The config file's store, email, plan and region complete the fields given, as for `new`
@@ -54,30 +52,27 @@ pub fn run(args: &CheckArgs, global: &GlobalArgs) -> Result<ExitStatus, CliError
         )
     });
 
-    if json {
+    if out.is_json() {
         let mut report = json!({ "valid": exam.is_valid(), "fields": fields_json(&exam) });
         if let Some((due, _)) = due {
             report["first_response_due"] = json!(format_utc(due));
         }
-        anstream::println!("{report}");
+        out.json(&report);
     } else {
-        print_checklist(
-            &exam,
-            due.as_ref()
-                .map(|(at, words)| (format_utc(*at), words.as_str())),
-        );
+        let due = due
+            .as_ref()
+            .map(|(at, words)| (format_utc(*at), words.as_str()));
+        for line in checklist_lines(&exam, due) {
+            out.data(line);
+        }
     }
 
     if exam.is_valid() {
-        Ok(ExitStatus::Success)
+        Ok(())
     } else {
-        let bad: Vec<&str> = exam.errors().map(|e| e.field.name()).collect();
-        anstream::eprintln!(
-            "{} invalid: {}; nothing was sent",
-            style::error_label(),
-            bad.join(", ")
-        );
-        Ok(ExitStatus::Invalid)
+        let mut bad: Vec<&str> = exam.errors().map(|e| e.field.name()).collect();
+        bad.dedup();
+        Err(CliError::Rejected(format!("invalid: {}", bad.join(", "))))
     }
 }
 
@@ -125,64 +120,47 @@ fn accepted_json(accepted: &Accepted) -> Value {
     object
 }
 
-fn print_checklist(exam: &Examination, due: Option<(String, &str)>) {
-    let mut out = anstream::stdout().lock();
+fn checklist_lines(exam: &Examination, due: Option<(String, &str)>) -> Vec<Line> {
     let width = exam
         .entries
         .iter()
         .map(|e| e.field.name().len())
         .max()
         .unwrap_or(0);
+    let mut lines = Vec::new();
     for entry in &exam.entries {
-        let name = format!("{:width$}", entry.field.name());
-        let _ = match &entry.outcome {
-            Ok(accepted) => print_accepted(&mut out, &name, entry.field, accepted, width),
-            Err(error) => {
-                writeln!(
-                    out,
-                    "{} {name}  {}",
-                    paint(BAD, "✗"),
-                    error_without_field(error)
-                )
-            }
-        };
+        let name = format!(" {:width$}  ", entry.field.name());
+        match &entry.outcome {
+            Ok(accepted) => lines.extend(accepted_lines(&name, entry.field, accepted, width)),
+            Err(error) => lines.push(line![paint(BAD, "✗"), name, error_without_field(error)]),
+        }
     }
     if let Some((at, words)) = due {
-        let _ = writeln!(
-            out,
-            "{}",
-            paint(DIM, &format!("first response due {at} ({words})"))
-        );
+        lines.push(line![paint(
+            DIM,
+            format!("first response due {at} ({words})")
+        )]);
     }
+    lines
 }
 
-fn print_accepted(
-    out: &mut impl Write,
-    name: &str,
-    field: Field,
-    accepted: &Accepted,
-    width: usize,
-) -> std::io::Result<()> {
+fn accepted_lines(name: &str, field: Field, accepted: &Accepted, width: usize) -> Vec<Line> {
     let warned = accepted.notes.iter().any(Note::is_warning);
     let mark = if warned {
         paint(WARN, "!")
     } else {
         paint(OK, "✓")
     };
-    writeln!(
-        out,
-        "{mark} {name}  {}",
-        shown_value(field, &accepted.value)
-    )?;
+    let mut lines = vec![line![mark, name, shown_value(field, &accepted.value)]];
     for note in &accepted.notes {
         let text = if note.is_warning() {
-            paint(WARN, &note.to_string())
+            paint(WARN, note.to_string())
         } else {
             paint(DIM, &note.text)
         };
-        writeln!(out, "  {:width$}  {text}", "")?;
+        lines.push(line![format!("  {:width$}  ", ""), text]);
     }
-    Ok(())
+    lines
 }
 
 /// The value as a person reads it: strings bare, lists joined.
@@ -222,8 +200,8 @@ fn check_file(
     args: &CheckArgs,
     file: &std::path::Path,
     settings: &Settings,
-    global: &GlobalArgs,
-) -> Result<ExitStatus, CliError> {
+    out: &Printer,
+) -> Result<(), CliError> {
     let given = given_field_flags(&args.ticket);
     let stray: Vec<String> = given
         .into_iter()
@@ -244,14 +222,7 @@ fn check_file(
         email: ticket.email.clone(),
         region: ticket.region.clone(),
     };
-    bulk::check_file(
-        file,
-        args.format,
-        defaults,
-        settings,
-        global.json,
-        global.quiet,
-    )
+    bulk::check_file(file, args.format, defaults, settings, args.strict, out)
 }
 
 /// The checklist flags given on the command line.

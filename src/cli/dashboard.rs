@@ -1,72 +1,151 @@
-//! `dashboard`: counts by status, median first response, overdue tickets, recent activity.
+//! `dashboard`: counts by status, median first response, overdue tickets, and recent activity:
+//! filings, messages and resolutions, a line of text each.
 
-use std::io::Write;
-
-use crate::api::Author;
+use crate::api::{Activity, Author, Status};
+use crate::client::{Desk, ListFilter};
+use crate::line;
 
 use super::args::GlobalArgs;
-use super::connect::open_desk;
+use super::connect::{self, ReadDesk};
 use super::error::CliError;
-use super::exit::ExitStatus;
-use super::show::{print_summary_line, terminal_safe};
-use super::style::{BAD, BOLD, DIM, paint};
+use super::printer::{BAD, BOLD, DIM, Printer, paint};
+use super::settings::Settings;
+use super::show::summary_line;
 
-pub fn run(global: &GlobalArgs) -> Result<ExitStatus, CliError> {
-    let desk = open_desk(global)?;
+pub fn run(global: &GlobalArgs, out: &Printer) -> Result<(), CliError> {
+    let settings = Settings::resolve(global)?;
+    let desk = match connect::open_existing(&settings)? {
+        ReadDesk::Open(desk) => desk,
+        ReadDesk::Empty(name) => {
+            out.note(format!(
+                "No tickets on {name}: nothing was filed on this machine yet."
+            ));
+            return Ok(());
+        }
+    };
     let stats = desk.stats()?;
-    if global.json {
-        anstream::println!(
-            "{}",
-            serde_json::to_string(&stats).map_err(anyhow::Error::from)?
-        );
-        return Ok(ExitStatus::Success);
+    if out.is_json() {
+        out.json(&stats);
+        return Ok(());
     }
-    let mut out = anstream::stdout().lock();
-    let _ = writeln!(
-        out,
-        "{}",
-        paint(BOLD, &format!("Tickets on {}", desk.describe()))
-    );
-    let _ = writeln!(
-        out,
+    out.data(paint(BOLD, format!("Tickets on {}", desk.describe())));
+    out.data(format!(
         "  open {} · answered {} · resolved {}",
         stats.open, stats.answered, stats.resolved
-    );
+    ));
     let median = stats
         .median_first_response_seconds
         .map(duration_in_words)
         .unwrap_or_else(|| "no answered tickets yet".into());
-    let _ = writeln!(out, "  median first response: {median}");
+    out.data(format!("  median first response: {median}"));
     if stats.overdue.is_empty() {
-        let _ = writeln!(out, "  {}", paint(DIM, "nothing overdue"));
+        out.data(line!["  ", paint(DIM, "nothing overdue")]);
     } else {
-        let _ = writeln!(
-            out,
-            "  {}",
-            paint(BAD, &format!("overdue ({}):", stats.overdue.len()))
-        );
+        let heading = format!("overdue ({}):", stats.overdue.len());
+        out.data(line!["  ", paint(BAD, heading)]);
         for ticket in &stats.overdue {
-            let _ = write!(out, "    ");
-            let _ = print_summary_line(&mut out, ticket);
+            out.data(line!["    "].append(summary_line(ticket)));
         }
     }
-    if !stats.recent.is_empty() {
-        let _ = writeln!(out, "  recent activity:");
-        for activity in &stats.recent {
-            let who = match activity.from {
-                Author::Merchant => "you wrote on",
-                Author::Support => "support replied on",
-            };
-            let _ = writeln!(
-                out,
-                "    {} {who} {} — {}",
-                paint(DIM, &activity.at),
-                activity.tracking_number,
-                terminal_safe(&activity.subject)
-            );
+    let recent = recent_activity(desk.as_ref(), &stats.recent);
+    if !recent.is_empty() {
+        out.data("  recent activity:");
+        for event in recent {
+            out.data(line![
+                "    ",
+                paint(DIM, &event.at),
+                format!(" {} {} — ", event.tracking_number, event.what),
+                event.text
+            ]);
         }
     }
-    Ok(ExitStatus::Success)
+    Ok(())
+}
+
+/// How many events the recent activity shows.
+const RECENT: usize = 10;
+
+/// One line of recent activity: a ticket filed, a message on it, or its resolution.
+struct Event {
+    at: String,
+    tracking_number: String,
+    what: &'static str,
+    /// The subject of a filing or a resolution; the first line of a message.
+    text: String,
+}
+
+/// Filings and resolutions (from the ticket lists) and messages (from the desk's statistics,
+/// each with the first line of its text), newest first. A list that fails leaves its kind out:
+/// the dashboard still shows the rest.
+fn recent_activity(desk: &dyn Desk, messages: &[Activity]) -> Vec<Event> {
+    let newest = |status: Option<Status>| {
+        let filter = ListFilter {
+            status,
+            limit: Some(RECENT),
+            ..ListFilter::default()
+        };
+        desk.list(&filter)
+            .map(|page| page.tickets)
+            .unwrap_or_default()
+    };
+    let mut events: Vec<Event> = newest(None)
+        .into_iter()
+        .map(|ticket| Event {
+            at: ticket.created_at,
+            tracking_number: ticket.tracking_number.to_string(),
+            what: "filed",
+            text: ticket.subject,
+        })
+        .collect();
+    events.extend(
+        newest(Some(Status::Resolved))
+            .into_iter()
+            .map(|ticket| Event {
+                at: ticket.updated_at,
+                tracking_number: ticket.tracking_number.to_string(),
+                what: "resolved",
+                text: ticket.subject,
+            }),
+    );
+    for activity in messages {
+        let body = desk
+            .ticket(&activity.tracking_number)
+            .ok()
+            .and_then(|view| {
+                view.messages
+                    .into_iter()
+                    .find(|message| message.at == activity.at && message.from == activity.from)
+                    .map(|message| message.body)
+            });
+        let text = match body {
+            Some(body) => first_line(&body),
+            None => activity.subject.clone(),
+        };
+        events.push(Event {
+            at: activity.at.clone(),
+            tracking_number: activity.tracking_number.to_string(),
+            what: match activity.from {
+                Author::Merchant => "you wrote",
+                Author::Support => "support replied",
+            },
+            text,
+        });
+    }
+    // RFC 3339 UTC times of one form sort as text.
+    events.sort_by(|a, b| b.at.cmp(&a.at));
+    events.truncate(RECENT);
+    events
+}
+
+/// A message's first line, `…` when there is more.
+fn first_line(text: &str) -> String {
+    let mut lines = text.lines().filter(|line| !line.trim().is_empty());
+    let first = lines.next().unwrap_or("").trim().to_string();
+    if lines.next().is_some() {
+        format!("{first} …")
+    } else {
+        first
+    }
 }
 
 /// `3h 12m`, `2d 4h`, `45m`, `30s`.

@@ -3,24 +3,21 @@
 //! the desk's — marked ✓ (fine), ! (works, but look) or ✗ (fails, with the fix). Exit 1 when
 //! something fails. It changes nothing.
 
-use std::io::Write;
-
 use chrono::{DateTime, Utc};
 use serde_json::json;
 
-use crate::client::{Desk, DeskLocation, RequestError};
+use crate::client::http::HttpDesk;
+use crate::client::{Desk, DeskLocation, ListFilter, RequestError, default_db_path};
 use crate::clock::{Clock, NOW_VAR};
-use crate::desk::ListFilter;
-use crate::desk::location::default_db_path;
 use crate::domain::ticket::TicketInput;
 
 use super::args::GlobalArgs;
 use super::config;
-use super::connect;
 use super::error::CliError;
-use super::exit::ExitStatus;
-use super::settings::Settings;
-use super::style::{BAD, OK, WARN, paint};
+use super::printer::{BAD, OK, Printer, WARN, paint};
+use super::settings::{Settings, TOKEN_VAR};
+use crate::exit::ExitStatus;
+use crate::line;
 
 /// More difference than this between our clock and the desk's is worth a warning: a time given
 /// as `now` would be off by as much in the provider logs support searches.
@@ -49,10 +46,10 @@ impl Check {
     }
 }
 
-pub fn run(global: &GlobalArgs) -> Result<ExitStatus, CliError> {
+pub fn run(global: &GlobalArgs, out: &Printer) -> Result<(), CliError> {
     let checks = diagnose(global);
     let healthy = checks.iter().all(|check| check.verdict != Verdict::Fails);
-    if global.json {
+    if out.is_json() {
         let lines: Vec<_> = checks
             .iter()
             .map(|c| {
@@ -64,15 +61,15 @@ pub fn run(global: &GlobalArgs) -> Result<ExitStatus, CliError> {
                 json!({"check": c.name, "status": verdict, "detail": c.detail})
             })
             .collect();
-        anstream::println!("{}", json!({"ok": healthy, "checks": lines}));
+        out.json(&json!({"ok": healthy, "checks": lines}));
     } else {
-        print(&checks);
+        print(&checks, out);
     }
-    Ok(if healthy {
-        ExitStatus::Success
+    if healthy {
+        Ok(())
     } else {
-        ExitStatus::Failure
-    })
+        Err(CliError::Reported(ExitStatus::Failure))
+    }
 }
 
 fn diagnose(global: &GlobalArgs) -> Vec<Check> {
@@ -97,13 +94,36 @@ fn diagnose(global: &GlobalArgs) -> Vec<Check> {
         checks.push(local(path.as_deref()));
         return checks;
     }
-    match connect::open(&settings) {
-        Ok(desk) => {
-            let https = matches!(&location, DeskLocation::Remote(url) if url.scheme() == "https");
-            checks.extend(remote(desk.as_ref(), https, settings.clock.now()));
+    let DeskLocation::Remote(url) = location else {
+        unreachable!("the local desk returned above")
+    };
+    // Every check runs, even after one fails: the desk's health needs no token.
+    let token = settings.token();
+    let desk = match HttpDesk::new(
+        url.clone(),
+        token.as_ref().ok().cloned().flatten(),
+        settings.http_timeout,
+    ) {
+        Ok(desk) => desk,
+        Err(error) => {
+            checks.push(Check::new("desk", Verdict::Fails, error.to_string()));
+            return checks;
         }
-        Err(error) => checks.push(Check::new("desk", Verdict::Fails, error.to_string())),
-    }
+    };
+    let token = match token {
+        Ok(Some(_)) => Ok(()),
+        Ok(None) => Err(format!(
+            "no store token for {url}: ask Cartsaver support for one, then run \
+             `cartsaver-support config set token -` (or set {TOKEN_VAR})"
+        )),
+        Err(error) => Err(error.to_string()),
+    };
+    checks.extend(remote(
+        &desk,
+        url.scheme() == "https",
+        token,
+        settings.clock.now(),
+    ));
     checks
 }
 
@@ -174,13 +194,22 @@ fn clock(clock: &Clock) -> Check {
 }
 
 /// A remote desk: does it answer (and over TLS), does it take the token, do the clocks agree.
-fn remote(desk: &dyn Desk, https: bool, now: DateTime<Utc>) -> Vec<Check> {
+fn remote(
+    desk: &dyn Desk,
+    https: bool,
+    token: Result<(), String>,
+    now: DateTime<Utc>,
+) -> Vec<Check> {
     let health = match desk.health() {
         Ok(health) => health,
         Err(error) => {
             let tls_failed = https && error.to_string().to_lowercase().contains("certificate");
             let name = if tls_failed { "tls" } else { "desk" };
-            return vec![Check::new(name, Verdict::Fails, error.to_string())];
+            let mut checks = vec![Check::new(name, Verdict::Fails, error.to_string())];
+            if let Err(why) = token {
+                checks.push(Check::new("token", Verdict::Fails, why));
+            }
+            return checks;
         }
     };
     let mut checks = vec![Check::new(
@@ -188,6 +217,10 @@ fn remote(desk: &dyn Desk, https: bool, now: DateTime<Utc>) -> Vec<Check> {
         Verdict::Fine,
         format!("{} answers (version {})", desk.describe(), health.version),
     )];
+    let token_check = match token {
+        Ok(()) => None,
+        Err(why) => Some(Check::new("token", Verdict::Fails, why)),
+    };
     if https {
         checks.push(Check::new("tls", Verdict::Fine, "certificate verified"));
     } else {
@@ -201,15 +234,15 @@ fn remote(desk: &dyn Desk, https: bool, now: DateTime<Utc>) -> Vec<Check> {
         limit: Some(1),
         ..ListFilter::default()
     };
-    checks.push(match desk.list(&probe) {
+    checks.push(token_check.unwrap_or_else(|| match desk.list(&probe) {
         Ok(_) => Check::new("token", Verdict::Fine, "accepted by the desk"),
         Err(RequestError::Refused { status: 401, .. }) => Check::new(
             "token",
             Verdict::Fails,
-            "refused by the desk (unknown or revoked); ask support for a new one and run `cartsaver-support config set token -`",
+            "refused by the desk (unknown or revoked); ask Cartsaver support for a new one and run `cartsaver-support config set token -`",
         ),
         Err(error) => Check::new("token", Verdict::Fails, error.to_string()),
-    });
+    }));
     checks.push(skew(&health.time, now));
     checks
 }
@@ -239,8 +272,7 @@ fn skew(desk_time: &str, now: DateTime<Utc>) -> Check {
     }
 }
 
-fn print(checks: &[Check]) {
-    let mut out = anstream::stdout().lock();
+fn print(checks: &[Check], out: &Printer) {
     let width = checks.iter().map(|c| c.name.len()).max().unwrap_or(0);
     for check in checks {
         let mark = match check.verdict {
@@ -248,7 +280,8 @@ fn print(checks: &[Check]) {
             Verdict::Look => paint(WARN, "!"),
             Verdict::Fails => paint(BAD, "✗"),
         };
-        let _ = writeln!(out, "{mark} {:width$}  {}", check.name, check.detail);
+        let name = format!(" {:width$}  ", check.name);
+        out.data(line![mark, name, &check.detail]);
     }
 }
 

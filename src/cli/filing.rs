@@ -1,8 +1,7 @@
 //! What `new` and `bulk` share when they file: a validated ticket turned into a create request
 //! (with the idempotency key derived from it), and the words for a refused duplicate.
 
-use crate::client::RequestError;
-use crate::desk::{CreateRequest, Upload};
+use crate::client::{CreateRequest, RequestError, Upload};
 use crate::domain::screenshot::Screenshot;
 use crate::domain::ticket::{Ticket, idempotency_key};
 use crate::domain::tracking::TrackingNumber;

@@ -1,6 +1,7 @@
 //! The merchant's command line: clap definitions (`args`), the resolution of flags, the
 //! environment and the config file into settings, once per run (`settings`), one module per
-//! command, and the one place errors are printed (`error`).
+//! command, the one writer of stdout and stderr (`printer`), and the one place errors are
+//! reported (`error`).
 
 pub mod args;
 pub mod bulk;
@@ -11,53 +12,58 @@ pub mod connect;
 pub mod dashboard;
 pub mod doctor;
 pub mod error;
-pub mod exit;
 pub mod fields;
 pub mod filing;
+pub mod follow_up;
 pub mod interactive;
 pub mod new;
+pub mod printer;
 pub mod settings;
 pub mod show;
-pub mod style;
-pub mod tickets;
 
 use std::io::Write;
 
+use crate::exit::ExitStatus;
 use args::{Cli, Command};
 use error::CliError;
-use exit::ExitStatus;
+use printer::Printer;
 
-/// Run a parsed command line; errors are printed here, once.
+/// Run a parsed command line: the printer is resolved once, here, and errors are reported here,
+/// once.
 pub fn run(cli: Cli) -> ExitStatus {
-    style::apply_color_choice(cli.global.color);
-    match dispatch(cli) {
-        Ok(status) => status,
+    let printer = Printer::new(&cli.global);
+    match dispatch(&cli, &printer) {
+        Ok(()) => ExitStatus::Success,
         Err(error) => {
-            error::report(&error);
+            error::report(&error, &printer);
             error.exit_status()
         }
     }
 }
 
-fn dispatch(cli: Cli) -> Result<ExitStatus, CliError> {
+fn dispatch(cli: &Cli, out: &Printer) -> Result<(), CliError> {
     let global = &cli.global;
     match &cli.command {
-        Command::New(args) => new::run(args, global),
-        Command::Check(args) => check::run(args, global),
-        Command::Bulk(args) => bulk::run(args, global),
-        Command::Status(args) => tickets::status(args, global),
-        Command::Reply(args) => tickets::reply(args, global),
-        Command::Resolve(args) => tickets::resolve(args, global),
-        Command::List(args) => tickets::list(args, global),
-        Command::Dashboard => dashboard::run(global),
-        Command::Doctor => doctor::run(global),
-        Command::Config(args) => config::command::run(&args.action, global),
+        Command::New(args) => new::run(args, global, out),
+        Command::Check(args) => check::run(args, global, out),
+        Command::Bulk(args) => bulk::run(args, global, out),
+        Command::Status(args) => follow_up::status(args, global, out),
+        Command::Reply(args) => follow_up::reply(args, global, out),
+        Command::Resolve(args) => follow_up::resolve(args, global, out),
+        Command::List(args) => follow_up::list(args, global, out),
+        Command::Dashboard => dashboard::run(global, out),
+        Command::Doctor => doctor::run(global, out),
+        Command::Config(args) => config::command::run(&args.action, global, out),
         Command::Completions(args) => {
             let script = completions::script(args.shell);
             std::io::stdout()
                 .write_all(&script)
                 .map_err(anyhow::Error::from)?;
-            Ok(ExitStatus::Success)
+            Ok(())
+        }
+        Command::Man(args) => {
+            completions::write_man(completions::Binary::Support, args.dir.as_deref())
+                .map_err(CliError::from)
         }
     }
 }

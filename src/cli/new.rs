@@ -1,130 +1,260 @@
 //! `new`: gather the checklist (flags, then the config file's defaults; at a terminal, the
 //! interactive checklist asks for the rest), validate it whole, then file it and print the
 //! tracking number alone on stdout (`TN=$(cartsaver-support new ...)` works); the subject, the
-//! normalized fields and the expected first response go to stderr.
-
-use std::io::Write;
+//! normalized fields, the warnings, where it went and the expected first response go to stderr.
+//!
+//! Two ways in: [`from_flags`] (a script, `--no-input`) and [`at_terminal`] (the checklist, the
+//! duplicate check as soon as the order is known, the preview with "change a field"). Both file
+//! through [`file`] and report through [`report_created`].
 
 use serde_json::json;
 
-use crate::api::TicketView;
-use crate::client::{Desk, RequestError};
-use crate::desk::Created;
+use crate::api::{Status, TicketView};
+use crate::client::{Created, Desk, ListFilter, RequestError};
 use crate::domain::calendar::Calendar;
 use crate::domain::screenshot::Screenshot;
 use crate::domain::ticket::{Context, Ticket, examine};
 use crate::domain::timestamp::format_utc;
+use crate::domain::tracking::TrackingNumber;
 use crate::domain::{Field, Note};
+use crate::line;
 
 use super::args::{GlobalArgs, NewArgs};
 use super::connect;
 use super::error::CliError;
-use super::exit::ExitStatus;
 use super::fields::{GivenFields, gather};
 use super::filing::{create_request, duplicate_message, existing_ticket};
 use super::interactive::duplicate::{self, Choice};
-use super::interactive::{self, Prompter, checklist, interrupt, preview, rescue};
+use super::interactive::preview::{self, Decision};
+use super::interactive::{self, Prompter, checklist, interrupt, rescue};
+use super::printer::{DIM, Printer, WARN, paint};
 use super::settings::Settings;
-use super::show::{filed_json, write_ticket};
-use super::style::{DIM, WARN, paint};
+use super::show::{filed_json, ticket_preview};
 
-pub fn run(args: &NewArgs, global: &GlobalArgs) -> Result<ExitStatus, CliError> {
+pub fn run(args: &NewArgs, global: &GlobalArgs, out: &Printer) -> Result<(), CliError> {
     let settings = Settings::resolve(global)?;
-    let context = settings.context;
     let mut given = gather(&args.ticket);
     let from_config = settings.fill_defaults(&mut given.input)?;
-    let prompter = interactive::is_interactive(global).then(Prompter::new);
+    if interactive::is_interactive(global) {
+        at_terminal(args, &settings, given, &from_config, out)
+    } else {
+        from_flags(args, &settings, given, out)
+    }
+}
 
-    let Some(prompter) = prompter else {
-        let validated = validated(given, &context)?;
-        if args.dry_run {
-            print_dry_run(&validated, &context, global);
-            return Ok(ExitStatus::Success);
+/// A script, or `--no-input`: every field from the flags and the config; nothing is asked.
+fn from_flags(
+    args: &NewArgs,
+    settings: &Settings,
+    given: GivenFields,
+    out: &Printer,
+) -> Result<(), CliError> {
+    let context = settings.context;
+    let validated = validated(given, &context)?;
+    print_warnings(&validated.notes, out);
+    if args.dry_run {
+        print_dry_run(&validated, &context, &destination(settings, true)?, out);
+        return Ok(());
+    }
+    let desk = connect::open(settings)?;
+    match file(desk.as_ref(), &validated, args.force_new) {
+        Err(refusal) if refusal.is_code("duplicate") => {
+            Err(duplicate_refusal(&refusal, &validated.ticket))
         }
-        if !global.quiet {
-            print_notes(&validated.notes);
-        }
-        let desk = connect::open(&settings)?;
-        return match file(desk.as_ref(), &validated, args.force_new) {
-            Err(refusal) if refusal.is_code("duplicate") => {
-                Err(duplicate_refusal(&refusal, &validated.ticket))
-            }
-            filed => report_created(filed?, desk.as_ref(), &validated, &context, global, true),
-        };
-    };
+        filed => report_created(filed?, desk.as_ref(), &validated, &context, out, true),
+    }
+}
 
-    // At a terminal: open the desk first, so that a desk that cannot be used is said before the
-    // merchant answers a dozen questions, not after.
+/// At a terminal: open the desk first, so that a desk that cannot be used is said before the
+/// merchant answers a dozen questions, not after; ask it for an open ticket of the same order as
+/// soon as the order is known; preview, with "change a field", until the merchant decides.
+fn at_terminal(
+    args: &NewArgs,
+    settings: &Settings,
+    given: GivenFields,
+    from_config: &[Field],
+    out: &Printer,
+) -> Result<(), CliError> {
+    let context = settings.context;
+    let prompter = Prompter::new(out);
     let desk = if args.dry_run {
         None
     } else {
-        let desk = connect::open(&settings)?;
+        let desk = connect::open(settings)?;
         rescue::check_desk_first(desk.as_ref())?;
         Some(desk)
     };
-    let gathered = checklist::walk(&prompter, given, &from_config, &context)?;
-    let validated = validated(
-        GivenFields {
-            input: gathered.input,
-            screenshots: gathered.screenshots,
-            read_errors: Vec::new(),
-        },
-        &context,
-    )?;
-    let Some(desk) = desk else {
-        print_dry_run(&validated, &context, global);
-        return Ok(ExitStatus::Success);
+    let mut early = EarlyDuplicate {
+        force_new: args.force_new,
+        follow_up: None,
     };
-    if !preview::confirm(
+    let mut walk = checklist::walk(
         &prompter,
-        &validated.ticket,
-        &validated.screenshots,
+        given,
+        from_config,
         &context,
-    )? {
-        return Ok(not_filed());
-    }
+        &mut |store, order| match &desk {
+            Some(desk) if !early.force_new => early.ask(&prompter, desk.as_ref(), store, order),
+            _ => Ok(()),
+        },
+    )?;
+    let destination = destination(settings, args.dry_run)?;
+    let validated = loop {
+        let gathered = walk.gathered();
+        let validated = validated(
+            GivenFields {
+                input: gathered.input,
+                screenshots: gathered.screenshots,
+                read_errors: Vec::new(),
+            },
+            &context,
+        );
+        let validated = match validated {
+            Ok(validated) => validated,
+            Err(CliError::Invalid(errors)) => {
+                // Answers that hold one by one but not together (URGENT on another plan): say
+                // so and ask again.
+                for error in &errors {
+                    prompter.error(error);
+                }
+                walk.change(errors[0].field)?;
+                continue;
+            }
+            Err(error) => return Err(error),
+        };
+        if desk.is_none() {
+            print_warnings(&validated.notes, out);
+            print_dry_run(&validated, &context, &destination, out);
+            return Ok(());
+        }
+        let where_to = match early.follow_up {
+            Some(existing) => format!("Will be added as a follow-up on {existing}."),
+            None => destination.clone(),
+        };
+        let shots = &validated.screenshots;
+        match preview::decide(&prompter, &validated.ticket, shots, &context, &where_to)? {
+            Decision::File => break validated,
+            Decision::Change(field) => walk.change(field)?,
+            Decision::Cancel => return Err(CliError::NotFiled),
+        }
+    };
+    let desk = desk.expect("a dry run returned above");
     interrupt::sending(true);
-    match file(desk.as_ref(), &validated, args.force_new) {
+    if let Some(existing) = early.follow_up {
+        return follow_up(desk.as_ref(), existing, &validated, out);
+    }
+    match file(desk.as_ref(), &validated, early.force_new) {
         Err(refusal) if refusal.is_code("duplicate") => {
             let Some(existing) = existing_ticket(&refusal) else {
                 return Err(duplicate_refusal(&refusal, &validated.ticket));
             };
             interrupt::sending(false);
-            match duplicate::choose(&prompter, existing, &validated.ticket)? {
-                Choice::FollowUp => {
-                    interrupt::sending(true);
-                    let view = desk.reply(
-                        &existing,
-                        &duplicate::follow_up_text(&validated.ticket),
-                        create_request(&validated.ticket, validated.screenshots.clone(), false)
-                            .attachments,
-                    )?;
-                    duplicate::report_follow_up(&view, desk.as_ref(), global);
-                    Ok(ExitStatus::Success)
-                }
-                Choice::FileAnyway => {
-                    interrupt::sending(true);
-                    let created = file(desk.as_ref(), &validated, true).map_err(|error| {
-                        rescue::keep_answers(error, &validated.ticket, validated.screenshots.len())
-                    })?;
-                    report_created(created, desk.as_ref(), &validated, &context, global, false)
-                }
-                Choice::Cancel => Ok(not_filed()),
-            }
+            after_duplicate(&prompter, desk.as_ref(), existing, &validated, &context)
         }
         Err(error) => {
             let shots = validated.screenshots.len();
-            Err(rescue::keep_answers(error, &validated.ticket, shots))
+            Err(rescue::keep_answers(error, &validated.ticket, shots, out))
         }
-        Ok(created) => report_created(created, desk.as_ref(), &validated, &context, global, false),
+        Ok(created) => report_created(created, desk.as_ref(), &validated, &context, out, false),
     }
 }
 
-/// Declined at the preview or the duplicate offer: exit 1, so that `TN=$(cartsaver-support new)
-/// && ...` stops there; the merchant's own choice is not reported as an error.
-fn not_filed() -> ExitStatus {
-    anstream::eprintln!("Not filed: nothing was sent.");
-    ExitStatus::Failure
+/// The duplicate check as soon as the store and order are known: an open ticket of the same
+/// order is offered for a follow-up before the other questions are asked.
+struct EarlyDuplicate {
+    force_new: bool,
+    /// The open ticket to add the answers to instead of filing.
+    follow_up: Option<TrackingNumber>,
+}
+
+impl EarlyDuplicate {
+    fn ask(
+        &mut self,
+        p: &Prompter,
+        desk: &dyn Desk,
+        store: &str,
+        order: &str,
+    ) -> Result<(), CliError> {
+        let filter = ListFilter {
+            order: Some(order.to_string()),
+            limit: Some(50),
+            ..ListFilter::default()
+        };
+        // The desk checks again when filing; a list that fails here is no reason to stop.
+        let Ok(page) = desk.list(&filter) else {
+            return Ok(());
+        };
+        let open = page
+            .tickets
+            .iter()
+            .find(|ticket| ticket.store == store && ticket.status != Status::Resolved);
+        let Some(open) = open else {
+            return Ok(());
+        };
+        match duplicate::choose_early(p, open.tracking_number, store, order)? {
+            Choice::FollowUp => self.follow_up = Some(open.tracking_number),
+            Choice::FileAnyway => self.force_new = true,
+            Choice::Cancel => return Err(CliError::NotFiled),
+        }
+        Ok(())
+    }
+}
+
+/// The desk refused a duplicate the early check did not see (filed meanwhile): offer the same
+/// choice as early on.
+fn after_duplicate(
+    p: &Prompter,
+    desk: &dyn Desk,
+    existing: TrackingNumber,
+    validated: &Validated,
+    context: &Context,
+) -> Result<(), CliError> {
+    let out = p.printer();
+    match duplicate::choose(p, existing, &validated.ticket)? {
+        Choice::FollowUp => {
+            interrupt::sending(true);
+            follow_up(desk, existing, validated, out)
+        }
+        Choice::FileAnyway => {
+            interrupt::sending(true);
+            let created = file(desk, validated, true).map_err(|error| {
+                rescue::keep_answers(error, &validated.ticket, validated.screenshots.len(), out)
+            })?;
+            report_created(created, desk, validated, context, out, false)
+        }
+        Choice::Cancel => Err(CliError::NotFiled),
+    }
+}
+
+/// The answers as a message on the open ticket, and its tracking number alone on stdout.
+fn follow_up(
+    desk: &dyn Desk,
+    existing: TrackingNumber,
+    validated: &Validated,
+    out: &Printer,
+) -> Result<(), CliError> {
+    let view = desk.reply(
+        &existing,
+        &duplicate::follow_up_text(&validated.ticket),
+        create_request(&validated.ticket, validated.screenshots.clone(), false).attachments,
+    )?;
+    duplicate::report_follow_up(&view, desk, out);
+    Ok(())
+}
+
+/// Where the ticket goes, said before it is sent: "Will be filed on the local desk at … — only
+/// on this machine" or "Will be filed with https://…".
+fn destination(settings: &Settings, dry_run: bool) -> Result<String, CliError> {
+    let desk = connect::describe(settings)?;
+    let verb = if dry_run { "Would be" } else { "Will be" };
+    Ok(if desk.starts_with("the local desk") {
+        format!(
+            "{verb} filed on {desk} — only on this machine; to reach Cartsaver's support, set \
+             --desk (or CARTSAVER_DESK) to the desk URL and a store token support gave you"
+        )
+    } else {
+        format!("{verb} filed with {desk}.")
+    })
 }
 
 /// Send the ticket. The idempotency key makes a retry of the same checklist the same ticket.
@@ -140,20 +270,18 @@ fn report_created(
     desk: &dyn Desk,
     validated: &Validated,
     context: &Context,
-    global: &GlobalArgs,
+    out: &Printer,
     show_ticket: bool,
-) -> Result<ExitStatus, CliError> {
+) -> Result<(), CliError> {
     let view = &created.ticket;
-    if global.json {
-        anstream::println!("{}", filed_json(view, created.replayed, desk));
+    if out.is_json() {
+        out.json(&filed_json(view, created.replayed, desk));
     } else {
-        anstream::println!("{}", view.tracking_number);
+        out.data(view.tracking_number.to_string());
     }
-    if !global.quiet {
-        let ticket = show_ticket.then_some(&validated.ticket);
-        print_filed(view, created.replayed, desk, ticket, context);
-    }
-    Ok(ExitStatus::Success)
+    let ticket = show_ticket.then_some(&validated.ticket);
+    print_filed(view, created.replayed, desk, ticket, context, out);
+    Ok(())
 }
 
 /// A checklist ready to file: the ticket, its screenshots and the notes found on the way.
@@ -166,12 +294,7 @@ pub struct Validated {
 /// The ticket, or every problem of the checklist at once (exit 2).
 fn validated(given: GivenFields, context: &Context) -> Result<Validated, CliError> {
     let exam = examine(&given.input, given.screenshots, context);
-    let notes: Vec<(Field, Note)> = exam
-        .entries
-        .iter()
-        .filter_map(|entry| entry.outcome.as_ref().ok().map(|ok| (entry.field, ok)))
-        .flat_map(|(field, ok)| ok.notes.iter().map(move |note| (field, note.clone())))
-        .collect();
+    let notes = exam.notes();
     match exam.into_ticket(how_to_give) {
         Ok((ticket, screenshots)) if given.read_errors.is_empty() => Ok(Validated {
             ticket,
@@ -213,11 +336,24 @@ fn duplicate_refusal(refusal: &RequestError, ticket: &Ticket) -> CliError {
     ))
 }
 
-fn print_notes(notes: &[(Field, Note)]) {
-    let mut err = anstream::stderr().lock();
+/// `warning: phone: …`, one line each, on stderr: the same warnings wherever a ticket is examined.
+fn print_warnings(notes: &[(Field, Note)], out: &Printer) {
     for (field, note) in notes.iter().filter(|(_, note)| note.is_warning()) {
-        let _ = writeln!(err, "{} {field}: {}", paint(WARN, "warning:"), note.text);
+        out.note(line![
+            paint(WARN, "warning:"),
+            format!(" {field}: "),
+            &note.text
+        ]);
     }
+}
+
+/// `warnings` and `notes` of `--dry-run --json`: `[{"field", "text"}]`.
+fn notes_json(notes: &[(Field, Note)], warnings: bool) -> Vec<serde_json::Value> {
+    notes
+        .iter()
+        .filter(|(_, note)| note.is_warning() == warnings)
+        .map(|(field, note)| json!({"field": field.name(), "text": note.text}))
+        .collect()
 }
 
 fn print_filed(
@@ -226,59 +362,66 @@ fn print_filed(
     desk: &dyn Desk,
     ticket: Option<&Ticket>,
     context: &Context,
+    out: &Printer,
 ) {
-    let mut err = anstream::stderr().lock();
     if let Some(ticket) = ticket {
         let names: Vec<String> = view.attachments.iter().map(|a| a.name.clone()).collect();
         let due = chrono::DateTime::parse_from_rfc3339(&view.first_response_due)
             .map(|at| at.with_timezone(&chrono::Utc))
             .unwrap_or(context.now);
-        write_ticket(&mut err, ticket, &names, due, context.local);
+        for line in ticket_preview(ticket, &names, due, context.local) {
+            out.note(line);
+        }
     }
     if replayed {
-        let _ = writeln!(
-            err,
-            "This ticket was already filed: same tracking number, nothing new was created."
-        );
+        out.note("This ticket was already filed: same tracking number, nothing new was created.");
     }
     if desk.is_local() {
-        let _ = writeln!(
-            err,
+        out.note(format!(
             "Filed on {} — it stays on this machine; point --desk (or CARTSAVER_DESK) at your support desk to send tickets there.",
             desk.describe()
-        );
+        ));
     } else {
-        let _ = writeln!(err, "Filed with the desk at {}.", desk.describe());
+        out.note(format!("Filed with the desk at {}.", desk.describe()));
     }
-    let _ = writeln!(err, "Keep {} for every follow-up.", view.tracking_number);
+    out.note(format!(
+        "Keep {} for every follow-up.",
+        view.tracking_number
+    ));
 }
 
-fn print_dry_run(validated: &Validated, context: &Context, global: &GlobalArgs) {
+/// The ticket that would be sent, on stdout (or as one JSON object), its warnings already on
+/// stderr; where it would go.
+fn print_dry_run(validated: &Validated, context: &Context, destination: &str, out: &Printer) {
     let Validated {
         ticket,
         screenshots,
-        ..
+        notes,
     } = validated;
     let due = Calendar::cartsaver().first_response_due(ticket.plan, context.now);
     let mut body = ticket.to_input();
     body.pin = ticket.pin.as_ref().map(|pin| pin.masked());
-    if global.json {
+    if out.is_json() {
         let shots: Vec<_> = screenshots
             .iter()
             .map(|s| json!({"name": s.name, "type": s.kind.name(), "size": s.bytes.len()}))
             .collect();
-        let object = json!({
+        out.json(&json!({
             "dry_run": true,
             "subject": ticket.subject(),
             "ticket": body,
             "attachments": shots,
             "first_response_due": format_utc(due),
-        });
-        anstream::println!("{object}");
+            "warnings": notes_json(notes, true),
+            "notes": notes_json(notes, false),
+            "destination": destination,
+        }));
         return;
     }
-    let mut out = anstream::stdout().lock();
     let names: Vec<String> = screenshots.iter().map(|s| s.name.clone()).collect();
-    write_ticket(&mut out, ticket, &names, due, context.local);
-    let _ = writeln!(out, "{}", paint(DIM, "Dry run: nothing was sent."));
+    for line in ticket_preview(ticket, &names, due, context.local) {
+        out.data(line);
+    }
+    out.note(destination);
+    out.data(paint(DIM, "Dry run: nothing was sent."));
 }

@@ -1,7 +1,6 @@
 //! How tickets look when printed: the status view, list lines, the checklist before and after
-//! filing, `new --json`, and times in UTC, Cairo and local time.
-
-use std::io::Write;
+//! filing, `new --json`, and times in UTC, Cairo and local time. Everything here is built as
+//! [`Line`]s; the [`Printer`](super::printer::Printer) writes them and makes them terminal-safe.
 
 use chrono::{DateTime, Utc};
 use serde_json::json;
@@ -9,11 +8,13 @@ use serde_json::json;
 use crate::api::{Author, Status, TicketSummary, TicketView};
 use crate::client::Desk;
 use crate::domain::calendar::Calendar;
+use crate::domain::channel::parse_channel;
 use crate::domain::screenshot::human_size;
 use crate::domain::ticket::Ticket;
 use crate::domain::timestamp::format_utc;
+use crate::line;
 
-use super::style::{BAD, BOLD, DIM, OK, WARN, paint};
+use super::printer::{BAD, BOLD, DIM, Line, OK, Span, WARN, paint};
 
 /// `2026-11-22T22:00:00Z — Mon 2026-11-23 00:00 Cairo time, Sun 2026-11-22 23:00 your time
 /// (Europe/Berlin)`: a due time as the merchant and the support team each read it.
@@ -29,130 +30,120 @@ pub fn due_in_words(due: DateTime<Utc>, local: chrono_tz::Tz) -> String {
     )
 }
 
-/// The status in its colour, padded to `width` before colouring so that columns line up with
-/// and without colour; then `(overdue)` when it is.
-pub fn status_word(status: Status, overdue: bool, width: usize) -> String {
+/// The status in its colour, padded to `width` so that columns line up with and without colour.
+pub fn status_word(status: Status, width: usize) -> Span {
     let style = match status {
         Status::Open => WARN,
         Status::Answered => OK,
         Status::Resolved => DIM,
     };
-    let word = paint(style, &format!("{:width$}", status.name()));
-    if overdue {
-        format!("{word} {}", paint(BAD, "(overdue)"))
-    } else {
-        word
-    }
+    paint(style, format!("{:width$}", status.name()))
 }
 
-/// Text that came from the desk (a subject, a support message), made safe for a terminal:
-/// control characters other than line breaks and tabs are shown escaped, so no message can
-/// retitle, recolour or clear the merchant's terminal.
-pub fn terminal_safe(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() && c != '\n' && c != '\t' {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+/// `whatsapp` as a person writes it, `WhatsApp`, everywhere a ticket is shown.
+fn channel_label(name: &str) -> String {
+    parse_channel(name)
+        .map(|parsed| parsed.value.label().to_string())
+        .unwrap_or_else(|_| name.to_string())
+}
+
+/// One `  name          value` row; a value of several lines is indented under its first.
+fn row(name: &str, value: Line) -> Line {
+    line![paint(DIM, format!("  {name:12}")), "  "].append(value.indent_lines(16))
 }
 
 /// The whole ticket for a person; `local` is the zone the due time is also shown in.
-pub fn print_ticket(
-    out: &mut impl Write,
-    ticket: &TicketView,
-    local: chrono_tz::Tz,
-) -> std::io::Result<()> {
-    let heading = format!("{} ", ticket.tracking_number);
-    writeln!(
-        out,
-        "{}{}",
-        paint(BOLD, &heading),
-        status_word(ticket.status, ticket.overdue, 0)
-    )?;
-    writeln!(out, "{}", terminal_safe(&ticket.subject))?;
-    let mut rows = vec![
-        ("store", ticket.store.clone()),
-        ("order", ticket.order.clone()),
-        ("phone", ticket.phone.clone()),
-        ("channel", ticket.channel.clone()),
-        ("at", ticket.at.clone()),
-        ("tried", ticket.tried.join("; ")),
-        ("email", ticket.email.clone()),
-        ("plan", ticket.plan.clone()),
+pub fn ticket_lines(ticket: &TicketView, local: chrono_tz::Tz) -> Vec<Line> {
+    let mut heading = line![
+        paint(BOLD, format!("{} ", ticket.tracking_number)),
+        status_word(ticket.status, 0)
+    ];
+    if ticket.overdue {
+        heading = heading.push(" ").push(paint(BAD, "(overdue)"));
+    }
+    let mut lines = vec![heading, Line::from(&ticket.subject)];
+    let mut rows: Vec<(&str, Line)> = vec![
+        ("store", Line::from(&ticket.store)),
+        ("order", Line::from(&ticket.order)),
+        ("phone", Line::from(&ticket.phone)),
+        ("channel", Line::from(channel_label(&ticket.channel))),
+        ("at", Line::from(&ticket.at)),
+        ("tried", Line::from(ticket.tried.join("; "))),
+        ("email", Line::from(&ticket.email)),
+        ("plan", Line::from(&ticket.plan)),
     ];
     if let Some(details) = &ticket.details {
-        rows.push(("details", details.clone()));
+        rows.push(("details", Line::from(details)));
     }
     if let Some(pin) = &ticket.pin {
-        rows.push(("pin", pin.clone()));
+        rows.push(("pin", Line::from(pin)));
     }
     if ticket.allow_access {
-        rows.push(("access", "support may open the store account".into()));
+        rows.push(("access", Line::from("support may open the store account")));
     }
-    rows.push(("filed", ticket.created_at.clone()));
-    rows.push(("updated", ticket.updated_at.clone()));
-    let due = match DateTime::parse_from_rfc3339(&ticket.first_response_due) {
-        Ok(due) => due_in_words(due.with_timezone(&Utc), local),
-        Err(_) => ticket.first_response_due.clone(),
-    };
-    let due = if ticket.overdue {
-        format!("{due} {}", paint(BAD, "overdue"))
-    } else {
-        due
-    };
-    rows.push(("response due", due));
-    for (name, value) in rows {
-        let value = terminal_safe(&value);
-        writeln!(out, "  {}  {value}", paint(DIM, &format!("{name:12}")))?;
-    }
+    rows.push(("filed", Line::from(&ticket.created_at)));
+    rows.push(("updated", Line::from(&ticket.updated_at)));
+    rows.push(response_row(ticket, local));
+    lines.extend(rows.into_iter().map(|(name, value)| row(name, value)));
     for attachment in &ticket.attachments {
         let size = human_size(attachment.size);
-        writeln!(
-            out,
-            "  {}  {} ({}, {size})",
-            paint(DIM, "attachment  "),
-            terminal_safe(&attachment.name),
-            attachment.kind
-        )?;
+        let value = format!("{} ({}, {size})", attachment.name, attachment.kind);
+        lines.push(row("attachment", Line::from(value)));
     }
     if ticket.messages.is_empty() {
-        writeln!(out, "  {}", paint(DIM, "no messages yet"))?;
+        lines.push(line![paint(DIM, "  no messages yet")]);
     }
     for message in &ticket.messages {
         let who = match message.from {
             Author::Merchant => paint(BOLD, "you"),
             Author::Support => paint(OK, "support"),
         };
-        writeln!(out, "  {who} {}", paint(DIM, &message.at))?;
-        for line in terminal_safe(&message.body).lines() {
-            writeln!(out, "    {line}")?;
+        lines.push(line!["  ", who, " ", paint(DIM, &message.at)]);
+        for text in message.body.lines() {
+            lines.push(line!["    ", text]);
         }
     }
-    Ok(())
+    lines
+}
+
+/// After support's first reply, when it came; before it, when it is due (and overdue).
+fn response_row(ticket: &TicketView, local: chrono_tz::Tz) -> (&'static str, Line) {
+    let first_reply = ticket
+        .messages
+        .iter()
+        .find(|message| message.from == Author::Support);
+    if let Some(reply) = first_reply {
+        return ("answered", Line::from(format!("answered at {}", reply.at)));
+    }
+    let due = match DateTime::parse_from_rfc3339(&ticket.first_response_due) {
+        Ok(due) => due_in_words(due.with_timezone(&Utc), local),
+        Err(_) => ticket.first_response_due.clone(),
+    };
+    let mut value = Line::from(due);
+    if ticket.overdue {
+        value = value.push(" ").push(paint(BAD, "overdue"));
+    }
+    ("response due", value)
 }
 
 /// One line of a list: columns that line up, `(overdue)` last so it shifts nothing.
-pub fn print_summary_line(out: &mut impl Write, ticket: &TicketSummary) -> std::io::Result<()> {
-    let overdue = if ticket.overdue {
-        format!(" {}", paint(BAD, "(overdue)"))
-    } else {
-        String::new()
-    };
-    writeln!(
-        out,
-        "{}  {}  {}  {}{overdue}",
-        ticket.tracking_number,
-        status_word(ticket.status, false, 8),
+pub fn summary_line(ticket: &TicketSummary) -> Line {
+    let mut line = line![
+        ticket.tracking_number.to_string(),
+        "  ",
+        status_word(ticket.status, 8),
+        "  ",
         paint(DIM, &ticket.created_at),
-        terminal_safe(&ticket.subject)
-    )
+        "  ",
+        &ticket.subject
+    ];
+    if ticket.overdue {
+        line = line.push(" ").push(paint(BAD, "(overdue)"));
+    }
+    line
 }
 
-/// `new --json` (SPEC §3): the filed ticket in brief, whether it was a replay, and the desk.
+/// `new --json` (docs/contract.md §3): the filed ticket in brief, whether it was a replay, and the desk.
 pub fn filed_json(view: &TicketView, replayed: bool, desk: &dyn Desk) -> serde_json::Value {
     json!({
         "tracking_number": view.tracking_number,
@@ -183,9 +174,11 @@ pub fn field_rows(ticket: &Ticket, screenshots: &[String]) -> Vec<(&'static str,
     if !screenshots.is_empty() {
         rows.push(("screenshots", screenshots.join(", ")));
     }
-    if let Some(pin) = &ticket.pin {
-        rows.push(("pin", pin.masked()));
-    }
+    let pin = match &ticket.pin {
+        Some(pin) => pin.masked(),
+        None => "(none)".to_string(),
+    };
+    rows.push(("pin", pin));
     rows.push((
         "access",
         if ticket.allow_access {
@@ -207,23 +200,23 @@ fn describe_phone(ticket: &Ticket) -> String {
 
 /// The subject, the normalized fields and the expected first response: what a person checks
 /// before (preview, dry run) and after filing.
-pub fn write_ticket(
-    out: &mut impl Write,
+pub fn ticket_preview(
     ticket: &Ticket,
     attachment_names: &[String],
     due: chrono::DateTime<chrono::Utc>,
     local: chrono_tz::Tz,
-) {
-    let _ = writeln!(out, "{}", paint(BOLD, &ticket.subject()));
+) -> Vec<Line> {
+    let mut lines = vec![line![paint(BOLD, ticket.subject())]];
     for (name, value) in field_rows(ticket, attachment_names) {
-        let _ = writeln!(out, "  {}  {value}", paint(DIM, &format!("{name:11}")));
+        let value = Line::from(value).indent_lines(15);
+        lines.push(line![paint(DIM, format!("  {name:11}")), "  "].append(value));
     }
-    let _ = writeln!(
-        out,
+    lines.push(Line::from(format!(
         "First response {}: due {}",
         Calendar::cartsaver().describe_target(ticket.plan),
         due_in_words(due, local)
-    );
+    )));
+    lines
 }
 
 #[cfg(test)]
@@ -231,27 +224,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn desk_text_cannot_drive_the_terminal() {
-        let hostile = "fixed\u{1b}]0;pwned\u{7}\u{1b}[31mRED\nsecond line\tok";
-        let safe = terminal_safe(hostile);
-        assert!(
-            !safe.contains('\u{1b}') && !safe.contains('\u{7}'),
-            "{safe:?}"
-        );
-        assert!(safe.contains("\\u{1b}]0;pwned"), "{safe:?}");
-        assert!(
-            safe.contains("\nsecond line\tok"),
-            "line breaks and tabs stay: {safe:?}"
-        );
+    fn status_columns_are_padded() {
+        assert_eq!(Line::from(status_word(Status::Open, 8)).plain(), "open    ");
     }
 
     #[test]
-    fn status_columns_are_padded_before_colouring() {
-        let plain = |text: String| anstream::adapter::strip_str(&text).to_string();
-        assert_eq!(plain(status_word(Status::Open, false, 8)), "open    ");
+    fn channels_are_written_as_people_write_them() {
+        assert_eq!(channel_label("whatsapp"), "WhatsApp");
+        assert_eq!(channel_label("sms"), "SMS");
+    }
+
+    #[test]
+    fn multi_line_values_are_indented_under_the_first_line() {
+        let line = row("details", Line::from("first\nsecond"));
         assert_eq!(
-            plain(status_word(Status::Answered, true, 8)),
-            "answered (overdue)"
+            line.plain(),
+            format!("  details       first\n{}second", " ".repeat(16))
         );
     }
 }

@@ -34,10 +34,6 @@ impl EmbeddedDesk {
             clock,
         })
     }
-
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
 }
 
 fn refused(error: DeskError) -> RequestError {

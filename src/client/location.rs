@@ -1,4 +1,4 @@
-//! Where the desk is: `--desk local|local:PATH|https://HOST[/base]` (SPEC §3). `http://` is
+//! Where the desk is: `--desk local|local:PATH|https://HOST[/base]` (docs/contract.md §3). `http://` is
 //! allowed only for loopback hosts, so a token never crosses a network in clear.
 
 use std::fmt;

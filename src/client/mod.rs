@@ -9,10 +9,13 @@ pub mod location;
 use std::fmt;
 
 use crate::api::{ErrorDetail, Health, Stats, TicketPage, TicketView};
-use crate::desk::{CreateRequest, Created, ListFilter, Upload};
 use crate::domain::tracking::TrackingNumber;
 
 pub use location::{DeskLocation, parse_desk};
+// What a client sends and gets back, through this door: the merchant CLI imports them from
+// here, not from the desk core (which the embedded desk runs, and the CLI otherwise never sees).
+pub use crate::desk::location::default_db_path;
+pub use crate::desk::{CreateRequest, Created, ListFilter, MAX_LIMIT, Upload};
 
 pub trait Desk: Send + Sync {
     /// Where this desk is, for messages: `local desk at /path/desk.sqlite3`, `https://...`.

@@ -45,7 +45,13 @@ pub struct DeskCli {
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// The desk database [default: desk.sqlite3 in the platform data dir]
-    #[arg(long, global = true, env = "CARTSAVER_DESK_DB", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        env = "CARTSAVER_DESK_DB",
+        hide_env_values = true,
+        value_name = "PATH"
+    )]
     pub db: Option<PathBuf>,
 
     /// The support calendar, a TOML file (business days, hours, zone, target per plan; see
@@ -54,6 +60,7 @@ pub struct GlobalArgs {
         long,
         global = true,
         env = "CARTSAVER_DESK_CALENDAR",
+        hide_env_values = true,
         value_name = "FILE"
     )]
     pub calendar: Option<PathBuf>,
@@ -64,6 +71,7 @@ pub struct GlobalArgs {
         long,
         global = true,
         env = "CARTSAVER_DESK_KEY_FILE",
+        hide_env_values = true,
         value_name = "FILE"
     )]
     pub key_file: Option<PathBuf>,
@@ -98,6 +106,20 @@ pub enum Command {
     /// Set a ticket's status: open, answered or resolved
     #[command(after_help = EXIT_CODES)]
     SetStatus(SetStatusArgs),
+
+    /// Print a shell completion script (the same as completions/ in the project)
+    Completions {
+        /// The shell to generate for
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the man page, or write every page (one per command) into a folder
+    Man {
+        /// Write every page into this folder instead of printing the main one
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -174,10 +196,17 @@ pub enum TokenCommand {
         #[arg(long, value_name = "URL")]
         store: Option<String>,
     },
-    /// Revoke a token, by its id (from `token list`) or given in full; requests with it are then
-    /// refused (401)
-    #[command(after_help = EXIT_CODES)]
+    /// Revoke a token, by its id or in full: the desk refuses it from then on (401)
+    #[command(
+        long_about = "Revoke a token: the desk refuses it from then on (401 unauthorized), for \
+            every request of its store. Give its id (from `token list`, or what `token create` \
+            printed on stderr), or the token in full as `token create` printed it (only its hash \
+            is kept, so a prefix cannot be matched). Issue the store a new one with \
+            `token create --store URL`.",
+        after_help = EXIT_CODES
+    )]
     Revoke {
+        /// The token's id (from `token list`), or the token in full (`cst_...`)
         #[arg(value_name = "ID|TOKEN")]
         token: String,
     },

@@ -1,9 +1,9 @@
 //! `cartsaver-desk`'s error type and the one place it prints errors (stderr). Exit statuses are
-//! the merchant CLI's (`cli::exit`): 2 for bad usage or input, 1 for anything else.
+//! the merchant CLI's (`crate::exit`): 2 for bad usage or input, 1 for anything else.
 
-use crate::cli::exit::ExitStatus;
 use crate::desk::DeskError;
 use crate::domain::FieldError;
+use crate::exit::ExitStatus;
 
 #[derive(Debug, thiserror::Error)]
 pub enum DeskCliError {

@@ -14,7 +14,7 @@ mod token;
 use args::{AttachmentsCommand, Command, DeskCli, TicketsCommand, TokenCommand};
 use error::DeskCliError;
 
-use crate::cli::exit::ExitStatus;
+use crate::exit::ExitStatus;
 
 /// Run a parsed command line; errors are printed here, once.
 pub fn run(cli: DeskCli) -> ExitStatus {
@@ -26,6 +26,8 @@ pub fn run(cli: DeskCli) -> ExitStatus {
         }
     }
 }
+
+use crate::cli::completions::Binary;
 
 fn dispatch(cli: DeskCli) -> Result<(), DeskCliError> {
     let global = &cli.global;
@@ -44,5 +46,15 @@ fn dispatch(cli: DeskCli) -> Result<(), DeskCliError> {
         }
         Command::Reply(args) => tickets::reply(global, args),
         Command::SetStatus(args) => tickets::set_status(global, args),
+        // Generated from the clap definitions, like the merchant CLI's (`cli::completions`).
+        Command::Completions { shell } => {
+            use std::io::Write;
+            let script = crate::cli::completions::script_for(Binary::Desk, *shell);
+            std::io::stdout()
+                .write_all(&script)
+                .map_err(|error| DeskCliError::from(anyhow::Error::from(error)))
+        }
+        Command::Man { dir } => crate::cli::completions::write_man(Binary::Desk, dir.as_deref())
+            .map_err(DeskCliError::from),
     }
 }

@@ -59,20 +59,15 @@ fn read_calendar(path: &Path) -> Result<Calendar, DeskCliError> {
             "--calendar {shown}: cannot read it ({error}); give a readable TOML file, e.g. a copy of docs/calendar-example.toml"
         ))
     })?;
-    let calendar: Calendar = toml::from_str(&text).map_err(|error| {
-        DeskCliError::Usage(format!(
-            "--calendar {shown} is not a support calendar: {}\nsee docs/calendar-example.toml for the keys and their forms",
-            error.to_string().trim_end()
-        ))
-    })?;
-    calendar.validate().map_err(|error| {
+    // Every problem of the file at once (unknown keys, values that do not read, the rules).
+    let calendar = Calendar::from_toml(&text).map_err(|error| {
         let problems: Vec<String> = error
             .problems
             .iter()
             .map(|problem| format!("\n  {problem}"))
             .collect();
         DeskCliError::Usage(format!(
-            "--calendar {shown} has {} problem{}:{}",
+            "--calendar {shown} has {} problem{}:{}\nsee docs/calendar-example.toml for the keys and their forms",
             problems.len(),
             if problems.len() == 1 { "" } else { "s" },
             problems.concat()

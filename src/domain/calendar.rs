@@ -1,4 +1,4 @@
-//! The business-hours calendar (SPEC §6) as data, and the first-response due time it gives.
+//! The business-hours calendar (docs/contract.md §6) as data, and the first-response due time it gives.
 //!
 //! A calendar is a time zone, the business days, optional daily opening hours and a target per
 //! plan. Cartsaver's is Sunday to Thursday, whole days, `Africa/Cairo` with its real DST rules; a
@@ -98,6 +98,58 @@ impl Calendar {
             Plan::Unlimited => self.unlimited,
             Plan::Scale => self.scale,
         }
+    }
+
+    /// A calendar from its TOML config form, with every problem of the file at once: each
+    /// unknown key, each missing one, each value that does not read, then (when it all reads)
+    /// every rule [`Calendar::validate`] checks. Only a file that is not TOML at all stops at
+    /// its first error.
+    pub fn from_toml(text: &str) -> Result<Calendar, CalendarError> {
+        const KEYS: [&str; 7] = [
+            "zone",
+            "business_days",
+            "hours",
+            "free",
+            "advanced",
+            "unlimited",
+            "scale",
+        ];
+        let table: toml::Table = toml::from_str(text).map_err(|error| CalendarError {
+            problems: vec![error.to_string().trim_end().to_string()],
+        })?;
+        let mut problems = Vec::new();
+        for key in table.keys().filter(|key| !KEYS.contains(&key.as_str())) {
+            problems.push(format!(
+                "unknown key `{key}`; the keys are {}",
+                KEYS.join(", ")
+            ));
+        }
+        for key in KEYS.iter().filter(|key| **key != "hours") {
+            if !table.contains_key(*key) {
+                problems.push(format!("`{key}` is missing"));
+            }
+        }
+        // Each value read on its own, in an otherwise good calendar, so that every bad one is
+        // named rather than only the first.
+        let good = toml::Table::try_from(Calendar::cartsaver()).expect("a calendar serializes");
+        for (key, value) in table.iter().filter(|(key, _)| KEYS.contains(&key.as_str())) {
+            let mut probe = good.clone();
+            probe.insert(key.clone(), value.clone());
+            if let Err(error) = toml::Value::Table(probe).try_into::<Calendar>() {
+                problems.push(format!("`{key}`: {}", error.message().trim_end()));
+            }
+        }
+        if !problems.is_empty() {
+            return Err(CalendarError { problems });
+        }
+        let calendar: Calendar =
+            toml::Value::Table(table)
+                .try_into()
+                .map_err(|error: toml::de::Error| CalendarError {
+                    problems: vec![error.message().trim_end().to_string()],
+                })?;
+        calendar.validate()?;
+        Ok(calendar)
     }
 
     /// Checks a calendar read from config: at least one business day, none twice, opening hours
@@ -653,6 +705,35 @@ mod tests {
         json["hours"] = "09:00-17:00".into();
         json["timezone"] = "UTC".into();
         assert!(serde_json::from_value::<Calendar>(json).is_err());
+    }
+
+    #[test]
+    fn from_toml_names_every_problem_of_the_file_at_once() {
+        let error = Calendar::from_toml(
+            r#"
+            zone = "Mars/Base"
+            days = ["Mon"]
+            business_days = ["Funday"]
+            hours = "25:00-26:00"
+            free = { kind = "calendar_hours", hours = 48 }
+            advanced = { kind = "business_hours", hours = 4 }
+            unlimited = { kind = "business_hours", hours = 4 }
+            "#,
+        )
+        .unwrap_err();
+        let all = error.problems.join("\n");
+        assert_eq!(error.problems.len(), 5, "{all}");
+        for words in [
+            "unknown key `days`",
+            "`scale` is missing",
+            "`zone`",
+            "`business_days`",
+            "`hours`",
+        ] {
+            assert!(all.contains(words), "{words:?} in {all}");
+        }
+        let example = include_str!("../../docs/calendar-example.toml");
+        assert!(Calendar::from_toml(example).is_ok());
     }
 
     #[test]

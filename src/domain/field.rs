@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-/// The checklist fields of SPEC §2, plus `tracking` (§4). Names match the flags, the JSON keys of
+/// The checklist fields of docs/contract.md §2, plus `tracking` (§4). Names match the flags, the JSON keys of
 /// `check --json`, the bulk columns and the desk API body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

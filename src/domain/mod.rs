@@ -1,4 +1,4 @@
-//! The ticket domain: every checklist field of SPEC §2, tracking numbers (§4), the business-hours
+//! The ticket domain: every checklist field of docs/contract.md §2, tracking numbers (§4), the business-hours
 //! calendar (§6) and the subject line.
 //!
 //! Shared by the CLI and the desk. It must not know about clap, reqwest, axum, rusqlite, dialoguer
@@ -7,9 +7,11 @@
 
 pub mod calendar;
 pub mod channel;
+pub mod email;
 pub mod field;
 pub mod order;
 pub mod phone;
+pub mod pin;
 pub mod plan;
 pub mod screenshot;
 pub mod store;

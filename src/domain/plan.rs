@@ -1,4 +1,4 @@
-//! `plan`, `urgent` and `outage`: the merchant's Cartsaver plan and the URGENT rule (SPEC §2, §6).
+//! `plan`, `urgent` and `outage`: the merchant's Cartsaver plan and the URGENT rule (docs/contract.md §2, §6).
 //!
 //! Owns the plan names and who may mark a ticket URGENT. The response time each plan is promised
 //! lives in the calendar (`calendar.rs`), not here.

@@ -1,4 +1,4 @@
-//! `screenshot`: image or PDF attachments, checked by content (magic bytes) and size (SPEC §2).
+//! `screenshot`: image or PDF attachments, checked by content (magic bytes) and size (docs/contract.md §2).
 //!
 //! Owns what an attachment may be: PNG, JPEG, GIF, WebP or PDF by its first bytes (never by its
 //! extension), at most 10 MiB, at most five per ticket or message. Used by the CLI on files it

@@ -1,4 +1,4 @@
-//! `store`: the Shopify store URL (SPEC §2), normalized to its `https://host` origin.
+//! `store`: the Shopify store URL (docs/contract.md §2), normalized to its `https://host` origin.
 //!
 //! Owns what a merchant may paste as their store (a bare host, any URL on the store, the
 //! `admin.shopify.com/store/NAME` admin form, a custom domain), the DNS-name rules, and the
@@ -40,7 +40,7 @@ const ADMIN_HOST: &str = "admin.shopify.com";
 const FIX: &str = "give the store's address, e.g. cool-shop.myshopify.com";
 
 /// Parse a bare host, any URL on the store, the `https://admin.shopify.com/store/NAME/...` admin
-/// form, or a custom domain. See SPEC §2 for what is rejected.
+/// form, or a custom domain. See docs/contract.md §2 for what is rejected.
 pub fn parse_store(input: &str) -> Result<Parsed<StoreUrl>, FieldError> {
     let raw = input.trim();
     if raw.is_empty() {

@@ -84,22 +84,39 @@ impl Ticket {
     /// The normalized ticket written back as input: what the CLI sends, and what the idempotency
     /// fingerprint is computed over.
     pub fn to_input(&self) -> TicketInput {
+        // Every field named: a new one is a compile error here until it is written back.
+        let Ticket {
+            store,
+            order,
+            phone,
+            channel,
+            at,
+            tried,
+            summary,
+            details,
+            email,
+            plan,
+            urgent,
+            outage,
+            pin,
+            allow_access,
+        } = self;
         TicketInput {
-            store: Some(self.store.to_string()),
-            order: Some(self.order.to_string()),
-            phone: Some(self.phone.e164.clone()),
+            store: Some(store.to_string()),
+            order: Some(order.to_string()),
+            phone: Some(phone.e164.clone()),
             region: None,
-            channel: Some(self.channel.name().to_string()),
-            at: Some(format_utc(self.at)),
-            tried: self.tried.clone(),
-            summary: Some(self.summary.clone()),
-            details: self.details.clone(),
-            email: Some(self.email.to_string()),
-            plan: Some(self.plan.name().to_string()),
-            urgent: self.urgent,
-            outage: self.outage,
-            pin: self.pin.as_ref().map(|pin| pin.reveal().to_string()),
-            allow_access: self.allow_access,
+            channel: Some(channel.name().to_string()),
+            at: Some(format_utc(*at)),
+            tried: tried.clone(),
+            summary: Some(summary.clone()),
+            details: details.clone(),
+            email: Some(email.to_string()),
+            plan: Some(plan.name().to_string()),
+            urgent: *urgent,
+            outage: *outage,
+            pin: pin.as_ref().map(|pin| pin.reveal().to_string()),
+            allow_access: *allow_access,
         }
     }
 }
@@ -170,6 +187,24 @@ impl Examination {
             .filter_map(|entry| entry.outcome.as_ref().err())
     }
 
+    /// Every note of the accepted fields, with its field, in §2 order: what every place that
+    /// examines a ticket shows (`new`, its dry run, `check --file`, `bulk`).
+    pub fn notes(&self) -> Vec<(Field, Note)> {
+        self.entries
+            .iter()
+            .filter_map(|entry| entry.outcome.as_ref().ok().map(|ok| (entry.field, ok)))
+            .flat_map(|(field, ok)| ok.notes.iter().map(move |note| (field, note.clone())))
+            .collect()
+    }
+
+    /// The warnings among [`Examination::notes`]: a landline, a time past the provider logs, an
+    /// email domain that looks like a typo.
+    pub fn warnings(&self) -> Vec<(Field, Note)> {
+        let mut notes = self.notes();
+        notes.retain(|(_, note)| note.is_warning());
+        notes
+    }
+
     /// Add an entry for a field examined outside [`examine`] (`tracking` in `check`).
     pub fn push(&mut self, entry: Entry) {
         self.entries.push(entry);
@@ -186,41 +221,85 @@ impl Examination {
         self,
         how_to_give: impl Fn(Field) -> String,
     ) -> Result<(Ticket, Vec<Screenshot>), Vec<FieldError>> {
-        let mut errors: Vec<FieldError> = self.errors().cloned().collect();
-        let given: Vec<Field> = self.entries.iter().map(|entry| entry.field).collect();
-        let mut missing = |field: Field| {
-            if !given.contains(&field) {
-                errors.push(FieldError::missing(field, how_to_give(field)));
-            }
-        };
-        for field in REQUIRED {
-            missing(field);
-        }
+        // Every part named: a new field of the examination is a compile error here until it is
+        // carried into the ticket.
+        let Examination {
+            entries,
+            store,
+            order,
+            phone,
+            channel,
+            at,
+            tried,
+            summary,
+            details,
+            email,
+            plan,
+            urgent,
+            outage,
+            pin,
+            allow_access,
+            screenshots,
+        } = self;
+        let mut errors: Vec<FieldError> = entries
+            .iter()
+            .filter_map(|entry| entry.outcome.as_ref().err().cloned())
+            .collect();
+        let (store, order, phone, channel, at, tried, email, plan) =
+            match (store, order, phone, channel, at, tried, email, plan) {
+                (
+                    Some(store),
+                    Some(order),
+                    Some(phone),
+                    Some(channel),
+                    Some(at),
+                    Some(tried),
+                    Some(email),
+                    Some(plan),
+                ) => (store, order, phone, channel, at, tried, email, plan),
+                // A required field with no value was either given and refused (its error is in
+                // `errors` already) or not given: name it with the fix.
+                (store, order, phone, channel, at, tried, email, plan) => {
+                    let absent = [
+                        (Field::Store, store.is_none()),
+                        (Field::Order, order.is_none()),
+                        (Field::Phone, phone.is_none()),
+                        (Field::Channel, channel.is_none()),
+                        (Field::At, at.is_none()),
+                        (Field::Tried, tried.is_none()),
+                        (Field::Email, email.is_none()),
+                        (Field::Plan, plan.is_none()),
+                    ];
+                    for (field, none) in absent {
+                        if none && !entries.iter().any(|entry| entry.field == field) {
+                            errors.push(FieldError::missing(field, how_to_give(field)));
+                        }
+                    }
+                    errors.sort_by_key(|error| error.field);
+                    return Err(errors);
+                }
+            };
         if !errors.is_empty() {
             errors.sort_by_key(|error| error.field);
             return Err(errors);
         }
-        let summary = match self.summary {
-            Some(summary) => summary,
-            None => default_summary(self.channel.expect("channel is required")),
-        };
         let ticket = Ticket {
-            store: self.store.expect("store is required"),
-            order: self.order.expect("order is required"),
-            phone: self.phone.expect("phone is required"),
-            channel: self.channel.expect("channel is required"),
-            at: self.at.expect("at is required"),
-            tried: self.tried.expect("tried is required"),
-            summary,
-            details: self.details,
-            email: self.email.expect("email is required"),
-            plan: self.plan.expect("plan is required"),
-            urgent: self.urgent,
-            outage: self.outage,
-            pin: self.pin,
-            allow_access: self.allow_access,
+            store,
+            order,
+            phone,
+            summary: summary.unwrap_or_else(|| default_summary(channel)),
+            channel,
+            at,
+            tried,
+            details,
+            email,
+            plan,
+            urgent,
+            outage,
+            pin,
+            allow_access,
         };
-        Ok((ticket, self.screenshots))
+        Ok((ticket, screenshots))
     }
 }
 
@@ -244,6 +323,25 @@ pub fn examine(
     screenshots: Vec<Result<Parsed<Screenshot>, FieldError>>,
     context: &Context,
 ) -> Examination {
+    // Every field of the input is named: a new one is a compile error here until it is
+    // examined below.
+    let TicketInput {
+        store: _,
+        order: _,
+        phone: _,
+        region: _,
+        channel: _,
+        at: _,
+        tried: _,
+        summary: _,
+        details: _,
+        email: _,
+        plan: _,
+        urgent: _,
+        outage: _,
+        pin: _,
+        allow_access: _,
+    } = input;
     let mut exam = Examination::default();
 
     if let Some(text) = given(&input.store) {

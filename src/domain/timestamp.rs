@@ -1,4 +1,4 @@
-//! `at`: when the issue happened, normalized to UTC with seconds precision (SPEC §2).
+//! `at`: when the issue happened, normalized to UTC with seconds precision (docs/contract.md §2).
 //!
 //! Owns the `at` parser used by the prompt, `--at`, the bulk column and the desk API. It reads
 //! RFC 3339 / ISO 8601 (extended or basic format) with `Z` or an offset, and `now`. Parsing is

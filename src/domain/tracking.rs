@@ -1,4 +1,4 @@
-//! Tracking numbers (SPEC §4): `CS-XXX-XXX-XXX`, 8 random Crockford base32 symbols and a Luhn
+//! Tracking numbers (docs/contract.md §4): `CS-XXX-XXX-XXX`, 8 random Crockford base32 symbols and a Luhn
 //! mod 32 check symbol.
 //!
 //! Owns generating them (CSPRNG), showing them and reading them back as people type them. The

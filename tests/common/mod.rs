@@ -4,6 +4,8 @@
 #![allow(dead_code)]
 
 pub mod proxy;
+#[cfg(unix)]
+pub mod pty;
 
 use std::path::{Path, PathBuf};
 

@@ -1,4 +1,4 @@
-//! `bulk FILE|-` (SPEC §5): many tickets from a CSV or JSON Lines file, and `check --file`, the
+//! `bulk FILE|-` (docs/contract.md §5): many tickets from a CSV or JSON Lines file, and `check --file`, the
 //! same validation without sending.
 //!
 //! Two passes over the file, never holding it: the first validates every row through the domain
@@ -10,7 +10,7 @@
 //! mapping), `row.rs` (a row to a ticket), `problem.rs`, `validate.rs` (first pass),
 //! `rejects.rs`, `send.rs` (second pass), `results.rs`, `progress.rs`.
 //!
-//! Choices where SPEC §5 is silent:
+//! Choices where docs/contract.md §5 is silent:
 //! - A row whose store and order already have an open ticket is `failed`, its error naming that
 //!   ticket; `--force-new` files it anyway. A row filed by an earlier run is `replayed` first.
 //! - `at` must be a real time in a bulk row: `now` would change between runs and defeat the
@@ -44,17 +44,26 @@ use crate::domain::{Field, FieldError};
 use super::args::{BulkArgs, BulkFormat, GlobalArgs};
 use super::connect;
 use super::error::CliError;
-use super::exit::ExitStatus;
+use super::printer::{OK, Printer, WARN, paint};
 use super::settings::Settings;
-use super::style;
+use crate::exit::ExitStatus;
+use crate::line;
 use rejects::Rejects;
 use results::Results;
 pub use row::Defaults;
 use send::{Counts, Input, Options, Output};
 use source::Source;
-use validate::{Tally, describe_invalid, validate};
+use validate::{Tally, Warnings, describe_invalid, validate};
 
-pub fn run(args: &BulkArgs, global: &GlobalArgs) -> Result<ExitStatus, CliError> {
+fn warnings_mode(strict: bool) -> Warnings {
+    if strict {
+        Warnings::Refused
+    } else {
+        Warnings::Shown
+    }
+}
+
+pub fn run(args: &BulkArgs, global: &GlobalArgs, out: &Printer) -> Result<(), CliError> {
     let settings = Settings::resolve(global)?;
     let context = settings.context;
     let defaults = resolve_defaults(
@@ -95,18 +104,20 @@ pub fn run(args: &BulkArgs, global: &GlobalArgs) -> Result<ExitStatus, CliError>
     } else {
         None
     };
-    let tally = {
-        let mut err = anstream::stderr().lock();
-        validate(
-            &source,
-            &defaults,
-            &context,
-            |problem| {
-                let _ = writeln!(err, "{problem}");
-            },
-            rejects.as_mut(),
-        )?
-    };
+    let tally = validate(
+        &source,
+        &defaults,
+        &context,
+        warnings_mode(args.strict),
+        |problem| {
+            if problem.warning {
+                out.note(problem.to_string());
+            } else {
+                out.say(problem.to_string());
+            }
+        },
+        rejects.as_mut(),
+    )?;
     if tally.rows == 0 {
         return Err(CliError::Usage(format!(
             "{} has no rows to send{}",
@@ -118,18 +129,18 @@ pub fn run(args: &BulkArgs, global: &GlobalArgs) -> Result<ExitStatus, CliError>
             }
         )));
     }
-    if let Some(status) = stop_after_validation(&tally, &source, rejects.as_ref()) {
-        return Ok(status);
-    }
+    stop_after_validation(&tally, &source, rejects.as_ref(), out)?;
 
-    let mut results = Results::create(results_path, global.json)?;
-    let bar = progress::bar(tally.valid(), global.quiet);
+    let mut results = Results::create(results_path, out.is_json())?;
+    let bar = progress::bar(tally.valid(), out.shows_progress());
     let share_terminal = results_path.is_none() && !bar.is_hidden();
     let options = Options {
         concurrency: usize::from(args.concurrency),
         force_new: args.force_new,
         all_valid: tally.invalid == 0,
+        strict: args.strict,
     };
+    send::stop_on_ctrl_c(out);
     let counts = send::send_all(
         Input {
             source: &source,
@@ -145,26 +156,26 @@ pub fn run(args: &BulkArgs, global: &GlobalArgs) -> Result<ExitStatus, CliError>
         &options,
     )?;
     bar.finish_and_clear();
-    Ok(summarize(&counts, &tally, desk.describe(), global.quiet))
+    summarize(&counts, &tally, desk.describe(), out)
 }
 
-/// Exit 2 when a row is invalid and `--skip-invalid` is not given, or when no row is left.
+/// An error (exit 2) when a row is invalid and `--skip-invalid` is not given, or when no row is
+/// left; the skipped rows said otherwise.
 fn stop_after_validation(
     tally: &Tally,
     source: &Source,
     rejects: Option<&Rejects>,
-) -> Option<ExitStatus> {
+    out: &Printer,
+) -> Result<(), CliError> {
     if tally.invalid == 0 {
-        return None;
+        return Ok(());
     }
-    let label = style::error_label();
     let invalid = describe_invalid(tally, &source.shown);
     let Some(rejects) = rejects else {
-        anstream::eprintln!(
-            "{label} {invalid}; nothing was sent. Fix the rows above and run again, or send the \
-             valid rows with --skip-invalid (the invalid ones then go to a rejects file)"
-        );
-        return Some(ExitStatus::Invalid);
+        return Err(CliError::Rejected(format!(
+            "{invalid}. Fix the rows above and run again, or send the valid rows with \
+             --skip-invalid (the invalid ones then go to a rejects file)"
+        )));
     };
     let written = format!(
         "{} written to {}, to fix and send with `cartsaver-support bulk {}`",
@@ -177,52 +188,60 @@ fn stop_after_validation(
         rejects.path.display()
     );
     if tally.valid() == 0 {
-        anstream::eprintln!("{label} {invalid}: no valid row, nothing was sent; {written}");
-        return Some(ExitStatus::Invalid);
+        return Err(CliError::Rejected(format!(
+            "{invalid}: no valid row; {written}"
+        )));
     }
-    anstream::eprintln!(
-        "{} {invalid}, skipped: {written}",
-        style::paint(style::WARN, "warning:")
-    );
-    None
+    out.say(line![
+        paint(WARN, "warning:"),
+        format!(" {invalid}, skipped: {written}")
+    ]);
+    Ok(())
 }
 
-/// `600 rows: 580 created, 20 replayed, 0 failed` on stderr; exit 1 when any failed.
-fn summarize(counts: &Counts, tally: &Tally, desk: String, quiet: bool) -> ExitStatus {
-    let sent = counts.created + counts.replayed + counts.failed;
+/// `600 rows: 580 created, 20 replayed, 0 failed` on stderr; an error (exit 1) when any failed,
+/// exit 130 when Ctrl-C stopped the run.
+fn summarize(counts: &Counts, tally: &Tally, desk: String, out: &Printer) -> Result<(), CliError> {
+    let sent = counts.created + counts.replayed + counts.failed - counts.not_sent;
+    if counts.interrupted {
+        out.say(format!(
+            "interrupted: {sent} of {} rows sent; run the same command again to finish (rows \
+             already filed are replayed, not filed twice)",
+            tally.valid()
+        ));
+        return Err(CliError::Reported(ExitStatus::Interrupted));
+    }
     if let Some(reason) = &counts.stopped {
-        anstream::eprintln!(
-            "{} sending stopped: {reason}; {} rows were not sent. Running the same file again \
+        out.error(format!(
+            "sending stopped: {reason}; {} rows were not sent. Running the same file again \
              sends them, and replays the rows already filed",
-            style::error_label(),
             counts.not_sent
-        );
+        ));
     }
+    let warned = match tally.warnings {
+        0 => String::new(),
+        1 => ", 1 warning".to_string(),
+        n => format!(", {n} warnings"),
+    };
+    let sent = counts.created + counts.replayed + counts.failed;
     if counts.failed > 0 {
-        anstream::eprintln!(
-            "{} {} of {sent} rows failed (see their `error` in the results); {} created, {} \
-             replayed at {desk}",
-            style::error_label(),
-            counts.failed,
-            counts.created,
-            counts.replayed
-        );
-        return ExitStatus::Failure;
+        return Err(CliError::PartlyFailed(format!(
+            "{} of {sent} rows failed (see their `error` in the results); {} created, {} \
+             replayed at {desk}{warned}",
+            counts.failed, counts.created, counts.replayed
+        )));
     }
-    if !quiet {
-        let skipped = if tally.invalid > 0 {
-            format!(", {} invalid skipped", tally.invalid)
-        } else {
-            String::new()
-        };
-        anstream::eprintln!(
-            "{sent} rows: {} created, {} replayed (filed by an earlier run), 0 failed{skipped}; \
-             desk: {desk}",
-            counts.created,
-            counts.replayed
-        );
-    }
-    ExitStatus::Success
+    let skipped = if tally.invalid > 0 {
+        format!(", {} invalid skipped", tally.invalid)
+    } else {
+        String::new()
+    };
+    out.note(format!(
+        "{sent} rows: {} created, {} replayed (filed by an earlier run), 0 failed{skipped}{warned}; \
+         desk: {desk}",
+        counts.created, counts.replayed
+    ));
+    Ok(())
 }
 
 /// The defaults for empty cells: the flags, then the config file's values (`settings`). They are
@@ -264,55 +283,62 @@ fn checked_defaults(defaults: Defaults) -> Result<Defaults, CliError> {
     }
 }
 
-/// `check --file`: the first pass alone. Problems on stdout (`line N, FIELD: message`, or one
-/// JSON object each with `--json`), the verdict on stderr; exit 0 or 2.
+/// `check --file`: the first pass alone. Problems and warnings on stdout (`line N, FIELD:
+/// message`, or one JSON object each with `--json`, then a JSON summary object), the verdict
+/// on stderr; an invalid row is an error (exit 2).
 pub fn check_file(
     file: &std::path::Path,
     format: Option<BulkFormat>,
     defaults: Defaults,
     settings: &Settings,
-    json: bool,
-    quiet: bool,
-) -> Result<ExitStatus, CliError> {
+    strict: bool,
+    out: &Printer,
+) -> Result<(), CliError> {
     let context = settings.context;
     let defaults = resolve_defaults(defaults, settings)?;
     let source = Source::open(file, format)?;
-    let tally = {
-        let mut out = std::io::BufWriter::new(anstream::stdout().lock());
-        let tally = validate(
-            &source,
-            &defaults,
-            &context,
-            |problem| {
-                let _ = if json {
-                    writeln!(out, "{}", problem.to_json())
-                } else {
-                    writeln!(out, "{problem}")
-                };
-            },
-            None,
-        )?;
-        out.flush().map_err(anyhow::Error::from)?;
-        tally
-    };
+    let tally = validate(
+        &source,
+        &defaults,
+        &context,
+        warnings_mode(strict),
+        |problem| {
+            if out.is_json() {
+                out.json(&problem.to_json());
+            } else {
+                out.data(problem.to_string());
+            }
+        },
+        None,
+    )?;
+    std::io::stdout().flush().map_err(anyhow::Error::from)?;
+    if out.is_json() {
+        out.json(&serde_json::json!({
+            "summary": true,
+            "valid": tally.invalid == 0,
+            "rows": tally.rows,
+            "invalid_rows": tally.invalid,
+            "problems": tally.problems,
+            "warnings": tally.warnings,
+        }));
+    }
     if tally.invalid > 0 {
-        anstream::eprintln!(
-            "{} {}; nothing was sent",
-            style::error_label(),
-            describe_invalid(&tally, &source.shown)
-        );
-        return Ok(ExitStatus::Invalid);
+        return Err(CliError::Rejected(describe_invalid(&tally, &source.shown)));
     }
-    if !quiet {
-        let rows = if tally.rows == 1 { "row" } else { "rows" };
-        anstream::eprintln!(
-            "{} {} {rows} of {} valid; nothing was sent",
-            style::paint(style::OK, "✓"),
-            tally.rows,
-            source.shown
-        );
-    }
-    Ok(ExitStatus::Success)
+    let rows = if tally.rows == 1 { "row" } else { "rows" };
+    let warned = match tally.warnings {
+        0 => String::new(),
+        1 => ", 1 warning".to_string(),
+        n => format!(", {n} warnings"),
+    };
+    out.note(line![
+        paint(OK, "✓"),
+        format!(
+            " {} {rows} of {} valid{warned}; nothing was sent",
+            tally.rows, source.shown
+        )
+    ]);
+    Ok(())
 }
 
 /// The fields that `check --file` accepts as defaults; the others make no sense with a file.

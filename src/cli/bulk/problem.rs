@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde_json::{Value, json};
 
-use crate::domain::FieldError;
+use crate::domain::{Field, FieldError, Note};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -17,6 +17,8 @@ pub struct Problem {
     pub input: String,
     pub code: &'static str,
     pub message: String,
+    /// A warning (the row is valid, unless `--strict`), not an error.
+    pub warning: bool,
 }
 
 impl Problem {
@@ -27,6 +29,19 @@ impl Problem {
             input: error.input,
             code: error.code,
             message: error.message,
+            warning: false,
+        }
+    }
+
+    /// A warning of a valid row: `line N, FIELD: warning: …`.
+    pub fn of_warning(line: u64, field: Field, note: &Note) -> Problem {
+        Problem {
+            line,
+            field: Some(field.name().to_string()),
+            input: String::new(),
+            code: "warning",
+            message: note.text.clone(),
+            warning: true,
         }
     }
 
@@ -38,6 +53,7 @@ impl Problem {
             input: String::new(),
             code,
             message,
+            warning: false,
         }
     }
 
@@ -48,17 +64,20 @@ impl Problem {
             input: String::new(),
             code,
             message,
+            warning: false,
         }
     }
 
-    /// `check --file --json`: one object per problem.
+    /// `check --file --json`: one object per problem (`"warning"` instead of `"error"` for a
+    /// warning).
     pub fn to_json(&self) -> Value {
+        let key = if self.warning { "warning" } else { "error" };
         json!({
             "line": self.line,
             "field": self.field,
             "input": (!self.input.is_empty()).then_some(&self.input),
             "code": self.code,
-            "error": self.message,
+            key: self.message,
         })
     }
 }
@@ -72,7 +91,11 @@ impl fmt::Display for Problem {
         if !self.input.is_empty() {
             write!(f, " `{}`", one_line(&self.input))?;
         }
-        write!(f, ": {}", self.message)
+        if self.warning {
+            write!(f, ": warning: {}", self.message)
+        } else {
+            write!(f, ": {}", self.message)
+        }
     }
 }
 
@@ -89,7 +112,6 @@ fn one_line(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::Field;
 
     #[test]
     fn shows_line_field_input_and_message() {

@@ -1,13 +1,13 @@
 //! The progress bar of a bulk run: on stderr, only when stderr is a terminal and not `--quiet`;
 //! rows done of rows to send, the rate and the time left.
 
-use std::io::IsTerminal;
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 
-pub fn bar(rows: u64, quiet: bool) -> ProgressBar {
-    if quiet || !std::io::stderr().is_terminal() {
+/// The bar, or a hidden one when `shown` is false (the printer's `shows_progress`).
+pub fn bar(rows: u64, shown: bool) -> ProgressBar {
+    if !shown {
         return ProgressBar::hidden();
     }
     // No colour in the template: `--color never` and NO_COLOR then need no special case.

@@ -1,5 +1,5 @@
 //! The results of a bulk run, one per row sent, in the file's order: `line, tracking_number,
-//! outcome, error` as CSV, or JSON Lines with `--json`; on stdout or in `--results FILE`.
+//! outcome, error, warnings` as CSV, or JSON Lines with `--json`; on stdout or in `--results FILE`.
 //! Flushed as rows complete, so the results of a run that is killed are there up to that point.
 
 use std::fs::File;
@@ -26,6 +26,8 @@ pub struct RowResult {
     pub tracking_number: Option<String>,
     pub outcome: Outcome,
     pub error: Option<String>,
+    /// The row's warnings, `FIELD: text; …`, as `new` would have shown them.
+    pub warnings: Option<String>,
 }
 
 pub struct Results {
@@ -67,7 +69,7 @@ impl Results {
         let mut results = Results { out, shown };
         if let Out::Csv(writer) = &mut results.out {
             writer
-                .write_record(["line", "tracking_number", "outcome", "error"])
+                .write_record(["line", "tracking_number", "outcome", "error", "warnings"])
                 .map_err(|error| results_failed(&results.shown, error.into()))?;
         }
         Ok(results)
@@ -110,18 +112,20 @@ mod tests {
                 tracking_number: Some("CS-7KQ-2M4-X9C".into()),
                 outcome: Outcome::Created,
                 error: None,
+                warnings: None,
             },
             RowResult {
                 line: 5,
                 tracking_number: None,
                 outcome: Outcome::Failed,
                 error: Some("refused, \"quoted\"".into()),
+                warnings: Some("phone: a landline".into()),
             },
         ]
     }
 
     #[test]
-    fn csv_and_json_lines_carry_the_same_four_columns() {
+    fn csv_and_json_lines_carry_the_same_five_columns() {
         let dir = tempfile::tempdir().unwrap();
         for (json, name) in [(false, "r.csv"), (true, "r.jsonl")] {
             let path = dir.path().join(name);
@@ -137,12 +141,12 @@ mod tests {
                     serde_json::from_str(text.lines().next().unwrap()).unwrap();
                 assert_eq!(
                     first,
-                    serde_json::json!({"line": 2, "tracking_number": "CS-7KQ-2M4-X9C", "outcome": "created", "error": null})
+                    serde_json::json!({"line": 2, "tracking_number": "CS-7KQ-2M4-X9C", "outcome": "created", "error": null, "warnings": null})
                 );
             } else {
                 assert_eq!(
                     text,
-                    "line,tracking_number,outcome,error\n2,CS-7KQ-2M4-X9C,created,\n5,,failed,\"refused, \"\"quoted\"\"\"\n"
+                    "line,tracking_number,outcome,error,warnings\n2,CS-7KQ-2M4-X9C,created,,\n5,,failed,\"refused, \"\"quoted\"\"\",phone: a landline\n"
                 );
             }
         }

@@ -12,7 +12,7 @@ use super::problem::Problem;
 use super::reader::{Cell, Content, Row};
 use crate::domain::screenshot::{Screenshot, load_screenshot};
 use crate::domain::ticket::{Context, REQUIRED, Ticket, TicketInput, examine};
-use crate::domain::{Field, FieldError};
+use crate::domain::{Field, FieldError, Note};
 
 /// Values from the command line for cells left empty.
 #[derive(Debug, Clone, Default)]
@@ -28,6 +28,8 @@ pub struct Defaults {
 pub struct Ready {
     pub ticket: Ticket,
     pub screenshots: Vec<Screenshot>,
+    /// The row's warnings (a landline, an old time...), shown as `new` shows them.
+    pub warnings: Vec<(Field, Note)>,
 }
 
 /// The ticket of a row, or every problem of it.
@@ -74,10 +76,13 @@ pub fn examine_row(
             load_screenshot(&base.join(shot))
         })
         .collect();
-    match examine(&input, screenshots, context).into_ticket(how_to_give) {
+    let exam = examine(&input, screenshots, context);
+    let warnings = exam.warnings();
+    match exam.into_ticket(how_to_give) {
         Ok((ticket, screenshots)) if problems.is_empty() && errors.is_empty() => Ok(Ready {
             ticket,
             screenshots,
+            warnings,
         }),
         Ok(_) => Err(with_field_errors(line, problems, errors)),
         Err(more) => {

@@ -12,6 +12,7 @@
 
 use std::collections::BTreeMap;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use indicatif::ProgressBar;
@@ -21,6 +22,7 @@ use super::results::{Outcome, Results, RowResult};
 use super::row::{Defaults, Ready, examine_row};
 use super::source::Source;
 use crate::cli::filing::{create_request, duplicate_message};
+use crate::cli::printer::Printer;
 use crate::client::{Desk, RequestError};
 use crate::domain::ticket::Context;
 
@@ -29,6 +31,23 @@ pub struct Options {
     pub force_new: bool,
     /// The first pass found every row valid: a row invalid now means the file changed since.
     pub all_valid: bool,
+    /// `--strict`: a row with a warning was rejected in the first pass, and is not sent.
+    pub strict: bool,
+}
+
+/// Set by Ctrl-C: no more rows are dispatched; those in flight finish and are written.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// From here on, a first Ctrl-C stops sending cleanly (the rows in flight are written, the bar
+/// cleared, the count said); a second one exits at once.
+pub fn stop_on_ctrl_c(out: &Printer) {
+    let out = *out;
+    let _ = ctrlc::set_handler(move || {
+        if INTERRUPTED.swap(true, Ordering::SeqCst) {
+            std::process::exit(crate::exit::ExitStatus::Interrupted.code().into());
+        }
+        out.say("interrupted: finishing the rows in flight (Ctrl-C again stops at once)");
+    });
 }
 
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -40,6 +59,8 @@ pub struct Counts {
     pub not_sent: u64,
     /// Why sending stopped early (the desk unreachable, the token refused).
     pub stopped: Option<String>,
+    /// Ctrl-C stopped the run.
+    pub interrupted: bool,
 }
 
 /// The rows of the input for the second pass, and how to read them.
@@ -65,7 +86,8 @@ struct Job {
 
 struct Done {
     seq: u64,
-    result: RowResult,
+    /// `None`: handed to a worker but not sent, because Ctrl-C came first.
+    result: Option<RowResult>,
     /// Set when no later row can succeed either.
     fatal: Option<String>,
 }
@@ -137,8 +159,12 @@ impl Dispatch<'_, '_> {
         let handed = self.options.concurrency * 2;
         let mut rows_left = true;
         loop {
+            if INTERRUPTED.load(Ordering::SeqCst) {
+                self.counts.interrupted = true;
+            }
             while rows_left
                 && self.counts.stopped.is_none()
+                && !self.counts.interrupted
                 && self.next_seq - self.next_write < window
                 && self.in_flight < handed
             {
@@ -148,7 +174,8 @@ impl Dispatch<'_, '_> {
                 // Nothing in flight means every dispatched row is written (results are written as
                 // soon as the rows before them are), so the window is empty: the rows ended, or
                 // sending stopped.
-                debug_assert_eq!(self.next_seq, self.next_write);
+                // (After Ctrl-C, the rows handed to a worker but not sent are not written.)
+                debug_assert!(self.counts.interrupted || self.next_seq == self.next_write);
                 break;
             }
             let first = self.done.recv().expect("workers answer every job");
@@ -158,7 +185,9 @@ impl Dispatch<'_, '_> {
             }
             self.write_ready()?;
         }
-        if let Some(reason) = self.counts.stopped.clone() {
+        if self.counts.interrupted {
+            // The rows left are not reported: the merchant asked to stop, and runs it again.
+        } else if let Some(reason) = self.counts.stopped.clone() {
             self.report_unsent(&reason)?;
         }
         self.output.results.flush()?;
@@ -177,6 +206,8 @@ impl Dispatch<'_, '_> {
                 self.input.source.allow_outside_paths,
                 self.input.context,
             ) {
+                // Rejected in the first pass (--strict): in the rejects file, not sent.
+                Ok(ready) if self.options.strict && !ready.warnings.is_empty() => {}
                 Ok(ready) => {
                     let job = Job {
                         seq: self.next_seq,
@@ -221,7 +252,9 @@ impl Dispatch<'_, '_> {
         {
             self.counts.stopped = Some(reason);
         }
-        self.pending.insert(done.seq, done.result);
+        if let Some(result) = done.result {
+            self.pending.insert(done.seq, result);
+        }
     }
 
     /// Write the results that are next in the file's order.
@@ -277,7 +310,17 @@ fn work(desk: &dyn Desk, jobs: &Mutex<Receiver<Job>>, done: Sender<Done>, force_
             Err(_) => return,
         };
         let Ok(job) = job else { return };
-        if done.send(file(desk, job, force_new)).is_err() {
+        let outcome = if INTERRUPTED.load(Ordering::SeqCst) {
+            // Queued before Ctrl-C, not sent yet: left for the next run.
+            Done {
+                seq: job.seq,
+                result: None,
+                fatal: None,
+            }
+        } else {
+            file(desk, job, force_new)
+        };
+        if done.send(outcome).is_err() {
             return;
         }
     }
@@ -288,7 +331,15 @@ fn file(desk: &dyn Desk, job: Job, force_new: bool) -> Done {
     let Ready {
         ticket,
         screenshots,
+        warnings,
     } = ready;
+    let warnings = (!warnings.is_empty()).then(|| {
+        let each: Vec<String> = warnings
+            .iter()
+            .map(|(field, note)| format!("{field}: {}", note.text))
+            .collect();
+        each.join("; ")
+    });
     let (result, fatal) = match desk.create(create_request(&ticket, screenshots, force_new)) {
         Ok(created) => {
             let outcome = if created.replayed {
@@ -301,23 +352,29 @@ fn file(desk: &dyn Desk, job: Job, force_new: bool) -> Done {
                 tracking_number: Some(created.ticket.tracking_number.to_string()),
                 outcome,
                 error: None,
+                warnings,
             };
             (result, None)
         }
         Err(refusal) if refusal.is_code("duplicate") => {
             let anyway = "file this row anyway with --force-new";
-            (
-                failed(line, duplicate_message(&refusal, &ticket, anyway)),
-                None,
-            )
+            let mut result = failed(line, duplicate_message(&refusal, &ticket, anyway));
+            result.warnings = warnings;
+            (result, None)
         }
         Err(refusal) => {
             let text = one_line(&refusal.to_string());
             let fatal = stops_the_run(&refusal).then(|| text.clone());
-            (failed(line, text), fatal)
+            let mut result = failed(line, text);
+            result.warnings = warnings;
+            (result, fatal)
         }
     };
-    Done { seq, result, fatal }
+    Done {
+        seq,
+        result: Some(result),
+        fatal,
+    }
 }
 
 /// Failures that no later row can escape: the desk gone, the token refused, a desk that speaks
@@ -335,6 +392,7 @@ fn failed(line: u64, error: String) -> RowResult {
         tracking_number: None,
         outcome: Outcome::Failed,
         error: Some(error),
+        warnings: None,
     }
 }
 

@@ -15,6 +15,8 @@ pub struct Tally {
     pub rows: u64,
     pub invalid: u64,
     pub problems: u64,
+    /// Warnings of valid rows (with `--strict` they are problems instead).
+    pub warnings: u64,
 }
 
 impl Tally {
@@ -23,10 +25,18 @@ impl Tally {
     }
 }
 
+/// How the first pass treats warnings: shown and counted, or (`--strict`) refusals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Warnings {
+    Shown,
+    Refused,
+}
+
 pub fn validate(
     source: &Source,
     defaults: &Defaults,
     context: &Context,
+    warnings: Warnings,
     mut on_problem: impl FnMut(&Problem),
     mut rejects: Option<&mut Rejects>,
 ) -> Result<Tally, CliError> {
@@ -38,14 +48,27 @@ pub fn validate(
     for row in &mut rows {
         let row = row?;
         tally.rows += 1;
-        let Err(problems) = examine_row(
+        let problems = match examine_row(
             &row,
             defaults,
             &source.base,
             source.allow_outside_paths,
             context,
-        ) else {
-            continue;
+        ) {
+            Ok(ready) => {
+                let found: Vec<Problem> = ready
+                    .warnings
+                    .iter()
+                    .map(|(field, note)| Problem::of_warning(row.line, *field, note))
+                    .collect();
+                if warnings == Warnings::Shown || found.is_empty() {
+                    tally.warnings += found.len() as u64;
+                    found.iter().for_each(&mut on_problem);
+                    continue;
+                }
+                found
+            }
+            Err(problems) => problems,
         };
         tally.invalid += 1;
         tally.problems += problems.len() as u64;

@@ -1,32 +1,68 @@
-//! `config init|show|set|path`. `show` and `set` read the file without validating it whole, so
+//! `config init|show|get|set|unset|path`. `show` and `set` read the file without validating it whole, so
 //! that a bad value can be seen and fixed; `set` checks the one value it writes through the
 //! domain parser of the flag of the same name.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, IsTerminal};
 use std::path::PathBuf;
 
 use serde_json::{Map, Value, json};
 
 use crate::cli::args::{ConfigAction, GlobalArgs};
 use crate::cli::error::CliError;
-use crate::cli::exit::ExitStatus;
 use crate::cli::interactive::{self, Prompter};
-use crate::cli::style::{DIM, WARN, paint};
+use crate::cli::printer::{DIM, Printer, WARN, paint};
 use crate::domain::plan::Plan;
+use crate::line;
 
 use super::{Config, Key, default_path, load_raw, save};
 
-pub fn run(action: &ConfigAction, global: &GlobalArgs) -> Result<ExitStatus, CliError> {
+pub fn run(action: &ConfigAction, global: &GlobalArgs, out: &Printer) -> Result<(), CliError> {
     let path = path(global)?;
     match action {
         ConfigAction::Path => {
-            anstream::println!("{}", path.display());
-            Ok(ExitStatus::Success)
+            out.data(path.display().to_string());
+            Ok(())
         }
-        ConfigAction::Show => show(&path, global),
-        ConfigAction::Set { key, value } => set(&path, key, value, global),
-        ConfigAction::Init => init(&path, global),
+        ConfigAction::Show => show(&path, out),
+        ConfigAction::Get { key } => get(&path, key, out),
+        ConfigAction::Set { key, value } => set(&path, key, value, out),
+        ConfigAction::Unset { key } => unset(&path, key, out),
+        ConfigAction::Init => init(&path, global, out),
     }
+}
+
+/// `config get KEY`: the value alone on stdout (the token redacted); exit 1 when it is not set,
+/// as `git config` does, so that a script can tell.
+fn get(path: &std::path::Path, key: &str, out: &Printer) -> Result<(), CliError> {
+    let key = Key::from_name(key).map_err(CliError::Usage)?;
+    let config = current(path)?;
+    match key.get(&config) {
+        Some(value) if out.is_json() => out.json(&json!({key.name(): key.shown(value)})),
+        Some(value) => out.data(key.shown(value)),
+        None => {
+            return Err(CliError::Failed(anyhow::anyhow!(
+                "{} is not set in {}; set it with `cartsaver-support config set {} VALUE`",
+                key.name(),
+                path.display(),
+                key.name()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// `config unset KEY`: remove the key from the file; nothing to do when it is not there.
+fn unset(path: &std::path::Path, key: &str, out: &Printer) -> Result<(), CliError> {
+    let key = Key::from_name(key).map_err(CliError::Usage)?;
+    let mut config = current(path)?;
+    if key.get(&config).is_none() {
+        out.note(format!("{} was not set in {}", key.name(), path.display()));
+        return Ok(());
+    }
+    key.set(&mut config, None);
+    save(path, &config)?;
+    out.note(format!("Unset {} in {}", key.name(), path.display()));
+    Ok(())
 }
 
 fn path(global: &GlobalArgs) -> Result<PathBuf, CliError> {
@@ -45,74 +81,76 @@ fn current(path: &std::path::Path) -> Result<Config, CliError> {
     Ok(load_raw(path, false)?.unwrap_or_default())
 }
 
-fn show(path: &std::path::Path, global: &GlobalArgs) -> Result<ExitStatus, CliError> {
+fn show(path: &std::path::Path, out: &Printer) -> Result<(), CliError> {
     let exists = path.exists();
     let config = current(path)?;
-    if global.json {
+    if out.is_json() {
         let mut object = Map::new();
         for key in Key::ALL {
             let value = key.get(&config).map(|v| key.shown(v));
             object.insert(key.name().into(), json!(value));
         }
         object.insert("path".into(), json!(path.display().to_string()));
-        anstream::println!("{}", Value::Object(object));
-        return Ok(ExitStatus::Success);
+        out.json(&Value::Object(object));
+        return Ok(());
     }
-    let mut out = anstream::stdout().lock();
     for key in Key::ALL {
-        let value = match key.get(&config) {
+        let name = format!("{:7} ", key.name());
+        let line = match key.get(&config) {
             Some(value) => match key.normalize(value) {
-                Ok(_) => key.shown(value),
-                Err(why) => format!("{}  {}", key.shown(value), paint(WARN, &format!("({why})"))),
+                Ok(_) => line![name, key.shown(value)],
+                Err(why) => line![
+                    name,
+                    key.shown(value),
+                    "  ",
+                    paint(WARN, format!("({why})"))
+                ],
             },
-            None => paint(DIM, "(not set)"),
+            None => line![name, paint(DIM, "(not set)")],
         };
-        let _ = writeln!(out, "{:7} {value}", key.name());
+        out.data(line);
     }
-    if !global.quiet {
-        let note = if exists { "" } else { " (does not exist yet)" };
-        anstream::eprintln!("{}", paint(DIM, &format!("from {}{note}", path.display())));
-    }
-    Ok(ExitStatus::Success)
+    let note = if exists { "" } else { " (does not exist yet)" };
+    out.note(paint(DIM, format!("from {}{note}", path.display())));
+    Ok(())
 }
 
-fn set(
-    path: &std::path::Path,
-    key: &str,
-    value: &str,
-    global: &GlobalArgs,
-) -> Result<ExitStatus, CliError> {
+fn set(path: &std::path::Path, key: &str, value: &str, out: &Printer) -> Result<(), CliError> {
     let key = Key::from_name(key).map_err(CliError::Usage)?;
     let value = if value == "-" {
-        from_stdin(key)?
+        from_stdin(key, out)?
     } else {
+        if key == Key::Token {
+            out.warning(
+                "the token is now in your shell history (and visible in `ps` while this ran); \
+                 next time use `cartsaver-support config set token -`, which reads it hidden",
+            );
+        }
         value.to_string()
     };
     let (normalized, notes) = key.normalize(&value).map_err(CliError::Usage)?;
     let mut config = current(path)?;
     key.set(&mut config, Some(normalized.clone()));
     save(path, &config)?;
-    if !global.quiet {
-        for note in notes {
-            anstream::eprintln!("  {note}");
-        }
-        anstream::eprintln!(
-            "Set {} = {} in {}",
-            key.name(),
-            key.shown(&normalized),
-            path.display()
-        );
+    for note in notes {
+        out.note(format!("  {note}"));
     }
-    Ok(ExitStatus::Success)
+    out.note(format!(
+        "Set {} = {} in {}",
+        key.name(),
+        key.shown(&normalized),
+        path.display()
+    ));
+    Ok(())
 }
 
 /// `config set KEY -`: one line of stdin. Typed at a terminal, a token is read hidden, as
 /// `config init` asks for it, so that it is not left on the screen; piped, the line is read as
 /// it comes.
-fn from_stdin(key: Key) -> Result<String, CliError> {
+fn from_stdin(key: Key, out: &Printer) -> Result<String, CliError> {
     if key == Key::Token && std::io::stdin().is_terminal() {
-        return Ok(Prompter::new()
-            .secret("Store token support gave you (hidden)")?
+        return Ok(Prompter::new(out)
+            .secret("Store token support gave you (hidden)", shown_token)?
             .trim()
             .to_string());
     }
@@ -126,14 +164,14 @@ fn from_stdin(key: Key) -> Result<String, CliError> {
 
 /// Ask for every key, offering the current values; an empty answer keeps the current one (or
 /// leaves it unset).
-fn init(path: &std::path::Path, global: &GlobalArgs) -> Result<ExitStatus, CliError> {
+fn init(path: &std::path::Path, global: &GlobalArgs, out: &Printer) -> Result<(), CliError> {
     if !interactive::is_interactive(global) {
         return Err(CliError::Usage(
             "`config init` asks questions and needs a terminal; without one, use `cartsaver-support config set KEY VALUE` for each of store, email, plan, region, desk, token".into(),
         ));
     }
     let mut config = current(path)?;
-    let p = Prompter::new();
+    let p = Prompter::new(out);
     p.say(&format!(
         "Writing {}. Enter keeps the value shown, an emptied one is unset; Ctrl-C stops without writing.",
         path.display()
@@ -174,7 +212,7 @@ fn init(path: &std::path::Path, global: &GlobalArgs) -> Result<ExitStatus, CliEr
         None => "Store token support gave you (hidden; Enter for none)".to_string(),
     };
     loop {
-        let token = p.secret(&token_label)?;
+        let token = p.secret(&token_label, shown_token)?;
         if token.trim().is_empty() {
             break;
         }
@@ -187,8 +225,17 @@ fn init(path: &std::path::Path, global: &GlobalArgs) -> Result<ExitStatus, CliEr
         }
     }
     save(path, &config)?;
-    anstream::eprintln!("Wrote {} (readable by you only).", path.display());
-    Ok(ExitStatus::Success)
+    out.say(format!("Wrote {} (readable by you only).", path.display()));
+    Ok(())
+}
+
+/// A token as the answered prompt shows it: redacted, or `(none)` when Enter skipped it.
+fn shown_token(typed: &str) -> Option<String> {
+    Some(if typed.is_empty() {
+        "(none)".to_string()
+    } else {
+        Key::Token.shown(typed)
+    })
 }
 
 /// One text key, checked by its parser: the current value is offered for editing; Enter keeps

@@ -7,7 +7,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::cli::error::CliError;
-use crate::cli::style::{WARN, paint};
 
 use super::Config;
 
@@ -146,11 +145,11 @@ fn warn_if_readable_by_others(path: &Path) {
     if mode & 0o044 == 0 {
         return;
     }
-    anstream::eprintln!(
-        "{} the config file {} is readable by other users (mode {mode:04o}) and may hold your store token; run `chmod 600 {}`",
-        paint(WARN, "warning:"),
-        path.display(),
-        path.display()
+    // Read before any command runs, so before a printer exists: plain text on stderr, the
+    // path made terminal-safe like everything the printer writes.
+    let path = crate::cli::printer::terminal_safe(&path.display().to_string()).into_owned();
+    eprintln!(
+        "warning: the config file {path} is readable by other users (mode {mode:04o}) and may hold your store token; run `chmod 600 {path}`"
     );
 }
 

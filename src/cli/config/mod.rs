@@ -1,4 +1,4 @@
-//! The config file (SPEC §3): `store`, `email`, `plan`, `region`, `desk` and `token` in TOML, in
+//! The config file (docs/contract.md §3): `store`, `email`, `plan`, `region`, `desk` and `token` in TOML, in
 //! the platform config dir (`$XDG_CONFIG_HOME/cartsaver/config.toml` on Linux) or at `--config
 //! PATH`. Its values come after flags and the environment and before the built-in defaults
 //! (that precedence is resolved in `cli::settings`, the one place the file is read for a

@@ -1,4 +1,4 @@
-//! The checklist at a terminal, in the order of SPEC §2: store, order, phone (and its region when
+//! The checklist at a terminal, in the order of docs/contract.md §2: store, order, phone (and its region when
 //! written without a country code), channel, when, screenshots, steps tried, summary, details,
 //! email, plan, outage and URGENT, access, PIN.
 //!
@@ -7,13 +7,13 @@
 //! the domain parser of its flag; the result is a `TicketInput` that `new` examines like the
 //! flags' own, so there is one validation path.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::cli::fields::GivenFields;
 use crate::domain::calendar::Calendar;
 use crate::domain::channel::{Channel, parse_channel};
 use crate::domain::order::parse_order;
-use crate::domain::phone::{Region, parse_phone, parse_region};
+use crate::domain::phone::{Region, country_name, parse_phone, parse_region};
 use crate::domain::plan::{Plan, check_urgent, parse_plan};
 use crate::domain::screenshot::{MAX_SCREENSHOTS, Screenshot, load_screenshot};
 use crate::domain::store::parse_store;
@@ -37,7 +37,7 @@ pub const COMMON_STEPS: [&str; 5] = [
     "checked the Cartsaver logs",
 ];
 
-const PHONE_LABEL: &str = "Customer's phone, with the country code (+20 100 123 4567)";
+const PHONE_LABEL: &str = "Customer's phone, with the country code (e.g. +20 100 123 4567)";
 
 /// What the checklist gathered: the input and the screenshots, read and checked.
 pub struct Gathered {
@@ -45,14 +45,34 @@ pub struct Gathered {
     pub screenshots: Vec<Result<Parsed<Screenshot>, FieldError>>,
 }
 
+/// The fields the merchant can go back to from the preview, in the order they were asked.
+pub const CHANGEABLE: [Field; 14] = [
+    Field::Store,
+    Field::Order,
+    Field::Phone,
+    Field::Channel,
+    Field::At,
+    Field::Screenshot,
+    Field::Tried,
+    Field::Summary,
+    Field::Details,
+    Field::Email,
+    Field::Plan,
+    Field::Urgent,
+    Field::AllowAccess,
+    Field::Pin,
+];
+
 /// Walk the checklist. `given` holds the flags with the config's defaults filled in;
-/// `from_config` names the fields the config file gave.
-pub fn walk(
-    p: &Prompter,
+/// `from_config` names the fields the config file gave. `after_order` runs as soon as the store
+/// and order are known (the duplicate check), before the other questions.
+pub fn walk<'a>(
+    p: &'a Prompter,
     given: GivenFields,
-    from_config: &[Field],
-    context: &Context,
-) -> Result<Gathered, CliError> {
+    from_config: &'a [Field],
+    context: &'a Context,
+    after_order: &mut dyn FnMut(&str, &str) -> Result<(), CliError>,
+) -> Result<Walk<'a>, CliError> {
     for error in &given.read_errors {
         p.error(error);
     }
@@ -62,35 +82,98 @@ pub fn walk(
         from_config,
         context,
         input: given.input,
+        given_screenshots: given.screenshots,
+        screenshots: Vec::new(),
     };
     walk.store()?;
     walk.order()?;
-    walk.phone()?;
-    let channel = walk.channel()?;
-    walk.at()?;
-    let screenshots = walk.screenshots(given.screenshots)?;
-    walk.tried()?;
-    walk.summary(channel)?;
-    walk.details()?;
-    walk.email()?;
-    let plan = walk.plan()?;
-    walk.urgency(plan)?;
-    walk.access()?;
-    walk.pin()?;
-    Ok(Gathered {
-        input: walk.input,
-        screenshots,
-    })
+    if let (Some(store), Some(order)) = (&walk.input.store, &walk.input.order) {
+        after_order(store, order)?;
+    }
+    for field in &CHANGEABLE[2..] {
+        walk.ask(*field)?;
+    }
+    Ok(walk)
 }
 
-struct Walk<'a> {
+/// The checklist being walked: the answers so far, and each field's question.
+pub struct Walk<'a> {
     p: &'a Prompter,
     from_config: &'a [Field],
     context: &'a Context,
     input: TicketInput,
+    /// The `--screenshot` files, read, before the checklist looks at them.
+    given_screenshots: Vec<Result<Parsed<Screenshot>, FieldError>>,
+    screenshots: Vec<Result<Parsed<Screenshot>, FieldError>>,
 }
 
 impl Walk<'_> {
+    /// The answers: what `new` examines like the flags' own.
+    pub fn gathered(&self) -> Gathered {
+        Gathered {
+            input: self.input.clone(),
+            screenshots: self.screenshots.clone(),
+        }
+    }
+
+    /// Ask for `field` (again, from the preview: its answer is forgotten first).
+    pub fn change(&mut self, field: Field) -> Result<(), CliError> {
+        let input = &mut self.input;
+        match field {
+            Field::Store => input.store = None,
+            Field::Order => input.order = None,
+            Field::Phone | Field::Region => {
+                input.phone = None;
+                input.region = None;
+            }
+            Field::Channel => input.channel = None,
+            Field::At => input.at = None,
+            Field::Screenshot => self.given_screenshots.clear(),
+            Field::Tried => input.tried.clear(),
+            Field::Summary => input.summary = None,
+            Field::Details => input.details = None,
+            Field::Email => input.email = None,
+            Field::Plan => input.plan = None,
+            Field::Urgent | Field::Outage => {
+                input.urgent = false;
+                input.outage = false;
+            }
+            Field::AllowAccess => input.allow_access = false,
+            Field::Pin => input.pin = None,
+            Field::Tracking => return Ok(()),
+        }
+        self.ask(field)?;
+        if field == Field::Plan {
+            // URGENT depends on the plan: ask again where it is allowed.
+            self.ask(Field::Urgent)?;
+        }
+        Ok(())
+    }
+
+    /// The question of one field (a given value is used without asking).
+    fn ask(&mut self, field: Field) -> Result<(), CliError> {
+        match field {
+            Field::Store => self.store(),
+            Field::Order => self.order(),
+            Field::Phone | Field::Region => self.phone(),
+            Field::Channel => self.channel().map(drop),
+            Field::At => self.at(),
+            Field::Screenshot => {
+                let given = std::mem::take(&mut self.given_screenshots);
+                self.screenshots = self.screenshots(given)?;
+                Ok(())
+            }
+            Field::Tried => self.tried(),
+            Field::Summary => self.summary(),
+            Field::Details => self.details(),
+            Field::Email => self.email(),
+            Field::Plan => self.plan().map(drop),
+            Field::Urgent | Field::Outage => self.urgency(),
+            Field::AllowAccess => self.access(),
+            Field::Pin => self.pin(),
+            Field::Tracking => Ok(()),
+        }
+    }
     /// A field's value: the given one if its parser accepts it, else asked for (starting from
     /// the refused value, shown with its error).
     fn field<T: std::fmt::Display>(
@@ -136,7 +219,7 @@ impl Walk<'_> {
         let answer = self.field(
             Field::Store,
             given,
-            "Shopify store (cool-shop.myshopify.com or any URL of it)",
+            "Shopify store (e.g. cool-shop.myshopify.com, or any URL of it)",
             None,
             parse_store,
         )?;
@@ -149,7 +232,7 @@ impl Walk<'_> {
         let answer = self.field(
             Field::Order,
             given,
-            "Order number, as shown in the Shopify admin (#1052)",
+            "Order number, as shown in the Shopify admin (e.g. #1052)",
             None,
             parse_order,
         )?;
@@ -181,10 +264,10 @@ impl Walk<'_> {
             }
             if needs_region {
                 let answer = self.p.text(
-                    "That number has no country code: which country is it in? (EG, SA, AE...)",
+                    "That number has no country code: which country is it in? (e.g. EG, or Egypt)",
                     None,
                     None,
-                    parse_region,
+                    region_by_code_or_name,
                 )?;
                 region = Some(answer.parsed.value);
                 parsed = parse_phone(&text, region.as_ref());
@@ -247,7 +330,7 @@ impl Walk<'_> {
         let answer = self.field(
             Field::At,
             given,
-            "When did it happen? (2026-11-20T16:03+02:00, ...Z, or now)",
+            "When did it happen? (e.g. 2026-11-20T16:03+02:00, or ...Z; Enter for now)",
             Some("now"),
             |text| parse_at(text, context.now, &context.local).map(|at| at.map(format_utc)),
         )?;
@@ -291,7 +374,7 @@ impl Walk<'_> {
                 "Another screenshot (optional, Enter to go on)"
             };
             let answer = self.p.optional_text(label, None, |text| {
-                load_screenshot(Path::new(&unquote(text)))
+                load_screenshot(&expand_home(&unquote(text)))
             })?;
             match answer {
                 Some(answer) => shots.push(Ok(answer.parsed)),
@@ -342,7 +425,13 @@ impl Walk<'_> {
         }
     }
 
-    fn summary(&mut self, channel: Channel) -> Result<(), CliError> {
+    fn summary(&mut self) -> Result<(), CliError> {
+        let channel = self
+            .input
+            .channel
+            .as_deref()
+            .and_then(|name| parse_channel(name).ok())
+            .map_or(Channel::Whatsapp, |parsed| parsed.value);
         let default = default_summary(channel);
         let given = self.input.summary.take();
         let answer = self.field(
@@ -417,7 +506,13 @@ impl Walk<'_> {
     }
 
     /// URGENT is offered only where it is allowed: on Scale, or when orders are blocked.
-    fn urgency(&mut self, plan: Plan) -> Result<(), CliError> {
+    fn urgency(&mut self) -> Result<(), CliError> {
+        let plan = self
+            .input
+            .plan
+            .as_deref()
+            .and_then(|name| parse_plan(name).ok())
+            .map_or(Plan::Free, |parsed| parsed.value);
         if self.input.urgent {
             match check_urgent(true, self.input.outage, Some(plan)) {
                 Ok(parsed) => {
@@ -467,9 +562,15 @@ impl Walk<'_> {
             }
         }
         loop {
-            let text = self
-                .p
-                .secret("Support PIN, if you set one (hidden; Enter to skip)")?;
+            let text = self.p.secret(
+                "Support PIN, if you set one (hidden; Enter to skip)",
+                |typed| match parse_pin(typed) {
+                    _ if typed.is_empty() => Some("(none)".to_string()),
+                    Ok(pin) => Some(pin.value.masked()),
+                    // Refused: the error says why, under the prompt.
+                    Err(_) => None,
+                },
+            )?;
             if text.trim().is_empty() {
                 return Ok(());
             }
@@ -485,6 +586,44 @@ impl Walk<'_> {
                 }),
             }
         }
+    }
+}
+
+/// A region as its two-letter code (`EG`) or its English name (`Egypt`); anything else is
+/// refused with the code to use.
+fn region_by_code_or_name(text: &str) -> Result<Parsed<Region>, FieldError> {
+    let wanted = text.trim();
+    if wanted.chars().count() <= 2 {
+        return parse_region(wanted);
+    }
+    let letters = b'A'..=b'Z';
+    let code = letters
+        .clone()
+        .flat_map(|a| {
+            letters
+                .clone()
+                .map(move |b| String::from_utf8(vec![a, b]).unwrap())
+        })
+        .find(|code| country_name(code).is_some_and(|name| name.eq_ignore_ascii_case(wanted)));
+    match code {
+        Some(code) => parse_region(&code),
+        None => Err(FieldError::new(
+            Field::Region,
+            wanted,
+            "unknown_region",
+            "not a country name this checklist knows; use the two-letter code, e.g. EG",
+        )),
+    }
+}
+
+/// `~/shots/a.png` as the shell would read it: the home folder.
+fn expand_home(path: &str) -> PathBuf {
+    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => Path::new(&home).join(rest),
+        _ if path == "~" => {
+            std::env::var_os("HOME").map_or_else(|| PathBuf::from(path), PathBuf::from)
+        }
+        _ => PathBuf::from(path),
     }
 }
 
@@ -520,6 +659,24 @@ mod tests {
         assert_eq!(unquote("\"/tmp/x.png\""), "/tmp/x.png");
         assert_eq!(unquote("/tmp/x.png"), "/tmp/x.png");
         assert_eq!(unquote("/tmp/my\\ shot.png"), "/tmp/my shot.png");
+    }
+
+    #[test]
+    fn a_region_is_its_code_or_its_name() {
+        assert_eq!(region_by_code_or_name("eg").unwrap().value.as_str(), "EG");
+        assert_eq!(
+            region_by_code_or_name(" Egypt ").unwrap().value.as_str(),
+            "EG"
+        );
+        let error = region_by_code_or_name("Narnia").unwrap_err();
+        assert!(error.message.contains("e.g. EG"), "{}", error.message);
+    }
+
+    #[test]
+    fn a_path_from_home_is_expanded() {
+        let home = std::env::var("HOME").unwrap();
+        assert_eq!(expand_home("~/a b.png"), Path::new(&home).join("a b.png"));
+        assert_eq!(expand_home("/tmp/x.png"), PathBuf::from("/tmp/x.png"));
     }
 
     #[test]

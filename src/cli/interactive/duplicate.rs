@@ -2,13 +2,11 @@
 //! already have an open ticket, offer to add what the merchant wrote to it as a follow-up (the
 //! `reply` path) instead of filing a second one.
 
-use std::io::Write;
-
 use serde_json::json;
 
 use crate::api::TicketView;
-use crate::cli::args::GlobalArgs;
 use crate::cli::error::CliError;
+use crate::cli::printer::Printer;
 use crate::cli::show::filed_json;
 use crate::client::Desk;
 use crate::domain::ticket::Ticket;
@@ -26,11 +24,20 @@ pub enum Choice {
 
 /// The open ticket a `duplicate` refusal names.
 pub fn choose(p: &Prompter, existing: TrackingNumber, ticket: &Ticket) -> Result<Choice, CliError> {
-    anstream::eprintln!(
-        "Order {} of {} already has an open ticket, {existing}.",
-        ticket.order,
-        ticket.store
-    );
+    choose_early(p, existing, ticket.store.as_str(), ticket.order.as_str())
+}
+
+/// The same choice, as soon as the store and order are known: the rest of the checklist then
+/// becomes the follow-up (or the separate ticket).
+pub fn choose_early(
+    p: &Prompter,
+    existing: TrackingNumber,
+    store: &str,
+    order: &str,
+) -> Result<Choice, CliError> {
+    p.printer().say(format!(
+        "Order {order} of {store} already has an open ticket, {existing}."
+    ));
     let choices = [
         (
             Choice::FollowUp,
@@ -65,21 +72,20 @@ pub fn follow_up_text(ticket: &Ticket) -> String {
 }
 
 /// The existing tracking number alone on stdout, as `new` prints a new one.
-pub fn report_follow_up(view: &TicketView, desk: &dyn Desk, global: &GlobalArgs) {
-    if global.json {
+pub fn report_follow_up(view: &TicketView, desk: &dyn Desk, out: &Printer) {
+    if out.is_json() {
         let mut object = filed_json(view, false, desk);
         object["follow_up"] = json!(true);
-        anstream::println!("{object}");
+        out.json(&object);
     } else {
-        anstream::println!("{}", view.tracking_number);
+        out.data(view.tracking_number.to_string());
     }
-    if !global.quiet {
-        let mut err = anstream::stderr().lock();
-        let _ = writeln!(
-            err,
-            "Added as a follow-up on {}: {}",
-            view.tracking_number, view.subject
-        );
-        let _ = writeln!(err, "Keep {} for every follow-up.", view.tracking_number);
-    }
+    out.note(format!(
+        "Added as a follow-up on {}: {}",
+        view.tracking_number, view.subject
+    ));
+    out.note(format!(
+        "Keep {} for every follow-up.",
+        view.tracking_number
+    ));
 }

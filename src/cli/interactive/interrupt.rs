@@ -44,7 +44,7 @@ pub fn leave() {
     let mut err = std::io::stderr().lock();
     let _ = writeln!(err, "\n{message}");
     let _ = err.flush();
-    std::process::exit(super::super::exit::ExitStatus::Interrupted.code().into());
+    std::process::exit(crate::exit::ExitStatus::Interrupted.code().into());
 }
 
 #[cfg(unix)]

@@ -5,7 +5,7 @@
 //! fails is found before the first question, or else the answers are printed as a command
 //! (`rescue`).
 //!
-//! Interactive means stdin and stderr are terminals and `--no-input` is not set (SPEC §3);
+//! Interactive means stdin and stderr are terminals and `--no-input` is not set (docs/contract.md §3);
 //! stdout may be a pipe, so `TN=$(cartsaver-support new)` still asks.
 
 pub mod checklist;

@@ -1,23 +1,31 @@
-//! The prompts, on stderr, each answer checked by the caller's domain parser: an invalid answer
-//! is shown with its error, inline, and offered again for editing with what was typed; the notes
-//! of an accepted one ("mobile number, Egypt (EG)") are shown at once. Esc at a select or a
-//! confirm cancels (exit 130, nothing sent), like Ctrl-C anywhere.
+//! The prompts, on the terminal (never stdout), each answer checked by the caller's domain
+//! parser: an invalid answer is shown with its error, inline, and offered again for editing with
+//! what was typed; the notes of an accepted one ("mobile number, Egypt (EG)") are shown at once.
+//! Esc at a select or a confirm cancels (exit 130, nothing sent), like Ctrl-C anywhere.
+//!
+//! Text is read with rustyline, on the controlling terminal (`/dev/tty`), so every text prompt
+//! has readline's keys: Ctrl-A/E, Home/End, Ctrl-U/K/W, Alt-B/F, Delete. Choices, yes/no and
+//! hidden input are dialoguer's.
 
 use std::fmt::Display;
 use std::io::ErrorKind;
 
 use dialoguer::theme::{ColorfulTheme, Theme};
-use dialoguer::{Confirm, Input, MultiSelect, Password, Select};
+use dialoguer::{Confirm, MultiSelect, Password, Select};
+use rustyline::config::Behavior;
+use rustyline::error::ReadlineError;
 
 use crate::cli::error::CliError;
-use crate::cli::style::{BAD, DIM, WARN, paint};
+use crate::cli::printer::{BAD, DIM, Printer, WARN, paint};
 use crate::domain::{Note, Parsed};
+use crate::line;
 
 use super::interrupt;
 
 pub struct Prompter {
     theme: ColorfulTheme,
     term: console::Term,
+    out: Printer,
 }
 
 /// An accepted answer: what was typed and what the parser made of it.
@@ -27,22 +35,14 @@ pub struct Answer<T> {
 }
 
 impl Prompter {
-    pub fn new() -> Prompter {
+    /// The prompts, in the printer's colours.
+    pub fn new(out: &Printer) -> Prompter {
         interrupt::guard();
-        match anstream::ColorChoice::global() {
-            anstream::ColorChoice::Never => console::set_colors_enabled_stderr(false),
-            anstream::ColorChoice::Always | anstream::ColorChoice::AlwaysAnsi => {
-                console::set_colors_enabled_stderr(true)
-            }
-            anstream::ColorChoice::Auto => {
-                if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
-                    console::set_colors_enabled_stderr(false);
-                }
-            }
-        }
+        console::set_colors_enabled_stderr(out.colors_stderr());
         Prompter {
             theme: ColorfulTheme::default(),
             term: console::Term::stderr(),
+            out: *out,
         }
     }
 
@@ -116,17 +116,33 @@ impl Prompter {
         default: Option<&str>,
     ) -> Result<String, CliError> {
         // Empty answers reach the parser, whose "missing" message says what to give.
-        let mut input = Input::<String>::with_theme(&self.theme)
-            .with_prompt(label)
-            .allow_empty(true)
-            .report(false);
-        if let Some(text) = initial {
-            input = input.with_initial_text(text);
+        let prompt = match default {
+            Some(text) => format!("? {label} [{text}] › "),
+            None => format!("? {label} › "),
+        };
+        let config = rustyline::Config::builder()
+            .behavior(Behavior::PreferTerm)
+            .auto_add_history(false)
+            .build();
+        let mut editor = rustyline::DefaultEditor::with_config(config).map_err(readline_error)?;
+        let answer = editor
+            .readline_with_initial(&prompt, (initial.unwrap_or(""), ""))
+            .map_err(readline_error)?;
+        drop(editor);
+        // The answered prompt is shown again as `✔ label · answer` (or the error under it).
+        self.clear_answered(&prompt, &answer);
+        match default {
+            Some(text) if answer.trim().is_empty() => Ok(text.to_string()),
+            _ => Ok(answer),
         }
-        if let Some(text) = default {
-            input = input.default(text.to_string());
-        }
-        input.interact_text_on(&self.term).map_err(prompt_error)
+    }
+
+    /// Take the prompt line just answered off the screen (all the rows it wrapped onto).
+    fn clear_answered(&self, prompt: &str, answer: &str) {
+        let width = console::measure_text_width(prompt) + console::measure_text_width(answer);
+        let columns = usize::from(self.term.size().1).max(1);
+        let rows = width / columns + 1;
+        let _ = self.term.clear_last_lines(rows);
     }
 
     /// One of `items`; Esc cancels.
@@ -161,20 +177,33 @@ impl Prompter {
     }
 
     /// Hidden input (a PIN, a token); empty allowed.
-    pub fn secret(&self, label: &str) -> Result<String, CliError> {
-        Password::with_theme(&self.theme)
+    /// The answered line shows `shown(answer)` (a masked PIN, `(none)`), never dialoguer's
+    /// `********`, which would claim a secret was typed when Enter skipped it; `None` shows no
+    /// answered line (the caller says why the answer is refused).
+    pub fn secret(
+        &self,
+        label: &str,
+        shown: impl Fn(&str) -> Option<String>,
+    ) -> Result<String, CliError> {
+        let answer = Password::with_theme(&self.theme)
             .with_prompt(label)
             .allow_empty_password(true)
+            .report(false)
             .interact_on(&self.term)
-            .map_err(prompt_error)
+            .map_err(prompt_error)?;
+        if let Some(shown) = shown(answer.trim()) {
+            self.accepted(label, &shown);
+        }
+        Ok(answer)
     }
 
     /// The answered question, as dialoguer shows an accepted one: `✔ label · answer`.
     pub fn accepted(&self, label: &str, answer: &str) {
         let mut line = String::new();
+        let safe = crate::cli::printer::terminal_safe(answer);
         let _ = self
             .theme
-            .format_input_prompt_selection(&mut line, label, answer);
+            .format_input_prompt_selection(&mut line, label, &safe);
         let _ = self.term.write_line(&line);
     }
 
@@ -187,26 +216,41 @@ impl Prompter {
 
     pub fn note(&self, note: &Note) {
         if note.is_warning() {
-            anstream::eprintln!("  {} {}", paint(WARN, "warning:"), note.text);
+            self.out
+                .say(line!["  ", paint(WARN, "warning:"), " ", &note.text]);
         } else {
-            anstream::eprintln!("  {}", paint(DIM, &note.text));
+            self.out.say(line!["  ", paint(DIM, &note.text)]);
         }
     }
 
     /// A line for the merchant, dimmed: "store  https://... (from the config file)".
     pub fn say(&self, text: &str) {
-        anstream::eprintln!("{}", paint(DIM, text));
+        self.out.say(paint(DIM, text));
     }
 
     /// A refused answer, shown before the field is asked again.
     pub fn error(&self, error: &impl Display) {
-        anstream::eprintln!("{} {error}", paint(BAD, "✘"));
+        self.out.say(line![paint(BAD, "✘"), " ", error.to_string()]);
+    }
+
+    /// The printer the prompts write through.
+    pub fn printer(&self) -> &Printer {
+        &self.out
     }
 }
 
-impl Default for Prompter {
-    fn default() -> Prompter {
-        Prompter::new()
+/// Ctrl-C at a text prompt leaves like Ctrl-C anywhere (exit 130); Ctrl-D on an empty line
+/// cancels, as Esc does at a choice.
+fn readline_error(error: ReadlineError) -> CliError {
+    match error {
+        ReadlineError::Interrupted => {
+            interrupt::leave();
+            CliError::Interrupted
+        }
+        ReadlineError::Eof => CliError::Interrupted,
+        other => CliError::Failed(
+            anyhow::Error::from(other).context("cannot read the answer from the terminal"),
+        ),
     }
 }
 

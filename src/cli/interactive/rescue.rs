@@ -2,14 +2,12 @@
 //! before the first question, and if filing still fails, print the answers as one
 //! `cartsaver-support new ...` command, so that nothing typed is lost.
 
-use std::io::Write;
-
-use crate::client::{Desk, RequestError};
-use crate::desk::ListFilter;
+use crate::client::{Desk, ListFilter, RequestError};
 use crate::domain::ticket::Ticket;
 use crate::domain::timestamp::format_utc;
 
 use crate::cli::error::CliError;
+use crate::cli::printer::Printer;
 
 /// A remote desk is asked for one ticket, which proves it answers and takes the token; the local
 /// desk was opened already.
@@ -25,15 +23,18 @@ pub fn check_desk_first(desk: &dyn Desk) -> Result<(), CliError> {
 }
 
 /// After a failed send: the error as usual, and the command that files the same ticket.
-pub fn keep_answers(error: RequestError, ticket: &Ticket, screenshots: usize) -> CliError {
-    let mut err = anstream::stderr().lock();
-    let _ = writeln!(
-        err,
-        "Your answers are not lost: once the desk answers, file them with"
-    );
-    let _ = writeln!(err, "  {}", as_command(ticket));
+pub fn keep_answers(
+    error: RequestError,
+    ticket: &Ticket,
+    screenshots: usize,
+    out: &Printer,
+) -> CliError {
+    out.say("Your answers are not lost: once the desk answers, file them with");
+    out.say(format!("  {}", as_command(ticket)));
     if screenshots > 0 {
-        let _ = writeln!(err, "  (and your {screenshots} --screenshot file(s) again)");
+        out.say(format!(
+            "  (and your {screenshots} --screenshot file(s) again)"
+        ));
     }
     CliError::Desk(error)
 }

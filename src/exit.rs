@@ -1,4 +1,6 @@
-//! The process exit statuses the CLI promises (SPEC §3), in one place.
+//! The process exit statuses both binaries promise (README, Exit codes), in one place: the
+//! merchant CLI and `cartsaver-desk` alike (0 success, 1 anything else, 2 bad usage or input,
+//! 130 interrupted).
 
 use std::process::ExitCode;
 

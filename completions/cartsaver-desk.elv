@@ -1,0 +1,308 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[cartsaver-desk] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'cartsaver-desk'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'cartsaver-desk'= {
+            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --json 'Print JSON on stdout (one object per line for lists)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand serve 'Serve the desk API over HTTP until Ctrl-C or SIGTERM'
+            cand token 'Issue, list and revoke store tokens'
+            cand tickets 'Look at tickets'
+            cand attachments 'Save a ticket''s attachments'
+            cand reply 'Answer a ticket as support (sets it `answered`)'
+            cand set-status 'Set a ticket''s status: open, answered or resolved'
+            cand completions 'Print a shell completion script (the same as completions/ in the project)'
+            cand man 'Print the man page, or write every page (one per command) into a folder'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cartsaver-desk;serve'= {
+            cand --listen 'Address to listen on, HOST:PORT; port 0 picks a free port. The first line on stdout is `listening on http://HOST:PORT`'
+            cand --header-timeout 'Longest wait for a request''s head (request line and headers), from the connection''s opening or the next request''s first byte'
+            cand --idle-timeout 'Close a kept-alive connection after this long with no request and no traffic'
+            cand --body-timeout 'Cut off a request body (408) when no byte of it arrives for this long'
+            cand --body-min-rate 'Cut off a request body (408) that arrives slower than this many KiB/s on average, after its first 10 seconds'
+            cand --shutdown-timeout 'After SIGTERM or Ctrl-C, how long requests in flight may take before their connections are dropped and the desk exits'
+            cand --log-format 'How the one log line per request (and the desk''s other messages) are written on stderr'
+            cand --metrics-listen 'Also serve Prometheus metrics at http://ADDR/metrics (port 0 picks a free port; the second stdout line is then `metrics on http://HOST:PORT/metrics`)'
+            cand --max-connections 'Connections open at once; more wait in the kernel''s backlog'
+            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --json 'Print JSON on stdout (one object per line for lists)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-desk;token'= {
+            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --json 'Print JSON on stdout (one object per line for lists)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Issue a token for a store; it is printed once, alone, on stdout (its id on stderr), and only its hash is kept'
+            cand list 'The tokens: id, store, created, last used, revoked (never the token itself)'
+            cand revoke 'Revoke a token, by its id or in full: the desk refuses it from then on (401)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cartsaver-desk;token;create'= {
+            cand --store 'The store the token belongs to (any form `cartsaver-support --store` accepts)'
+            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --json 'Print JSON on stdout (one object per line for lists)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-desk;token;list'= {
+            cand --store 'Only the tokens of this store'
+            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --json 'Print JSON on stdout (one object per line for lists)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-desk;token;revoke'= {
+            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --json 'Print JSON on stdout (one object per line for lists)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-desk;token;help'= {
+            cand create 'Issue a token for a store; it is printed once, alone, on stdout (its id on stderr), and only its hash is kept'
+            cand list 'The tokens: id, store, created, last used, revoked (never the token itself)'
+            cand revoke 'Revoke a token, by its id or in full: the desk refuses it from then on (401)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cartsaver-desk;token;help;create'= {
+        }
+        &'cartsaver-desk;token;help;list'= {
+        }
+        &'cartsaver-desk;token;help;revoke'= {
+        }
+        &'cartsaver-desk;token;help;help'= {
+        }
+        &'cartsaver-desk;tickets'= {
+            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --json 'Print JSON on stdout (one object per line for lists)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'Tickets by first-response due time, soonest first: a table, or JSON Lines with --json'
+            cand show 'One ticket whole: every field with its diagnosis, the thread, the attachments'
+            cand check-pin 'Check a support PIN a merchant tells you against the one given with the ticket (exit 0 when it matches, 1 when not); the desk keeps only a keyed hash of it'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cartsaver-desk;tickets;list'= {
+            cand --status 'Only tickets with this status: open, answered, resolved'
+            cand --store 'Only tickets of this store'
+            cand --order 'Only tickets of this order'
+            cand --limit 'At most this many tickets [default: all]'
+            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --overdue 'Only tickets past their first-response due time, unanswered'
+            cand --urgent 'Only URGENT tickets'
+            cand --json 'Print JSON on stdout (one object per line for lists)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-desk;tickets;show'= {
+            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --json 'Print JSON on stdout (one object per line for lists)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-desk;tickets;check-pin'= {
+            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --json 'Print JSON on stdout (one object per line for lists)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-desk;tickets;help'= {
+            cand list 'Tickets by first-response due time, soonest first: a table, or JSON Lines with --json'
+            cand show 'One ticket whole: every field with its diagnosis, the thread, the attachments'
+            cand check-pin 'Check a support PIN a merchant tells you against the one given with the ticket (exit 0 when it matches, 1 when not); the desk keeps only a keyed hash of it'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cartsaver-desk;tickets;help;list'= {
+        }
+        &'cartsaver-desk;tickets;help;show'= {
+        }
+        &'cartsaver-desk;tickets;help;check-pin'= {
+        }
+        &'cartsaver-desk;tickets;help;help'= {
+        }
+        &'cartsaver-desk;attachments'= {
+            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --json 'Print JSON on stdout (one object per line for lists)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand save 'Write a ticket''s attachments to files (names made safe; existing files are not replaced)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cartsaver-desk;attachments;save'= {
+            cand --to 'The folder to write them in (created if missing) [default: the current folder]'
+            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --json 'Print JSON on stdout (one object per line for lists)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-desk;attachments;help'= {
+            cand save 'Write a ticket''s attachments to files (names made safe; existing files are not replaced)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cartsaver-desk;attachments;help;save'= {
+        }
+        &'cartsaver-desk;attachments;help;help'= {
+        }
+        &'cartsaver-desk;reply'= {
+            cand --message 'The reply''s text'
+            cand --message-file 'Read the reply from a file, or `-` for stdin'
+            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --json 'Print JSON on stdout (one object per line for lists)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-desk;set-status'= {
+            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --json 'Print JSON on stdout (one object per line for lists)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-desk;completions'= {
+            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --json 'Print JSON on stdout (one object per line for lists)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-desk;man'= {
+            cand --dir 'Write every page into this folder instead of printing the main one'
+            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --json 'Print JSON on stdout (one object per line for lists)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-desk;help'= {
+            cand serve 'Serve the desk API over HTTP until Ctrl-C or SIGTERM'
+            cand token 'Issue, list and revoke store tokens'
+            cand tickets 'Look at tickets'
+            cand attachments 'Save a ticket''s attachments'
+            cand reply 'Answer a ticket as support (sets it `answered`)'
+            cand set-status 'Set a ticket''s status: open, answered or resolved'
+            cand completions 'Print a shell completion script (the same as completions/ in the project)'
+            cand man 'Print the man page, or write every page (one per command) into a folder'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cartsaver-desk;help;serve'= {
+        }
+        &'cartsaver-desk;help;token'= {
+            cand create 'Issue a token for a store; it is printed once, alone, on stdout (its id on stderr), and only its hash is kept'
+            cand list 'The tokens: id, store, created, last used, revoked (never the token itself)'
+            cand revoke 'Revoke a token, by its id or in full: the desk refuses it from then on (401)'
+        }
+        &'cartsaver-desk;help;token;create'= {
+        }
+        &'cartsaver-desk;help;token;list'= {
+        }
+        &'cartsaver-desk;help;token;revoke'= {
+        }
+        &'cartsaver-desk;help;tickets'= {
+            cand list 'Tickets by first-response due time, soonest first: a table, or JSON Lines with --json'
+            cand show 'One ticket whole: every field with its diagnosis, the thread, the attachments'
+            cand check-pin 'Check a support PIN a merchant tells you against the one given with the ticket (exit 0 when it matches, 1 when not); the desk keeps only a keyed hash of it'
+        }
+        &'cartsaver-desk;help;tickets;list'= {
+        }
+        &'cartsaver-desk;help;tickets;show'= {
+        }
+        &'cartsaver-desk;help;tickets;check-pin'= {
+        }
+        &'cartsaver-desk;help;attachments'= {
+            cand save 'Write a ticket''s attachments to files (names made safe; existing files are not replaced)'
+        }
+        &'cartsaver-desk;help;attachments;save'= {
+        }
+        &'cartsaver-desk;help;reply'= {
+        }
+        &'cartsaver-desk;help;set-status'= {
+        }
+        &'cartsaver-desk;help;completions'= {
+        }
+        &'cartsaver-desk;help;man'= {
+        }
+        &'cartsaver-desk;help;help'= {
+        }
+    ]
+    $completions[$command]
+}
