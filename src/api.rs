@@ -172,6 +172,75 @@ pub struct Ready {
     pub schema: u32,
 }
 
+/// Why the desk refused a request: one code per kind of refusal, the same on the server and in
+/// the CLI, so that what a client does about a refusal follows from its type, not from a string
+/// or an HTTP status. A code this build does not know (a newer desk) reads as `Unknown`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// Bad fields, every one listed (422).
+    Invalid,
+    /// Missing, unknown or revoked token (401).
+    Unauthorized,
+    /// No such ticket for this store, or no such route (404).
+    NotFound,
+    /// The store and order already have an open ticket (409).
+    Duplicate,
+    /// The idempotency key was used for another body (409).
+    IdempotencyConflict,
+    /// A body or attachment over the limit (413).
+    TooLarge,
+    /// A malformed request (400).
+    BadRequest,
+    /// A method the path does not have (405).
+    MethodNotAllowed,
+    /// The desk holds as much as it will; retry after `Retry-After` (429).
+    RateLimited,
+    /// The request body stopped arriving or came too slowly (408).
+    Timeout,
+    /// The desk cannot serve now (503, from `/v1/ready`).
+    Unavailable,
+    /// The desk's storage failed (500).
+    Internal,
+    /// A code of a newer desk.
+    #[serde(other)]
+    Unknown,
+}
+
+impl ErrorCode {
+    /// The code as it travels: `not_found`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::Invalid => "invalid",
+            ErrorCode::Unauthorized => "unauthorized",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::Duplicate => "duplicate",
+            ErrorCode::IdempotencyConflict => "idempotency_conflict",
+            ErrorCode::TooLarge => "too_large",
+            ErrorCode::BadRequest => "bad_request",
+            ErrorCode::MethodNotAllowed => "method_not_allowed",
+            ErrorCode::RateLimited => "rate_limited",
+            ErrorCode::Timeout => "timeout",
+            ErrorCode::Unavailable => "unavailable",
+            ErrorCode::Internal => "internal",
+            ErrorCode::Unknown => "unknown",
+        }
+    }
+}
+
+/// Compare with the code as it travels (`code == "not_found"`), as tests of the wire do.
+impl PartialEq<&str> for ErrorCode {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// Every error answer: `{"error": {...}}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ErrorBody {
@@ -180,9 +249,7 @@ pub struct ErrorBody {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ErrorDetail {
-    /// `invalid`, `unauthorized`, `not_found`, `duplicate`, `idempotency_conflict`, `too_large`,
-    /// `bad_request`, `rate_limited`, `internal`.
-    pub code: String,
+    pub code: ErrorCode,
     pub message: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<FieldProblem>,
@@ -199,4 +266,53 @@ pub struct FieldProblem {
     /// The value that was refused, as sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub input: Option<String>,
+}
+
+#[cfg(test)]
+mod error_code_tests {
+    use super::ErrorCode;
+
+    const ALL: [ErrorCode; 12] = [
+        ErrorCode::Invalid,
+        ErrorCode::Unauthorized,
+        ErrorCode::NotFound,
+        ErrorCode::Duplicate,
+        ErrorCode::IdempotencyConflict,
+        ErrorCode::TooLarge,
+        ErrorCode::BadRequest,
+        ErrorCode::MethodNotAllowed,
+        ErrorCode::RateLimited,
+        ErrorCode::Timeout,
+        ErrorCode::Unavailable,
+        ErrorCode::Internal,
+    ];
+
+    #[test]
+    fn codes_travel_as_their_snake_case_names_and_a_newer_one_reads_as_unknown() {
+        for code in ALL {
+            let json = serde_json::to_string(&code).unwrap();
+            assert_eq!(json, format!("\"{}\"", code.as_str()));
+            assert_eq!(serde_json::from_str::<ErrorCode>(&json).unwrap(), code);
+        }
+        let newer: ErrorCode = serde_json::from_str("\"payment_required\"").unwrap();
+        assert_eq!(newer, ErrorCode::Unknown);
+    }
+
+    #[test]
+    fn the_openapi_enum_lists_every_code() {
+        let schema = include_str!("../docs/openapi.yaml");
+        let start = schema
+            .find("enum: [invalid, unauthorized")
+            .expect("the ErrorDetail code enum");
+        let end = start + schema[start..].find(']').unwrap();
+        let listed: Vec<&str> = schema[start + "enum: [".len()..end]
+            .split(',')
+            .map(str::trim)
+            .collect();
+        let mut ours: Vec<&str> = ALL.iter().map(|code| code.as_str()).collect();
+        let mut theirs = listed.clone();
+        ours.sort_unstable();
+        theirs.sort_unstable();
+        assert_eq!(theirs, ours);
+    }
 }

@@ -702,7 +702,7 @@ fn openapi_schemas_mirror_the_wire_types() {
         input: Some("i".into()),
     };
     let detail = ErrorDetail {
-        code: "duplicate".into(),
+        code: cartsaver::api::ErrorCode::Duplicate,
         message: "m".into(),
         fields: vec![problem.clone()],
         tracking_number: Some(tn),

@@ -3,7 +3,7 @@
 //! with a bad field, a bulk run with failed rows, a ticket declined at the preview — and never
 //! print `error:` or choose an exit code themselves.
 
-use crate::client::RequestError;
+use crate::client::{ErrorCode, RequestError};
 use crate::domain::FieldError;
 use crate::line;
 
@@ -67,9 +67,14 @@ impl CliError {
             // A token for another store is an auth refusal, not bad input: exit 1 (README).
             CliError::Desk(refusal) if is_other_store(refusal) => ExitStatus::Failure,
             // The desk found the input invalid (or too large): nothing was filed.
-            CliError::Desk(RequestError::Refused {
-                status: 413 | 422, ..
-            }) => ExitStatus::Invalid,
+            CliError::Desk(refusal)
+                if matches!(
+                    refusal.code(),
+                    Some(ErrorCode::Invalid | ErrorCode::TooLarge)
+                ) =>
+            {
+                ExitStatus::Invalid
+            }
             CliError::Desk(_)
             | CliError::Failed(_)
             | CliError::PartlyFailed(_)
@@ -106,7 +111,7 @@ fn is_other_store(refusal: &RequestError) -> bool {
 /// is a support-side command, so the merchant is told to ask Cartsaver support instead.
 fn merchant_words(refusal: &RequestError) -> String {
     match refusal {
-        RequestError::Refused { detail, .. } if detail.code == "unauthorized" => {
+        RequestError::Refused { detail, .. } if detail.code == ErrorCode::Unauthorized => {
             "the desk refused the store token (401: unknown or revoked); ask Cartsaver support for a \
              new token, then run `cartsaver-support config set token -` (or set CARTSAVER_TOKEN)"
                 .to_string()

@@ -10,7 +10,7 @@
 use serde_json::json;
 
 use crate::api::{Status, TicketView};
-use crate::client::{Created, Desk, ListFilter, RequestError};
+use crate::client::{Created, Desk, ErrorCode, ListFilter, RequestError};
 use crate::domain::calendar::Calendar;
 use crate::domain::screenshot::Screenshot;
 use crate::domain::ticket::{Context, Ticket, examine};
@@ -58,7 +58,7 @@ fn from_flags(
     }
     let desk = connect::open(settings)?;
     match file(desk.as_ref(), &validated, args.force_new) {
-        Err(refusal) if refusal.is_code("duplicate") => {
+        Err(refusal) if refusal.code() == Some(ErrorCode::Duplicate) => {
             Err(duplicate_refusal(&refusal, &validated.ticket))
         }
         filed => report_created(filed?, desk.as_ref(), &validated, &context, out, true),
@@ -144,7 +144,7 @@ fn at_terminal(
         return follow_up(desk.as_ref(), existing, &validated, out);
     }
     match file(desk.as_ref(), &validated, early.force_new) {
-        Err(refusal) if refusal.is_code("duplicate") => {
+        Err(refusal) if refusal.code() == Some(ErrorCode::Duplicate) => {
             let Some(existing) = existing_ticket(&refusal) else {
                 return Err(duplicate_refusal(&refusal, &validated.ticket));
             };

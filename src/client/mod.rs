@@ -14,6 +14,7 @@ use crate::domain::tracking::TrackingNumber;
 pub use location::{DeskLocation, parse_desk};
 // What a client sends and gets back, through this door: the merchant CLI imports them from
 // here, not from the desk core (which the embedded desk runs, and the CLI otherwise never sees).
+pub use crate::api::ErrorCode;
 pub use crate::desk::location::default_db_path;
 pub use crate::desk::{CreateRequest, Created, ListFilter, MAX_LIMIT, Upload};
 
@@ -54,8 +55,12 @@ pub enum RequestError {
 }
 
 impl RequestError {
-    pub fn is_code(&self, code: &str) -> bool {
-        matches!(self, RequestError::Refused { detail, .. } if detail.code == code)
+    /// The desk's refusal code, when the desk answered and refused.
+    pub fn code(&self) -> Option<ErrorCode> {
+        match self {
+            RequestError::Refused { detail, .. } => Some(detail.code),
+            _ => None,
+        }
     }
 }
 

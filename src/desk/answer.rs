@@ -2,7 +2,7 @@
 //! `api::ErrorDetail`. One mapping, used by the HTTP server and by the CLI's embedded desk, so a
 //! merchant reads the same answer from either. (A status number is all it knows of HTTP.)
 
-use crate::api::{ErrorDetail, FieldProblem};
+use crate::api::{ErrorCode, ErrorDetail, FieldProblem};
 use crate::domain::FieldError;
 
 use super::DeskError;
@@ -24,33 +24,33 @@ impl DeskError {
     /// The body of the refusal: a stable code, a message that says how to fix it, the bad fields.
     pub fn detail(&self) -> ErrorDetail {
         let (code, message) = match self {
-            DeskError::Invalid(problems) => ("invalid", invalid_message(problems)),
-            DeskError::TooLarge(problem) => ("too_large", problem.to_string()),
+            DeskError::Invalid(problems) => (ErrorCode::Invalid, invalid_message(problems)),
+            DeskError::TooLarge(problem) => (ErrorCode::TooLarge, problem.to_string()),
             DeskError::NotFound(tn) => (
-                "not_found",
+                ErrorCode::NotFound,
                 format!(
                     "ticket {tn} not found; check the number (`list` shows your tickets); a ticket of another store is not shown, so use the token of the store that filed it"
                 ),
             ),
             DeskError::Unauthorized => (
-                "unauthorized",
+                ErrorCode::Unauthorized,
                 "the store token is unknown or revoked; ask support for a new one (cartsaver-desk token create)".into(),
             ),
             DeskError::Duplicate { existing, store, order } => (
-                "duplicate",
+                ErrorCode::Duplicate,
                 format!(
                     "order {order} of {store} already has an open ticket, {existing}; add a message to it (POST /v1/tickets/{existing}/messages) or file anyway with ?force_new=true"
                 ),
             ),
             DeskError::IdempotencyConflict(key) => (
-                "idempotency_conflict",
+                ErrorCode::IdempotencyConflict,
                 format!(
                     "Idempotency-Key `{key}` was already used for a different ticket; use a new key for a new ticket, or resend the original body"
                 ),
             ),
-            DeskError::BadRequest(message) => ("bad_request", message.clone()),
+            DeskError::BadRequest(message) => (ErrorCode::BadRequest, message.clone()),
             DeskError::Storage(message) => (
-                "internal",
+                ErrorCode::Internal,
                 format!("the desk could not store or read the ticket ({message}); try again later"),
             ),
         };
@@ -64,7 +64,7 @@ impl DeskError {
             _ => None,
         };
         ErrorDetail {
-            code: code.to_string(),
+            code,
             message,
             fields,
             tracking_number,
@@ -117,7 +117,7 @@ mod tests {
         let error = DeskError::Invalid(problems);
         assert_eq!(error.http_status(), 422);
         let detail = error.detail();
-        assert_eq!(detail.code, "invalid");
+        assert_eq!(detail.code, ErrorCode::Invalid);
         assert_eq!(detail.fields.len(), 2);
         assert_eq!(detail.fields[0].field, "phone");
         assert_eq!(detail.fields[0].input.as_deref(), Some("+20 10"));
@@ -140,7 +140,7 @@ mod tests {
         };
         assert_eq!(error.http_status(), 409);
         let detail = error.detail();
-        assert_eq!(detail.code, "duplicate");
+        assert_eq!(detail.code, ErrorCode::Duplicate);
         assert_eq!(detail.tracking_number, Some(existing));
         assert!(detail.message.contains("force_new=true"));
     }

@@ -18,6 +18,7 @@ use axum::http::{StatusCode, header};
 use futures_util::StreamExt as _;
 use serde::de::DeserializeOwned;
 
+use crate::api::ErrorCode;
 use crate::desk::Upload;
 use crate::domain::screenshot::{MAX_SCREENSHOT_BYTES, too_large_error};
 
@@ -159,7 +160,7 @@ impl Meter {
 }
 
 fn too_slow(message: String) -> ApiError {
-    ApiError::new(StatusCode::REQUEST_TIMEOUT, "timeout", message)
+    ApiError::new(StatusCode::REQUEST_TIMEOUT, ErrorCode::Timeout, message)
 }
 
 fn lock(meter: &Mutex<Meter>) -> std::sync::MutexGuard<'_, Meter> {
@@ -319,7 +320,7 @@ fn body_failure(status: StatusCode, text: String) -> ApiError {
     if status == StatusCode::PAYLOAD_TOO_LARGE {
         ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
-            "too_large",
+            ErrorCode::TooLarge,
             format!(
                 "the request body is larger than {} MiB; send at most 5 screenshots of at most 10 MiB each",
                 MAX_BODY_BYTES / (1024 * 1024)
@@ -328,7 +329,7 @@ fn body_failure(status: StatusCode, text: String) -> ApiError {
     } else {
         ApiError::new(
             status,
-            "bad_request",
+            ErrorCode::BadRequest,
             format!("the request body could not be read: {text}"),
         )
     }

@@ -7,7 +7,7 @@ use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-use crate::api::{ErrorBody, ErrorDetail, REPLAYED_HEADER};
+use crate::api::{ErrorBody, ErrorCode, ErrorDetail, REPLAYED_HEADER};
 use crate::desk::DeskError;
 use crate::desk::answer::field_problem;
 use crate::domain::FieldError;
@@ -22,11 +22,11 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    pub fn new(status: StatusCode, code: &str, message: impl Into<String>) -> ApiError {
+    pub fn new(status: StatusCode, code: ErrorCode, message: impl Into<String>) -> ApiError {
         ApiError {
             status,
             detail: ErrorDetail {
-                code: code.to_string(),
+                code,
                 message: message.into(),
                 fields: Vec::new(),
                 tracking_number: None,
@@ -36,21 +36,21 @@ impl ApiError {
     }
 
     pub fn bad_request(message: impl Into<String>) -> ApiError {
-        ApiError::new(StatusCode::BAD_REQUEST, "bad_request", message)
+        ApiError::new(StatusCode::BAD_REQUEST, ErrorCode::BadRequest, message)
     }
 
     pub fn unauthorized(message: impl Into<String>) -> ApiError {
-        ApiError::new(StatusCode::UNAUTHORIZED, "unauthorized", message)
+        ApiError::new(StatusCode::UNAUTHORIZED, ErrorCode::Unauthorized, message)
     }
 
     pub fn not_found(message: impl Into<String>) -> ApiError {
-        ApiError::new(StatusCode::NOT_FOUND, "not_found", message)
+        ApiError::new(StatusCode::NOT_FOUND, ErrorCode::NotFound, message)
     }
 
     pub fn too_large(problem: &FieldError) -> ApiError {
         let mut error = ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
-            "too_large",
+            ErrorCode::TooLarge,
             problem.to_string(),
         );
         error.detail.fields = vec![field_problem(problem)];
@@ -58,14 +58,18 @@ impl ApiError {
     }
 
     pub fn internal(message: impl Into<String>) -> ApiError {
-        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", message)
+        ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            ErrorCode::Internal,
+            message,
+        )
     }
 
     /// 429: the desk is busy with `what` beyond what it will queue; retry after `seconds`.
     pub fn rate_limited(what: &str, seconds: u64) -> ApiError {
         let mut error = ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,
-            "rate_limited",
+            ErrorCode::RateLimited,
             format!("the desk is busy with {what}; retry in {seconds} s"),
         );
         error.retry_after = Some(seconds);
@@ -138,7 +142,7 @@ mod tests {
             "disk I/O error at /srv/desk/desk.sqlite3".to_string(),
         ));
         assert_eq!(error.status, StatusCode::INTERNAL_SERVER_ERROR);
-        assert_eq!(error.detail.code, "internal");
+        assert_eq!(error.detail.code, ErrorCode::Internal);
         assert_eq!(error.detail.message, STORAGE_FAILED);
         assert!(!error.detail.message.contains("desk.sqlite3"));
     }

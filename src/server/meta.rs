@@ -7,7 +7,7 @@ use axum::http::{HeaderMap, Method, StatusCode, Uri};
 
 use axum::response::{IntoResponse, Response};
 
-use crate::api::{Health, Ready, Stats};
+use crate::api::{ErrorCode, Health, Ready, Stats};
 use crate::domain::timestamp::format_utc;
 
 use super::{ApiError, AppState, auth};
@@ -34,7 +34,7 @@ pub async fn ready(State(state): State<AppState>) -> Response {
         Err(refused) => {
             let mut unready = ApiError::new(
                 StatusCode::SERVICE_UNAVAILABLE,
-                "unavailable",
+                ErrorCode::Unavailable,
                 format!("the desk is not ready: {}", refused.detail.message),
             );
             unready.retry_after = Some(1);
@@ -62,7 +62,7 @@ pub async fn no_route(method: Method, uri: Uri) -> ApiError {
 pub async fn wrong_method(method: Method, uri: Uri) -> ApiError {
     ApiError::new(
         StatusCode::METHOD_NOT_ALLOWED,
-        "method_not_allowed",
+        ErrorCode::MethodNotAllowed,
         format!(
             "{} does not take {method}; docs/openapi.yaml lists the methods of each route",
             uri.path()

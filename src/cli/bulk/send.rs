@@ -23,7 +23,7 @@ use super::row::{Defaults, Ready, examine_row};
 use super::source::Source;
 use crate::cli::filing::{create_request, duplicate_message};
 use crate::cli::printer::Printer;
-use crate::client::{Desk, RequestError};
+use crate::client::{Desk, ErrorCode, RequestError};
 use crate::domain::ticket::Context;
 
 pub struct Options {
@@ -356,7 +356,7 @@ fn file(desk: &dyn Desk, job: Job, force_new: bool) -> Done {
             };
             (result, None)
         }
-        Err(refusal) if refusal.is_code("duplicate") => {
+        Err(refusal) if refusal.code() == Some(ErrorCode::Duplicate) => {
             let anyway = "file this row anyway with --force-new";
             let mut result = failed(line, duplicate_message(&refusal, &ticket, anyway));
             result.warnings = warnings;
