@@ -647,3 +647,32 @@ fn a_bad_calendar_file_is_refused_with_every_problem_at_once() {
         assert!(stderr.contains(words), "{words:?} in {stderr}");
     }
 }
+
+#[test]
+fn the_merchant_cli_words_the_due_time_with_the_desks_own_calendar() {
+    let env = TestEnv::new();
+    let token = env.desk_token(STORE);
+    let server = env.serve_desk_with(|command| {
+        command.arg("--calendar").arg(example_calendar());
+    });
+    let calendar: serde_json::Value = Client::new()
+        .get(server.at("/v1/calendar"))
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    assert_eq!(calendar["zone"], "America/Los_Angeles");
+    assert_eq!(calendar["hours"], "08:00-17:00");
+    let output = env
+        .cli()
+        .env("CARTSAVER_DESK", &server.url)
+        .env("CARTSAVER_TOKEN", &token)
+        .arg("new")
+        .args(common::ticket_flags(STORE, "1052"))
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let stderr = stderr_of(&output);
+    assert!(stderr.contains("America/Los_Angeles"), "{stderr}");
+    assert!(!stderr.contains("Africa/Cairo"), "{stderr}");
+}

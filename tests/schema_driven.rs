@@ -130,6 +130,7 @@ fn the_desk_answers_what_its_schema_says_and_accepts_every_operation() {
         "GET /v1/stats",
         "GET /v1/health",
         "GET /v1/ready",
+        "GET /v1/calendar",
     ] {
         assert!(
             accepted.get(expected).is_some_and(|n| *n > 0),

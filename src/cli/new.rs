@@ -99,6 +99,8 @@ fn at_terminal(
         },
     )?;
     let destination = destination(settings, args.dry_run)?;
+    // Asked once: the words of the due time in the preview are the desk's.
+    let calendar = desk_calendar(desk.as_deref());
     let validated = loop {
         let gathered = walk.gathered();
         let validated = validated(
@@ -132,7 +134,14 @@ fn at_terminal(
             None => destination.clone(),
         };
         let shots = &validated.screenshots;
-        match preview::decide(&prompter, &validated.ticket, shots, &context, &where_to)? {
+        match preview::decide(
+            &prompter,
+            &validated.ticket,
+            shots,
+            &context,
+            &calendar,
+            &where_to,
+        )? {
             Decision::File => break validated,
             Decision::Change(field) => walk.change(field)?,
             Decision::Cancel => return Err(CliError::NotFiled),
@@ -356,6 +365,13 @@ fn notes_json(notes: &[(Field, Note)], warnings: bool) -> Vec<serde_json::Value>
         .collect()
 }
 
+/// The desk's calendar, for the words of the due time; Cartsaver's when there is no desk (a dry
+/// run) or the desk does not say (an older desk without `/v1/calendar`).
+fn desk_calendar(desk: Option<&dyn Desk>) -> Calendar {
+    desk.and_then(|desk| desk.calendar().ok())
+        .unwrap_or_else(Calendar::cartsaver)
+}
+
 fn print_filed(
     view: &TicketView,
     replayed: bool,
@@ -369,7 +385,8 @@ fn print_filed(
         let due = chrono::DateTime::parse_from_rfc3339(&view.first_response_due)
             .map(|at| at.with_timezone(&chrono::Utc))
             .unwrap_or(context.now);
-        for line in ticket_preview(ticket, &names, due, context.local) {
+        let calendar = desk_calendar(Some(desk));
+        for line in ticket_preview(ticket, &names, due, &calendar, context.local) {
             out.note(line);
         }
     }
@@ -419,7 +436,7 @@ fn print_dry_run(validated: &Validated, context: &Context, destination: &str, ou
         return;
     }
     let names: Vec<String> = screenshots.iter().map(|s| s.name.clone()).collect();
-    for line in ticket_preview(ticket, &names, due, context.local) {
+    for line in ticket_preview(ticket, &names, due, &Calendar::cartsaver(), context.local) {
         out.data(line);
     }
     out.note(destination);

@@ -204,6 +204,7 @@ pub fn ticket_preview(
     ticket: &Ticket,
     attachment_names: &[String],
     due: chrono::DateTime<chrono::Utc>,
+    calendar: &Calendar,
     local: chrono_tz::Tz,
 ) -> Vec<Line> {
     let mut lines = vec![line![paint(BOLD, ticket.subject())]];
@@ -213,7 +214,7 @@ pub fn ticket_preview(
     }
     lines.push(Line::from(format!(
         "First response {}: due {}",
-        Calendar::cartsaver().describe_target(ticket.plan),
+        calendar.describe_target(ticket.plan),
         due_in_words(due, local)
     )));
     lines

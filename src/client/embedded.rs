@@ -101,6 +101,10 @@ impl Desk for EmbeddedDesk {
             .map_err(refused)
     }
 
+    fn calendar(&self) -> Result<Calendar, RequestError> {
+        Ok(self.core.calendar().clone())
+    }
+
     fn health(&self) -> Result<Health, RequestError> {
         Ok(Health {
             status: "ok".into(),

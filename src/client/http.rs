@@ -23,6 +23,7 @@ use crate::api::{
     TicketPage, TicketView,
 };
 use crate::desk::{CreateRequest, Created, ListFilter, Upload};
+use crate::domain::calendar::Calendar;
 use crate::domain::tracking::TrackingNumber;
 
 use super::{Desk, RequestError};
@@ -339,6 +340,12 @@ impl Desk for HttpDesk {
         let url = self.url("v1/stats");
         self.send(Repeat::Safe, None, false, || self.client.get(url.clone()))
             .map(|(stats, _)| stats)
+    }
+
+    fn calendar(&self) -> Result<Calendar, RequestError> {
+        let url = self.url("v1/calendar");
+        self.send(Repeat::Safe, None, false, || self.client.get(url.clone()))
+            .map(|(calendar, _)| calendar)
     }
 
     fn health(&self) -> Result<Health, RequestError> {

@@ -9,6 +9,7 @@ pub mod location;
 use std::fmt;
 
 use crate::api::{ErrorDetail, Health, Stats, TicketPage, TicketView};
+use crate::domain::calendar::Calendar;
 use crate::domain::tracking::TrackingNumber;
 
 pub use location::{DeskLocation, parse_desk};
@@ -35,6 +36,9 @@ pub trait Desk: Send + Sync {
     fn resolve(&self, tracking: &TrackingNumber) -> Result<TicketView, RequestError>;
     fn stats(&self) -> Result<Stats, RequestError>;
     fn health(&self) -> Result<Health, RequestError>;
+    /// The support calendar this desk counts first-response due times in (its hours, zone and
+    /// targets), so that the CLI words them as the desk counts them.
+    fn calendar(&self) -> Result<Calendar, RequestError>;
 }
 
 /// Why a request to the desk did not succeed.

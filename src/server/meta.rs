@@ -43,6 +43,12 @@ pub async fn ready(State(state): State<AppState>) -> Response {
     }
 }
 
+/// `GET /v1/calendar`: no token needed; the support calendar due times are counted in, so a
+/// client words them as this desk counts them.
+pub async fn calendar(State(state): State<AppState>) -> Json<crate::domain::calendar::Calendar> {
+    Json(state.core.calendar().clone())
+}
+
 /// `GET /v1/health`: no token needed; the desk's time lets a client measure clock skew.
 pub async fn health(State(state): State<AppState>) -> Json<Health> {
     Json(Health {

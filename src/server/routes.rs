@@ -17,10 +17,11 @@ pub enum Endpoint {
     Stats,
     Health,
     Ready,
+    Calendar,
 }
 
 impl Endpoint {
-    pub const ALL: [Endpoint; 8] = [
+    pub const ALL: [Endpoint; 9] = [
         Endpoint::CreateTicket,
         Endpoint::ListTickets,
         Endpoint::GetTicket,
@@ -29,6 +30,7 @@ impl Endpoint {
         Endpoint::Stats,
         Endpoint::Health,
         Endpoint::Ready,
+        Endpoint::Calendar,
     ];
 
     /// The HTTP method, upper case.
@@ -39,7 +41,8 @@ impl Endpoint {
             | Endpoint::GetTicket
             | Endpoint::Stats
             | Endpoint::Health
-            | Endpoint::Ready => "GET",
+            | Endpoint::Ready
+            | Endpoint::Calendar => "GET",
         }
     }
 
@@ -53,12 +56,16 @@ impl Endpoint {
             Endpoint::Stats => "/v1/stats",
             Endpoint::Health => "/v1/health",
             Endpoint::Ready => "/v1/ready",
+            Endpoint::Calendar => "/v1/calendar",
         }
     }
 
     /// Whether a store token is required.
     pub fn needs_token(self) -> bool {
-        !matches!(self, Endpoint::Health | Endpoint::Ready)
+        !matches!(
+            self,
+            Endpoint::Health | Endpoint::Ready | Endpoint::Calendar
+        )
     }
 
     fn handler(self) -> MethodRouter<AppState> {
@@ -71,6 +78,7 @@ impl Endpoint {
             Endpoint::Stats => get(meta::stats),
             Endpoint::Health => get(meta::health),
             Endpoint::Ready => get(meta::ready),
+            Endpoint::Calendar => get(meta::calendar),
         }
     }
 }

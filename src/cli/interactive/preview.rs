@@ -28,13 +28,14 @@ pub fn decide(
     ticket: &Ticket,
     screenshots: &[Screenshot],
     context: &Context,
+    calendar: &Calendar,
     destination: &str,
 ) -> Result<Decision, CliError> {
-    let due = Calendar::cartsaver().first_response_due(ticket.plan, context.now);
+    let due = calendar.first_response_due(ticket.plan, context.now);
     let names: Vec<String> = screenshots.iter().map(|shot| shot.name.clone()).collect();
     let out = p.printer();
     out.say("");
-    for line in ticket_preview(ticket, &names, due, context.local) {
+    for line in ticket_preview(ticket, &names, due, calendar, context.local) {
         out.say(line);
     }
     out.say(destination);
