@@ -10,6 +10,7 @@ pub mod desk_cli;
 pub mod domain;
 pub mod exit;
 pub mod server;
+pub(crate) mod terminal;
 
 /// The merchant CLI's door: its command line and the function that runs it (the rest of `cli`
 /// is crate-private, so the compiler finds what nothing uses).

@@ -116,28 +116,12 @@ fn both_zones(utc: &str) -> String {
 
 /// Text from a merchant, safe to print: control characters and bidi controls escaped.
 pub(super) fn safe(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            let bidi = matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-            if (c.is_control() && c != '\n') || bidi {
-                c.escape_unicode().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    crate::terminal::terminal_safe(text).into_owned()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn merchant_text_cannot_drive_the_terminal() {
-        assert_eq!(safe("a\u{1b}]0;x\u{7}b"), "a\\u{1b}]0;x\\u{7}b");
-        assert_eq!(safe("gpj.\u{202e}exe"), "gpj.\\u{202e}exe");
-        assert_eq!(safe("نص عربي"), "نص عربي");
-    }
 
     #[test]
     fn times_are_shown_in_utc_and_cairo() {
