@@ -1,4 +1,5 @@
-//! `dashboard`: counts by status, median first response, overdue tickets, recent activity.
+//! `dashboard`: counts by status, median first response, overdue tickets (the first page the
+//! desk gives, saying when more are overdue), recent activity.
 
 use std::io::Write;
 
@@ -40,14 +41,19 @@ pub fn run(global: &GlobalArgs) -> Result<ExitStatus, CliError> {
     if stats.overdue.is_empty() {
         let _ = writeln!(out, "  {}", paint(DIM, "nothing overdue"));
     } else {
-        let _ = writeln!(
-            out,
-            "  {}",
-            paint(BAD, &format!("overdue ({}):", stats.overdue.len()))
-        );
+        // The desk answers the most overdue first, a page at a time.
+        let count = if stats.overdue_next_cursor.is_some() {
+            format!("the {} most overdue", stats.overdue.len())
+        } else {
+            stats.overdue.len().to_string()
+        };
+        let _ = writeln!(out, "  {}", paint(BAD, &format!("overdue ({count}):")));
         for ticket in &stats.overdue {
             let _ = write!(out, "    ");
             let _ = print_summary_line(&mut out, ticket);
+        }
+        if stats.overdue_next_cursor.is_some() {
+            let _ = writeln!(out, "    {}", paint(DIM, "and more overdue"));
         }
     }
     if !stats.recent.is_empty() {
