@@ -109,11 +109,25 @@ fn select(wanted: &Wanted<'_>) -> (String, Vec<Value>) {
     // the status and the list's order are written as expressions, which no index matches, so
     // that the planner reads the order's range and sorts those few rows rather than walk a
     // store's tickets in the list's order, skipping the other orders (`|| ''` leaves the text
-    // as it is, on SQLite and PostgreSQL alike); the cursor too.
-    let narrow = if wanted.order.is_some() { " || ''" } else { "" };
+    // as it is, on SQLite and PostgreSQL alike); the cursor too. Support's list of one store by
+    // due time (no index has that order) sorts the store's tickets the same way, rather than
+    // walk the whole desk's by status and due time.
+    let expression = " || ''";
+    let narrow_status = if wanted.order.is_some() {
+        expression
+    } else {
+        ""
+    };
+    let one_store_by_due =
+        wanted.store_id.is_some() && wanted.queue.by_due && !wanted.queue.overdue;
+    let narrow = if wanted.order.is_some() || one_store_by_due {
+        expression
+    } else {
+        ""
+    };
     if let Some(status) = wanted.status {
         values.push(status.name().to_string().into());
-        conditions.push(format!("t.status{narrow} = ?{}", values.len()));
+        conditions.push(format!("t.status{narrow_status} = ?{}", values.len()));
     }
     if let Some(order) = wanted.order {
         values.push(order.to_string().into());
@@ -421,12 +435,14 @@ mod plan_tests {
     use crate::desk::testing::*;
 
     /// Every filter a list takes, with its order and whether a cursor is given, and the index
-    /// that must give its tickets.
+    /// that must give its tickets. Not held to an index: `urgent` (a filter on top of the
+    /// others' index), an order filter across the whole desk (support's, without a store),
+    /// which walks the desk's due-time index, and `overdue` newest first (no caller asks).
     #[test]
     fn every_list_reads_a_range_of_the_index_of_its_order_and_filters() {
         use Reads::{Narrow, Ordered, Range};
-        let cases: [(bool, bool, bool, bool, bool, Reads); 16] = [
-            // store, status, order, by_due, overdue
+        let cases: [(bool, bool, bool, bool, bool, Reads); 15] = [
+            // store, status, order, by_due, overdue: the store API's lists (newest first)...
             (
                 true,
                 false,
@@ -459,39 +475,27 @@ mod plan_tests {
                 false,
                 Narrow("tickets_store_order"),
             ),
-            (false, false, false, false, false, Ordered("tickets_newest")),
+            // ...support's queue (by due time) of the whole desk...
+            (false, false, false, true, false, Ordered("tickets_due")),
+            (false, true, false, true, false, Range("tickets_status_due")),
+            (false, false, false, true, true, Range("tickets_waiting")),
+            (false, true, false, true, true, Range("tickets_status_due")),
+            // ...and of one store: its tickets, sorted by due time.
             (
-                false,
                 true,
                 false,
                 false,
+                true,
                 false,
-                Range("tickets_status_newest"),
+                Narrow("tickets_store_newest"),
             ),
             (
-                false,
-                false,
-                true,
-                false,
-                false,
-                Narrow("tickets_order_newest"),
-            ),
-            (
-                false,
-                true,
-                true,
-                false,
-                false,
-                Narrow("tickets_order_newest"),
-            ),
-            (true, false, false, true, false, Range("tickets_store_due")),
-            (
                 true,
                 true,
                 false,
                 true,
                 false,
-                Range("tickets_store_status_due"),
+                Narrow("tickets_store_status_newest"),
             ),
             (
                 true,
@@ -509,17 +513,24 @@ mod plan_tests {
                 true,
                 Range("tickets_store_waiting"),
             ),
-            (false, false, false, true, false, Ordered("tickets_due")),
-            (false, true, false, true, false, Range("tickets_status_due")),
+            (
+                true,
+                true,
+                false,
+                true,
+                true,
+                Range("tickets_store_waiting"),
+            ),
+            // The whole desk newest first (the CLI's embedded desk).
+            (false, false, false, false, false, Ordered("tickets_newest")),
             (
                 false,
-                false,
-                true,
                 true,
                 false,
-                Narrow("tickets_order_newest"),
+                false,
+                false,
+                Narrow("tickets_status_due"),
             ),
-            (false, false, false, true, true, Range("tickets_waiting")),
         ];
         let (_dir, core) = desk();
         let mut failures = Vec::new();

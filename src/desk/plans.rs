@@ -19,8 +19,9 @@ pub(crate) enum Reads {
     /// [COVERING] INDEX name`): only for queries whose every condition on the table is the
     /// index's own.
     Ordered(&'static str),
-    /// A range of this index that holds few rows whatever the desk (one order's tickets),
-    /// sorted after: the one case where a sort of its own is allowed.
+    /// A range of this index that holds few rows whatever the desk (one order's tickets; for
+    /// support's lists of one store, that store's), sorted after: the one case where a sort of
+    /// its own is allowed.
     Narrow(&'static str),
 }
 
