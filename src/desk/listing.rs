@@ -113,7 +113,9 @@ fn select(wanted: &Wanted<'_>) -> (String, Vec<Value>) {
     // due time (no index has that order) sorts the store's tickets the same way, rather than
     // walk the whole desk's by status and due time.
     let expression = " || ''";
-    let narrow_status = if wanted.order.is_some() {
+    // With `overdue`, the waiting tickets' partial index is the range, whatever the status
+    // (`answered` with `overdue` finds nothing, and must not walk every answered ticket to say so).
+    let narrow_status = if wanted.order.is_some() || wanted.queue.overdue {
         expression
     } else {
         ""
@@ -479,7 +481,7 @@ mod plan_tests {
             (false, false, false, true, false, Ordered("tickets_due")),
             (false, true, false, true, false, Range("tickets_status_due")),
             (false, false, false, true, true, Range("tickets_waiting")),
-            (false, true, false, true, true, Range("tickets_status_due")),
+            (false, true, false, true, true, Range("tickets_waiting")),
             // ...and of one store: its tickets, sorted by due time.
             (
                 true,
