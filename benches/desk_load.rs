@@ -4,7 +4,8 @@
 //!
 //! `cargo bench --bench desk_load`. Environment: `DESK_LOAD_N` (creates, default 20000),
 //! `DESK_LOAD_CONCURRENCY` (default 16), `DESK_LOAD_SECONDS` (time bound, default 120: the run
-//! stops by itself when it is reached). Traffic goes to 127.0.0.1 only.
+//! stops by itself when it is reached), `DESK_LOAD_BIN` (the `cartsaver-desk` to serve, default
+//! this build's: point it at an older build to compare). Traffic goes to 127.0.0.1 only.
 
 use std::io::BufRead;
 use std::process::{Child, Command, Stdio};
@@ -12,7 +13,6 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_cartsaver-desk");
 const STORE: &str = "https://bench-shop.myshopify.com";
 const WARMUP: usize = 200;
 
@@ -39,8 +39,12 @@ impl Drop for Server {
     }
 }
 
+fn binary() -> String {
+    std::env::var("DESK_LOAD_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_cartsaver-desk").into())
+}
+
 fn desk(db: &std::path::Path) -> Command {
-    let mut command = Command::new(BIN);
+    let mut command = Command::new(binary());
     command.env_remove("CARTSAVER_NOW").arg("--db").arg(db);
     command
 }

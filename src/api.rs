@@ -140,9 +140,13 @@ pub struct Stats {
     pub open: u64,
     pub answered: u64,
     pub resolved: u64,
-    /// Median time from filing to support's first reply, over answered tickets.
+    /// Median time from filing to support's first reply, over the latest 1,000 first replies.
     pub median_first_response_seconds: Option<i64>,
+    /// Overdue tickets, most overdue first: one page (`overdue_limit`, default 50).
     pub overdue: Vec<TicketSummary>,
+    /// More overdue tickets follow: pass it as `overdue_cursor` for the next page.
+    #[serde(default)]
+    pub overdue_next_cursor: Option<String>,
     /// The latest messages, newest first.
     pub recent: Vec<Activity>,
 }

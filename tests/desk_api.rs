@@ -268,6 +268,68 @@ fn list_pages_follow_next_cursor_to_every_ticket_once() {
 }
 
 #[test]
+fn stats_pages_its_overdue_tickets_and_refuses_a_bad_overdue_limit() {
+    let desk = Desk::start();
+    let filed: Vec<TrackingNumber> = ["1052", "1053", "1054"]
+        .into_iter()
+        .map(|order| {
+            let ticket: TicketView = desk
+                .create(&ticket_json("cool-shop.myshopify.com", order))
+                .json()
+                .unwrap();
+            ticket.tracking_number
+        })
+        .collect();
+    // A week later every one of them is overdue.
+    let later = desk.env.serve_desk_with(|desk| {
+        desk.env("CARTSAVER_NOW", "2026-12-30T12:00:00Z");
+    });
+    let stats_of = |query: &[(&str, &str)]| -> Stats {
+        let response = desk
+            .client
+            .get(later.at("/v1/stats"))
+            .query(query)
+            .bearer_auth(&desk.token)
+            .send()
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        response.json().unwrap()
+    };
+    let first = stats_of(&[("overdue_limit", "2")]);
+    assert_eq!(first.open, 3);
+    assert_eq!(first.overdue.len(), 2);
+    let cursor = first.overdue_next_cursor.clone().expect("more overdue");
+    let second = stats_of(&[("overdue_limit", "2"), ("overdue_cursor", cursor.as_str())]);
+    assert_eq!(second.overdue_next_cursor, None);
+    let seen: Vec<TrackingNumber> = first
+        .overdue
+        .iter()
+        .chain(&second.overdue)
+        .map(|t| t.tracking_number)
+        .collect();
+    assert_eq!(seen, filed, "most overdue (filed first, due first) first");
+    assert_eq!(stats_of(&[]).overdue.len(), 3);
+
+    for (name, value, says) in [
+        ("overdue_limit", "0", "1 to 500"),
+        ("overdue_limit", "many", "1 to 500"),
+        ("overdue_cursor", "nope", "overdue_next_cursor"),
+        ("limit", "5", "overdue_limit"),
+    ] {
+        let response = desk
+            .client
+            .get(later.at("/v1/stats"))
+            .query(&[(name, value)])
+            .bearer_auth(&desk.token)
+            .send()
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{name}={value}");
+        let message = error_of(response).message;
+        assert!(message.contains(says), "{name}={value}: {message}");
+    }
+}
+
+#[test]
 fn list_refuses_an_invalid_order_filter_with_422_and_a_bad_limit_with_400() {
     let desk = Desk::start();
     let response = desk
@@ -743,6 +805,7 @@ fn openapi_schemas_mirror_the_wire_types() {
                 resolved: 0,
                 median_first_response_seconds: None,
                 overdue: vec![],
+                overdue_next_cursor: None,
                 recent: vec![],
             }),
         ),

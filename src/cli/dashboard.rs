@@ -1,5 +1,6 @@
-//! `dashboard`: counts by status, median first response, overdue tickets, and recent activity:
-//! filings, messages and resolutions, a line of text each.
+//! `dashboard`: counts by status, median first response, overdue tickets (the first page the
+//! desk gives, saying when more are overdue), and recent activity: filings, messages and
+//! resolutions, a line of text each.
 
 use crate::api::{Activity, Author, Status};
 use crate::client::{Desk, ListFilter};
@@ -41,10 +42,18 @@ pub fn run(global: &GlobalArgs, out: &Printer) -> Result<(), CliError> {
     if stats.overdue.is_empty() {
         out.data(line!["  ", paint(DIM, "nothing overdue")]);
     } else {
-        let heading = format!("overdue ({}):", stats.overdue.len());
-        out.data(line!["  ", paint(BAD, heading)]);
+        // The desk answers the most overdue first, a page at a time.
+        let count = if stats.overdue_next_cursor.is_some() {
+            format!("the {} most overdue", stats.overdue.len())
+        } else {
+            stats.overdue.len().to_string()
+        };
+        out.data(line!["  ", paint(BAD, format!("overdue ({count}):"))]);
         for ticket in &stats.overdue {
             out.data(line!["    "].append(summary_line(ticket)));
+        }
+        if stats.overdue_next_cursor.is_some() {
+            out.data(line!["    ", paint(DIM, "and more overdue")]);
         }
     }
     let recent = recent_activity(desk.as_ref(), &stats.recent);

@@ -10,7 +10,7 @@ use rusqlite::types::Value;
 use super::db::Db;
 use super::views::{self, SUMMARY_COLUMNS};
 use super::{DeskError, ListFilter, Queue, Scope, stores};
-use crate::api::TicketPage;
+use crate::api::{Status, TicketPage};
 use crate::domain::order::parse_order;
 use crate::domain::timestamp::format_utc;
 
@@ -23,14 +23,14 @@ pub const MAX_LIMIT: usize = 500;
 /// Where a page starts: after the ticket whose sort key (`created_at`, or the due time when
 /// `by_due`) is `created_at`, with row id `id`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Cursor {
-    by_due: bool,
-    created_at: String,
-    id: i64,
+pub(crate) struct Cursor {
+    pub(crate) by_due: bool,
+    pub(crate) created_at: String,
+    pub(crate) id: i64,
 }
 
 impl Cursor {
-    fn encode(&self) -> String {
+    pub(crate) fn encode(&self) -> String {
         let sort = if self.by_due { "due" } else { "new" };
         format!("{sort}|{}|{}", self.created_at, self.id)
             .bytes()
@@ -38,7 +38,7 @@ impl Cursor {
             .collect()
     }
 
-    fn decode(text: &str) -> Result<Cursor, DeskError> {
+    pub(crate) fn decode(text: &str) -> Result<Cursor, DeskError> {
         let refuse = || {
             DeskError::BadRequest(format!(
                 "cursor `{text}` is not one this desk gave out; pass the `next_cursor` of the \
@@ -82,6 +82,96 @@ fn check_limit(limit: Option<usize>) -> Result<usize, DeskError> {
     }
 }
 
+/// What one page of a list asks for.
+struct Wanted<'a> {
+    store_id: Option<i64>,
+    status: Option<Status>,
+    order: Option<&'a str>,
+    queue: &'a Queue,
+    cursor: Option<&'a Cursor>,
+    now: &'a str,
+    limit: usize,
+}
+
+/// The statement and its values for a page. Each combination of filters has an index that
+/// gives its tickets in the list's order (`schema.rs`, step 4), so a page reads about `limit`
+/// rows however many tickets the desk holds; `order` narrows to one order's few tickets; `urgent`
+/// is a filter on top of the others' index. The cursor is a row-value comparison, which
+/// SQLite and PostgreSQL both read as a range of the index.
+fn select(wanted: &Wanted<'_>) -> (String, Vec<Value>) {
+    let mut conditions = Vec::new();
+    let mut values: Vec<Value> = Vec::new();
+    if let Some(store_id) = wanted.store_id {
+        values.push(store_id.into());
+        conditions.push(format!("t.store_id = ?{}", values.len()));
+    }
+    // An order's tickets are the narrowest range there is (a few per store): with an order,
+    // the status and the list's order are written as expressions, which no index matches, so
+    // that the planner reads the order's range and sorts those few rows rather than walk a
+    // store's tickets in the list's order, skipping the other orders (`|| ''` leaves the text
+    // as it is, on SQLite and PostgreSQL alike); the cursor too. Support's list of one store by
+    // due time (no index has that order) sorts the store's tickets the same way, rather than
+    // walk the whole desk's by status and due time.
+    let expression = " || ''";
+    // With `overdue`, the waiting tickets' partial index is the range, whatever the status
+    // (`answered` with `overdue` finds nothing, and must not walk every answered ticket to say so).
+    let narrow_status = if wanted.order.is_some() || wanted.queue.overdue {
+        expression
+    } else {
+        ""
+    };
+    let one_store_by_due =
+        wanted.store_id.is_some() && wanted.queue.by_due && !wanted.queue.overdue;
+    let narrow = if wanted.order.is_some() || one_store_by_due {
+        expression
+    } else {
+        ""
+    };
+    if let Some(status) = wanted.status {
+        values.push(status.name().to_string().into());
+        conditions.push(format!("t.status{narrow_status} = ?{}", values.len()));
+    }
+    if let Some(order) = wanted.order {
+        values.push(order.to_string().into());
+        conditions.push(format!("t.order_number = ?{}", values.len()));
+    }
+    if wanted.queue.urgent {
+        conditions.push("t.urgent = 1".to_string());
+    }
+    if wanted.queue.overdue {
+        values.push(wanted.now.to_string().into());
+        // The terms of the partial indexes `tickets_waiting` and `tickets_store_waiting`.
+        conditions.push(format!(
+            "t.first_response_at IS NULL AND t.status <> 'resolved' AND t.first_response_due < ?{}",
+            values.len()
+        ));
+    }
+    let (key, after, direction) = if wanted.queue.by_due {
+        ("t.first_response_due", ">", "ASC")
+    } else {
+        ("t.created_at", "<", "DESC")
+    };
+    if let Some(cursor) = wanted.cursor {
+        values.push(cursor.created_at.clone().into());
+        values.push(cursor.id.into());
+        let (at, id) = (values.len() - 1, values.len());
+        conditions.push(format!("({key}{narrow}, t.id) {after} (?{at}, ?{id})"));
+    }
+    // One more than asked says whether there is a next page.
+    values.push(((wanted.limit + 1) as i64).into());
+    let where_clause = if conditions.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", conditions.join(" AND "))
+    };
+    let sql = format!(
+        "SELECT {SUMMARY_COLUMNS}, t.id FROM tickets t JOIN stores s ON s.id = t.store_id
+         {where_clause} ORDER BY {key}{narrow} {direction}, t.id {direction} LIMIT ?{}",
+        values.len()
+    );
+    (sql, values)
+}
+
 pub(crate) fn list(
     db: &Db,
     scope: &Scope,
@@ -106,66 +196,34 @@ pub(crate) fn list(
         ));
     }
     let now = format_utc(now);
+    let order_text = order.as_ref().map(ToString::to_string);
 
     db.read(|conn| {
-        let mut conditions = Vec::new();
-        let mut values: Vec<Value> = Vec::new();
-        if let Scope::Store(store) = scope {
-            let Some(store_id) = stores::find(conn, store.as_str())? else {
-                return Ok(TicketPage {
-                    tickets: Vec::new(),
-                    next_cursor: None,
-                });
-            };
-            values.push(store_id.into());
-            conditions.push(format!("t.store_id = ?{}", values.len()));
-        }
-        if let Some(status) = filter.status {
-            values.push(status.name().to_string().into());
-            conditions.push(format!("t.status = ?{}", values.len()));
-        }
-        if let Some(order) = &order {
-            values.push(order.to_string().into());
-            conditions.push(format!("t.order_number = ?{}", values.len()));
-        }
-        if queue.urgent {
-            conditions.push("t.urgent = 1".to_string());
-        }
-        if queue.overdue {
-            values.push(now.clone().into());
-            conditions.push(format!(
-                "t.status <> 'resolved' AND t.first_response_at IS NULL AND t.first_response_due < ?{}",
-                values.len()
-            ));
-        }
-        let (key, after) = if queue.by_due {
-            ("t.first_response_due", ">")
-        } else {
-            ("t.created_at", "<")
+        let store_id = match scope {
+            Scope::Store(store) => match stores::find(conn, store.as_str())? {
+                Some(id) => Some(id),
+                None => {
+                    return Ok(TicketPage {
+                        tickets: Vec::new(),
+                        next_cursor: None,
+                    });
+                }
+            },
+            Scope::Everything => None,
         };
-        if let Some(cursor) = &cursor {
-            values.push(cursor.created_at.clone().into());
-            values.push(cursor.id.into());
-            let (at, id) = (values.len() - 1, values.len());
-            conditions.push(format!(
-                "({key} {after} ?{at} OR ({key} = ?{at} AND t.id {after} ?{id}))"
-            ));
-        }
-        let direction = if queue.by_due { "ASC" } else { "DESC" };
-        // One more than asked says whether there is a next page.
-        values.push(((limit + 1) as i64).into());
-        let where_clause = if conditions.is_empty() {
-            String::new()
-        } else {
-            format!("WHERE {}", conditions.join(" AND "))
+        let wanted = Wanted {
+            store_id,
+            status: filter.status,
+            order: order_text.as_deref(),
+            queue,
+            cursor: cursor.as_ref(),
+            now: &now,
+            limit,
         };
+        let (sql, values) = select(&wanted);
         // A handful of distinct statements at most (one per combination of filters): the
         // statement cache keeps them all.
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT {SUMMARY_COLUMNS}, t.id FROM tickets t JOIN stores s ON s.id = t.store_id
-             {where_clause} ORDER BY {key} {direction}, t.id {direction} LIMIT ?{}",
-            values.len()
-        ))?;
+        let mut stmt = conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(values), |row| {
             let id: i64 = row.get(9)?;
             Ok((views::summary_from_row(row, &now)?, id))
@@ -369,5 +427,156 @@ mod core_tests {
             .list(&Scope::Everything, &ListFilter::default(), t0())
             .unwrap();
         assert!(!page.tickets[0].overdue);
+    }
+}
+
+#[cfg(test)]
+mod plan_tests {
+    use super::*;
+    use crate::desk::plans::{Reads, assert_reads};
+    use crate::desk::testing::*;
+
+    /// Every filter a list takes, with its order and whether a cursor is given, and the index
+    /// that must give its tickets. Not held to an index: `urgent` (a filter on top of the
+    /// others' index), an order filter across the whole desk (support's, without a store),
+    /// which walks the desk's due-time index, and `overdue` newest first (no caller asks).
+    #[test]
+    fn every_list_reads_a_range_of_the_index_of_its_order_and_filters() {
+        use Reads::{Narrow, Ordered, Range};
+        let cases: [(bool, bool, bool, bool, bool, Reads); 15] = [
+            // store, status, order, by_due, overdue: the store API's lists (newest first)...
+            (
+                true,
+                false,
+                false,
+                false,
+                false,
+                Range("tickets_store_newest"),
+            ),
+            (
+                true,
+                true,
+                false,
+                false,
+                false,
+                Range("tickets_store_status_newest"),
+            ),
+            (
+                true,
+                false,
+                true,
+                false,
+                false,
+                Narrow("tickets_store_order"),
+            ),
+            (
+                true,
+                true,
+                true,
+                false,
+                false,
+                Narrow("tickets_store_order"),
+            ),
+            // ...support's queue (by due time) of the whole desk...
+            (false, false, false, true, false, Ordered("tickets_due")),
+            (false, true, false, true, false, Range("tickets_status_due")),
+            (false, false, false, true, true, Range("tickets_waiting")),
+            (false, true, false, true, true, Range("tickets_waiting")),
+            // ...and of one store: its tickets, sorted by due time.
+            (
+                true,
+                false,
+                false,
+                true,
+                false,
+                Narrow("tickets_store_newest"),
+            ),
+            (
+                true,
+                true,
+                false,
+                true,
+                false,
+                Narrow("tickets_store_status_newest"),
+            ),
+            (
+                true,
+                false,
+                true,
+                true,
+                false,
+                Narrow("tickets_store_order"),
+            ),
+            (
+                true,
+                false,
+                false,
+                true,
+                true,
+                Range("tickets_store_waiting"),
+            ),
+            (
+                true,
+                true,
+                false,
+                true,
+                true,
+                Range("tickets_store_waiting"),
+            ),
+            // The whole desk newest first (the CLI's embedded desk).
+            (false, false, false, false, false, Ordered("tickets_newest")),
+            (
+                false,
+                true,
+                false,
+                false,
+                false,
+                Narrow("tickets_status_due"),
+            ),
+        ];
+        let (_dir, core) = desk();
+        let mut failures = Vec::new();
+        core.db
+            .read(|conn| {
+                for (store, status, order, by_due, overdue, reads) in cases {
+                    for with_cursor in [false, true] {
+                        let queue = Queue {
+                            urgent: false,
+                            overdue,
+                            by_due,
+                        };
+                        let cursor = Cursor {
+                            by_due,
+                            created_at: "2026-11-18T10:00:00Z".to_string(),
+                            id: 7,
+                        };
+                        let wanted = Wanted {
+                            store_id: store.then_some(1),
+                            status: status.then_some(Status::Open),
+                            order: order.then_some("#1052"),
+                            queue: &queue,
+                            cursor: with_cursor.then_some(&cursor),
+                            now: "2026-11-18T10:00:00Z",
+                            limit: 50,
+                        };
+                        let (sql, _) = select(&wanted);
+                        let checked =
+                            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                                assert_reads(conn, &sql, "t", reads);
+                            }));
+                        if checked.is_err() {
+                            failures.push(format!(
+                                "{store} {status} {order} {by_due} {overdue} {with_cursor}"
+                            ));
+                        }
+                    }
+                }
+                Ok(())
+            })
+            .unwrap();
+        assert!(
+            failures.is_empty(),
+            "store status order by_due overdue cursor: {failures:#?}"
+        );
     }
 }

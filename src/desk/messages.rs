@@ -2,14 +2,15 @@
 //!
 //! `open` (awaiting support) → `answered` (support replied) → `resolved`. A merchant message sets
 //! `open` again, also on a resolved ticket; a support message sets `answered` and records the
-//! first response. The merchant resolves; support may set any status.
+//! first response. The merchant resolves; support may set any status. A status change moves the
+//! ticket between its store's counts (`counts.rs`) in the same transaction.
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, params};
 
 use super::db::Db;
 use super::views::{self, TicketRow};
-use super::{DeskError, Scope, Upload, attachments};
+use super::{DeskError, Scope, Upload, attachments, counts};
 use crate::api::{Author, Status, TicketView};
 use crate::domain::screenshot::check_screenshot_count;
 use crate::domain::timestamp::format_utc;
@@ -55,7 +56,8 @@ pub(crate) fn add(
     db.write(|tx| {
         let row = views::require_ticket(tx, scope, tracking)?;
         let mut stmt = tx.prepare_cached(
-            "INSERT INTO messages (ticket_id, author, body, at) VALUES (?1, ?2, ?3, ?4)",
+            "INSERT INTO messages (ticket_id, store_id, author, body, at)
+             VALUES (?1, (SELECT store_id FROM tickets WHERE id = ?1), ?2, ?3, ?4)",
         )?;
         stmt.execute(params![row.id, views::author_name(from), body, now_text])?;
         let message_id = tx.last_insert_rowid();
@@ -145,7 +147,7 @@ fn change_status(
          WHERE id = ?1",
     )?;
     stmt.execute(params![row.id, status.name(), now])?;
-    Ok(())
+    counts::moved(conn, row.id, row.status, status)
 }
 
 #[cfg(test)]

@@ -107,6 +107,41 @@ const MIGRATIONS: &[Step] = &[
     ALTER TABLE tokens ADD COLUMN last_used_at TEXT;
     ",
     ),
+    // 4: reads whose cost does not grow with the desk (issue 11). Counts by status kept per
+    // store (`counts.rs` maintains them in the transactions that create tickets and change their
+    // status); messages carry their ticket's store, so a store's latest activity is a range of
+    // an index; an index for the store API's status filter and for support's queue by status;
+    // partial indexes for the tickets still waiting for a first response (overdue lists) and
+    // for first responses (the median). Every index a create writes costs it a page in the WAL
+    // (about 30 µs a commit here): lists that only support runs on one store, or on the whole
+    // embedded desk newest first, sort that store's (or small desk's) tickets instead.
+    Step::Sql(
+        r"
+    CREATE TABLE ticket_counts (
+        store_id INTEGER NOT NULL REFERENCES stores(id),
+        status   TEXT NOT NULL CHECK (status IN ('open', 'answered', 'resolved')),
+        tickets  INTEGER NOT NULL,
+        PRIMARY KEY (store_id, status)
+    ) WITHOUT ROWID;
+    INSERT INTO ticket_counts (store_id, status, tickets)
+        SELECT store_id, status, count(*) FROM tickets GROUP BY store_id, status;
+
+    ALTER TABLE messages ADD COLUMN store_id INTEGER REFERENCES stores(id);
+    UPDATE messages SET store_id = (SELECT t.store_id FROM tickets t WHERE t.id = messages.ticket_id);
+    CREATE INDEX messages_store_newest ON messages (store_id, at DESC, id DESC);
+
+    CREATE INDEX tickets_store_status_newest ON tickets (store_id, status, created_at DESC, id DESC);
+    CREATE INDEX tickets_status_due ON tickets (status, first_response_due, id);
+    CREATE INDEX tickets_waiting ON tickets (first_response_due, id)
+        WHERE first_response_at IS NULL AND status <> 'resolved';
+    CREATE INDEX tickets_store_waiting ON tickets (store_id, first_response_due, id)
+        WHERE first_response_at IS NULL AND status <> 'resolved';
+    CREATE INDEX tickets_responded ON tickets (first_response_at, created_at)
+        WHERE first_response_at IS NOT NULL;
+    CREATE INDEX tickets_store_responded ON tickets (store_id, first_response_at, created_at)
+        WHERE first_response_at IS NOT NULL;
+    ",
+    ),
 ];
 
 /// The name under which `desk_meta` keeps the check value of the desk key.
@@ -369,6 +404,96 @@ mod upgrade_tests {
         assert!(
             !bytes.windows(8).any(|w| w == b"Zq7Wx94k"),
             "PIN left in the file"
+        );
+    }
+
+    /// A database as release 3 left it: two stores, tickets in every status, messages.
+    fn version_3(path: &std::path::Path, secret: &DeskSecret) {
+        let mut conn = Connection::open(path).unwrap();
+        let tx = conn.transaction().unwrap();
+        for step in &MIGRATIONS[..3] {
+            match step {
+                Step::Sql(sql) => tx.execute_batch(sql).unwrap(),
+                Step::Code(run) => run(&tx, secret).unwrap(),
+            }
+        }
+        tx.execute_batch(
+            "INSERT INTO stores VALUES (1, 'https://cool-shop.myshopify.com', '2026-11-01T00:00:00Z');
+             INSERT INTO stores VALUES (2, 'https://other-shop.myshopify.com', '2026-11-01T00:00:00Z');",
+        )
+        .unwrap();
+        for (id, store, status, answered) in [
+            (1, 1, "open", None),
+            (2, 1, "answered", Some("2026-11-01T01:00:00Z")),
+            (3, 1, "resolved", Some("2026-11-01T03:00:00Z")),
+            (4, 1, "open", None),
+            (5, 2, "answered", Some("2026-11-01T00:10:00Z")),
+        ] {
+            tx.execute(
+                "INSERT INTO tickets (id, tracking_number, store_id, order_number, phone, channel,
+                     at, tried, summary, email, plan, urgent, outage, allow_access, subject,
+                     status, created_at, updated_at, first_response_due, first_response_at)
+                 VALUES (?1, ?2, ?3, ?4, '+201001234567', 'whatsapp', '2026-11-01T00:00:00Z',
+                     '[]', 's', 'a@b.co', 'advanced', 0, 0, 0, 'subject', ?5,
+                     '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z', '2026-11-02T00:00:00Z', ?6)",
+                params![
+                    id,
+                    crate::domain::tracking::TrackingNumber::generate().to_string(),
+                    store,
+                    format!("#{id}"),
+                    status,
+                    answered
+                ],
+            )
+            .unwrap();
+        }
+        tx.execute_batch(
+            "INSERT INTO messages (ticket_id, author, body, at) VALUES
+                 (2, 'support', 'on it', '2026-11-01T01:00:00Z'),
+                 (5, 'support', 'on it', '2026-11-01T00:10:00Z'),
+                 (1, 'merchant', 'any news?', '2026-11-01T02:00:00Z');
+             PRAGMA user_version = 3;",
+        )
+        .unwrap();
+        tx.commit().unwrap();
+    }
+
+    #[test]
+    fn upgrading_a_release_3_database_counts_its_tickets_and_files_its_messages_by_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("desk.sqlite3");
+        let secret = DeskSecret::fixed(9);
+        version_3(&path, &secret);
+        let mut conn = Connection::open(&path).unwrap();
+        configure(&conn, std::time::Duration::from_secs(1)).unwrap();
+        migrate(&mut conn, &secret).unwrap();
+        assert_eq!(version(&conn).unwrap(), current_version());
+        let rows = |sql: &str| -> Vec<(i64, String)> {
+            conn.prepare(sql)
+                .unwrap()
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap()
+        };
+        let counts = rows(
+            "SELECT store_id, status || ' ' || tickets FROM ticket_counts ORDER BY store_id, status",
+        );
+        let expected = [
+            (1, "answered 1"),
+            (1, "open 2"),
+            (1, "resolved 1"),
+            (2, "answered 1"),
+        ];
+        assert_eq!(
+            counts,
+            expected.map(|(store, count)| (store, count.to_string()))
+        );
+        let stores = rows("SELECT ticket_id, 'store ' || store_id FROM messages ORDER BY id");
+        let expected = [(2, "store 1"), (5, "store 2"), (1, "store 1")];
+        assert_eq!(
+            stores,
+            expected.map(|(ticket, store)| (ticket, store.to_string()))
         );
     }
 }

@@ -1,107 +1,250 @@
 //! The dashboard figures of a scope: tickets by status, the median time to support's first
-//! response, the overdue tickets (most overdue first) and the latest messages. Reads only.
+//! response, the overdue tickets (most overdue first, a page at a time) and the latest messages.
+//! Reads only.
+//!
+//! Every query reads a bounded range of an index, so a stats call costs the same on a desk of
+//! 10⁴ tickets as on one of 10⁶, and a big store's call the same as a small one's:
+//! - counts come from `ticket_counts` (`counts.rs`), not from the tickets;
+//! - the median is over the latest [`RESPONSE_WINDOW`] first responses (by when support first
+//!   answered), read from a covering partial index: a dashboard figure about how support answers
+//!   now, not since the store's first ticket;
+//! - overdue tickets come from the partial index of tickets still waiting for a first response,
+//!   [`DEFAULT_OVERDUE`] a page (at most [`MAX_LIMIT`]), with `overdue_next_cursor` for the rest;
+//! - recent activity from the index of messages by store and time.
+//!
+//! Each query has a store-scoped and an all-desk form (`store_id = ?1` rather than
+//! `?1 IS NULL OR …`, which keeps planners off the store's indexes); the tests below hold every
+//! one of them to its query plan.
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, params};
 
 use super::db::Db;
-use super::views::{self, SUMMARY_COLUMNS, scope_store};
-use super::{DeskError, Scope};
-use crate::api::{Activity, Stats, Status};
+use super::listing::{Cursor, MAX_LIMIT};
+use super::views::{self, SUMMARY_COLUMNS};
+use super::{DeskError, OverduePage, Scope, counts, stores};
+use crate::api::{Activity, Stats, TicketSummary};
 use crate::domain::timestamp::format_utc;
 
 /// How many messages `recent` shows.
 pub(crate) const RECENT: usize = 10;
+/// How many of the latest first responses the median is taken over.
+pub(crate) const RESPONSE_WINDOW: usize = 1_000;
+/// Overdue tickets in one answer when the caller does not say.
+pub const DEFAULT_OVERDUE: usize = 50;
 
-pub(crate) fn stats(db: &Db, scope: &Scope, now: DateTime<Utc>) -> Result<Stats, DeskError> {
+/// The latest first responses: (first response, filing) times, newest response first.
+const STORE_RESPONSES: &str = "SELECT first_response_at, created_at FROM tickets
+     WHERE store_id = ?1 AND first_response_at IS NOT NULL
+     ORDER BY first_response_at DESC LIMIT ?2";
+const DESK_RESPONSES: &str = "SELECT first_response_at, created_at FROM tickets
+     WHERE first_response_at IS NOT NULL
+     ORDER BY first_response_at DESC LIMIT ?1";
+
+/// Overdue tickets due before `?n`, after the cursor (`?n+1`, `?n+2`: due time and row id; the
+/// empty due time starts at the beginning), `?n+3` of them; `n` is 2 with a store (`?1`), else 1.
+/// The terms `first_response_at IS NULL AND status <> 'resolved'` are those of the partial
+/// indexes `tickets_store_waiting` and `tickets_waiting`, written the same so the planner (here
+/// and on PostgreSQL) can use them.
+fn overdue_sql(store: bool) -> String {
+    let (scope, n) = if store {
+        ("t.store_id = ?1 AND ", 2)
+    } else {
+        ("", 1)
+    };
+    let (now, at, id, limit) = (n, n + 1, n + 2, n + 3);
+    format!(
+        "SELECT {SUMMARY_COLUMNS}, t.id FROM tickets t JOIN stores s ON s.id = t.store_id
+         WHERE {scope}t.first_response_at IS NULL AND t.status <> 'resolved'
+           AND t.first_response_due < ?{now} AND (t.first_response_due, t.id) > (?{at}, ?{id})
+         ORDER BY t.first_response_due, t.id LIMIT ?{limit}"
+    )
+}
+
+/// The latest messages, newest first.
+const STORE_RECENT: &str = "SELECT t.tracking_number, m.author, m.at, t.subject
+     FROM messages m JOIN tickets t ON t.id = m.ticket_id
+     WHERE m.store_id = ?1
+     ORDER BY m.at DESC, m.id DESC LIMIT ?2";
+const DESK_RECENT: &str = "SELECT t.tracking_number, m.author, m.at, t.subject
+     FROM messages m JOIN tickets t ON t.id = m.ticket_id
+     ORDER BY m.at DESC, m.id DESC LIMIT ?1";
+
+pub(crate) fn stats(
+    db: &Db,
+    scope: &Scope,
+    page: &OverduePage,
+    now: DateTime<Utc>,
+) -> Result<Stats, DeskError> {
+    let limit = check_limit(page.limit)?;
+    let after = page
+        .cursor
+        .as_deref()
+        .map(decode_cursor)
+        .transpose()?
+        .map_or((String::new(), 0), |c| (c.created_at, c.id));
     let now = format_utc(now);
-    let store = scope_store(scope);
     db.read(|conn| {
-        let mut stats = Stats {
-            open: 0,
-            answered: 0,
-            resolved: 0,
-            median_first_response_seconds: median_first_response(conn, store)?,
-            overdue: Vec::new(),
-            recent: recent(conn, store)?,
+        let store_id = match scope {
+            Scope::Store(store) => match stores::find(conn, store.as_str())? {
+                Some(id) => Some(id),
+                // A store that never filed has nothing to show.
+                None => return Ok(empty()),
+            },
+            Scope::Everything => None,
         };
-        let mut stmt = conn.prepare_cached(
-            "SELECT t.status, count(*) FROM tickets t JOIN stores s ON s.id = t.store_id
-             WHERE ?1 IS NULL OR s.url = ?1 GROUP BY t.status",
-        )?;
-        let counts = stmt.query_map([store], |row| {
-            Ok((
-                views::decoded(row, 0, views::stored_status)?,
-                row.get::<_, i64>(1)?,
-            ))
-        })?;
-        for count in counts {
-            let (status, count) = count?;
-            let count = count.unsigned_abs();
-            match status {
-                Status::Open => stats.open = count,
-                Status::Answered => stats.answered = count,
-                Status::Resolved => stats.resolved = count,
-            }
-        }
-
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT {SUMMARY_COLUMNS} FROM tickets t JOIN stores s ON s.id = t.store_id
-             WHERE (?1 IS NULL OR s.url = ?1) AND t.first_response_at IS NULL
-               AND t.status <> 'resolved' AND t.first_response_due < ?2
-             ORDER BY t.first_response_due, t.id"
-        ))?;
-        let overdue = stmt.query_map(params![store, now], |row| {
-            views::summary_from_row(row, &now)
-        })?;
-        stats.overdue = overdue.collect::<Result<_, _>>()?;
-        Ok(stats)
+        let (open, answered, resolved) = counts::by_status(conn, store_id)?;
+        let (overdue, overdue_next_cursor) = overdue(conn, store_id, &now, &after, limit)?;
+        Ok(Stats {
+            open,
+            answered,
+            resolved,
+            median_first_response_seconds: median_first_response(conn, store_id)?,
+            overdue,
+            overdue_next_cursor,
+            recent: recent(conn, store_id)?,
+        })
     })
 }
 
-/// The median of (first response − filing) in whole seconds over tickets with a first response;
-/// with an even count, the mean of the middle two, rounded down.
-fn median_first_response(conn: &Connection, store: Option<&str>) -> Result<Option<i64>, DeskError> {
-    const DURATIONS: &str = "SELECT unixepoch(t.first_response_at) - unixepoch(t.created_at) AS d
-         FROM tickets t JOIN stores s ON s.id = t.store_id
-         WHERE (?1 IS NULL OR s.url = ?1) AND t.first_response_at IS NOT NULL";
-    let mut stmt = conn.prepare_cached(&format!("SELECT count(*) FROM ({DURATIONS})"))?;
-    let count: i64 = stmt.query_row([store], |row| row.get(0))?;
-    if count == 0 {
-        return Ok(None);
+fn empty() -> Stats {
+    Stats {
+        open: 0,
+        answered: 0,
+        resolved: 0,
+        median_first_response_seconds: None,
+        overdue: Vec::new(),
+        overdue_next_cursor: None,
+        recent: Vec::new(),
     }
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT d FROM ({DURATIONS}) ORDER BY d LIMIT ?2 OFFSET ?3"
-    ))?;
-    let middle = stmt
-        .query_map(params![store, 2 - count % 2, (count - 1) / 2], |row| {
-            row.get::<_, i64>(0)
-        })?
-        .collect::<Result<Vec<i64>, _>>()?;
-    Ok(Some(
-        middle
-            .iter()
-            .sum::<i64>()
-            .div_euclid(middle.len().max(1) as i64),
-    ))
 }
 
-fn recent(conn: &Connection, store: Option<&str>) -> Result<Vec<Activity>, DeskError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT t.tracking_number, m.author, m.at, t.subject
-         FROM messages m JOIN tickets t ON t.id = m.ticket_id JOIN stores s ON s.id = t.store_id
-         WHERE ?1 IS NULL OR s.url = ?1
-         ORDER BY m.at DESC, m.id DESC LIMIT ?2",
-    )?;
-    let rows = stmt.query_map(params![store, RECENT as i64], |row| {
+fn check_limit(limit: Option<usize>) -> Result<usize, DeskError> {
+    match limit {
+        None => Ok(DEFAULT_OVERDUE),
+        Some(limit) if (1..=MAX_LIMIT).contains(&limit) => Ok(limit),
+        Some(limit) => Err(DeskError::BadRequest(format!(
+            "overdue_limit {limit} is out of range; ask for 1 to {MAX_LIMIT} overdue tickets and \
+             follow `overdue_next_cursor` for more"
+        ))),
+    }
+}
+
+fn decode_cursor(text: &str) -> Result<Cursor, DeskError> {
+    match Cursor::decode(text) {
+        Ok(cursor) if cursor.by_due => Ok(cursor),
+        _ => Err(DeskError::BadRequest(format!(
+            "overdue_cursor `{text}` is not one this desk gave out; pass the \
+             `overdue_next_cursor` of the previous answer unchanged, or leave it out to start \
+             from the most overdue ticket"
+        ))),
+    }
+}
+
+/// One page of overdue tickets, most overdue first, and the cursor of the next page if any.
+fn overdue(
+    conn: &Connection,
+    store_id: Option<i64>,
+    now: &str,
+    (after_due, after_id): &(String, i64),
+    limit: usize,
+) -> Result<(Vec<TicketSummary>, Option<String>), DeskError> {
+    let mut values: Vec<rusqlite::types::Value> = Vec::with_capacity(5);
+    values.extend(store_id.map(Into::into));
+    values.push(now.to_string().into());
+    values.push(after_due.clone().into());
+    values.push((*after_id).into());
+    // One more than asked says whether there is a next page.
+    values.push(((limit + 1) as i64).into());
+    let mut stmt = conn.prepare_cached(&overdue_sql(store_id.is_some()))?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(values), |row| {
+        Ok((views::summary_from_row(row, now)?, row.get::<_, i64>(9)?))
+    })?;
+    let mut page: Vec<(TicketSummary, i64)> = rows.collect::<Result<_, _>>()?;
+    let next = if page.len() > limit {
+        page.truncate(limit);
+        page.last().map(|(last, id)| {
+            Cursor {
+                by_due: true,
+                created_at: last.first_response_due.clone(),
+                id: *id,
+            }
+            .encode()
+        })
+    } else {
+        None
+    };
+    Ok((page.into_iter().map(|(summary, _)| summary).collect(), next))
+}
+
+/// The median of (first response − filing) in whole seconds over the latest
+/// [`RESPONSE_WINDOW`] first responses; with an even count, the mean of the middle two, rounded
+/// down.
+fn median_first_response(
+    conn: &Connection,
+    store_id: Option<i64>,
+) -> Result<Option<i64>, DeskError> {
+    let window = RESPONSE_WINDOW as i64;
+    let read = |row: &rusqlite::Row<'_>| -> rusqlite::Result<(String, String)> {
+        Ok((row.get(0)?, row.get(1)?))
+    };
+    let pairs: Vec<(String, String)> = match store_id {
+        Some(id) => conn
+            .prepare_cached(STORE_RESPONSES)?
+            .query_map(params![id, window], read)?
+            .collect::<Result<_, _>>()?,
+        None => conn
+            .prepare_cached(DESK_RESPONSES)?
+            .query_map([window], read)?
+            .collect::<Result<_, _>>()?,
+    };
+    let mut durations = pairs
+        .iter()
+        .map(|(answered, filed)| Ok(seconds(answered)? - seconds(filed)?))
+        .collect::<Result<Vec<i64>, DeskError>>()?;
+    Ok(median(&mut durations))
+}
+
+fn seconds(text: &str) -> Result<i64, DeskError> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|at| at.timestamp())
+        .map_err(|e| DeskError::Storage(format!("stored time `{text}` is unreadable: {e}")))
+}
+
+/// The median of `values` (the mean of the middle two, rounded down, for an even count).
+fn median(values: &mut [i64]) -> Option<i64> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_unstable();
+    let middle = values.len() / 2;
+    Some(if values.len() % 2 == 1 {
+        values[middle]
+    } else {
+        (values[middle - 1] + values[middle]).div_euclid(2)
+    })
+}
+
+fn recent(conn: &Connection, store_id: Option<i64>) -> Result<Vec<Activity>, DeskError> {
+    let read = |row: &rusqlite::Row<'_>| -> rusqlite::Result<Activity> {
         Ok(Activity {
             tracking_number: views::decoded(row, 0, views::stored_tracking)?,
             from: views::decoded(row, 1, views::stored_author)?,
             at: row.get(2)?,
             subject: row.get(3)?,
         })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    };
+    let limit = RECENT as i64;
+    Ok(match store_id {
+        Some(id) => conn
+            .prepare_cached(STORE_RECENT)?
+            .query_map(params![id, limit], read)?
+            .collect::<Result<_, _>>()?,
+        None => conn
+            .prepare_cached(DESK_RECENT)?
+            .query_map([limit], read)?
+            .collect::<Result<_, _>>()?,
+    })
 }
 
 #[cfg(test)]
@@ -195,5 +338,177 @@ mod tests {
         assert_eq!(stats.recent[0].at, "2026-11-18T10:12:00Z");
         assert_eq!(stats.recent[9].at, "2026-11-18T10:03:00Z");
         assert_eq!(stats.median_first_response_seconds, None);
+    }
+}
+
+#[cfg(test)]
+mod paging_tests {
+    use super::*;
+    use crate::desk::testing::*;
+
+    #[test]
+    fn overdue_tickets_come_a_page_at_a_time_most_overdue_first() {
+        let (_dir, core) = desk();
+        let filed: Vec<_> = (0..7)
+            .map(|n| file(&core, SHOP, &n.to_string(), later(n)).tracking_number)
+            .collect();
+        file(&core, OTHER_SHOP, "9", t0());
+        let week = later(60 * 24 * 7);
+        let mut page = OverduePage {
+            limit: Some(3),
+            cursor: None,
+        };
+        let mut seen = Vec::new();
+        loop {
+            let stats = core.stats_page(&store_scope(SHOP), &page, week).unwrap();
+            assert!(stats.overdue.len() <= 3);
+            assert_eq!(stats.open, 7, "every page keeps the figures");
+            seen.extend(stats.overdue.iter().map(|t| t.tracking_number));
+            match stats.overdue_next_cursor {
+                Some(cursor) => page.cursor = Some(cursor),
+                None => break,
+            }
+        }
+        assert_eq!(seen, filed);
+        let all = core.stats(&Scope::Everything, week).unwrap();
+        assert_eq!(all.overdue.len(), 8);
+        assert_eq!(all.overdue_next_cursor, None);
+    }
+
+    #[test]
+    fn an_overdue_limit_or_cursor_the_desk_did_not_give_is_refused_with_the_fix() {
+        let (_dir, core) = desk();
+        for page in [
+            OverduePage {
+                limit: Some(0),
+                cursor: None,
+            },
+            OverduePage {
+                limit: Some(MAX_LIMIT + 1),
+                cursor: None,
+            },
+        ] {
+            let error = core
+                .stats_page(&Scope::Everything, &page, t0())
+                .unwrap_err();
+            assert!(
+                matches!(&error, DeskError::BadRequest(m) if m.contains("1 to 500")),
+                "{error:?}"
+            );
+        }
+        let newest_first = Cursor {
+            by_due: false,
+            created_at: "2026-11-18T10:00:00Z".to_string(),
+            id: 1,
+        };
+        for cursor in ["nope".to_string(), newest_first.encode()] {
+            let page = OverduePage {
+                limit: None,
+                cursor: Some(cursor),
+            };
+            let error = core
+                .stats_page(&Scope::Everything, &page, t0())
+                .unwrap_err();
+            assert!(
+                matches!(&error, DeskError::BadRequest(m) if m.contains("overdue_next_cursor")),
+                "{error:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_median_is_over_the_latest_first_responses() {
+        let mut durations: Vec<i64> = (1..=RESPONSE_WINDOW as i64 + 4).collect();
+        assert_eq!(median(&mut durations[..3]), Some(2));
+        assert_eq!(median(&mut [40, 10, 30, 20]), Some(25));
+        assert_eq!(median(&mut [1, 2]), Some(1));
+        assert_eq!(median(&mut []), None);
+        durations.reverse();
+        assert_eq!(median(&mut durations), Some(502));
+    }
+}
+
+#[cfg(test)]
+mod plan_tests {
+    use super::*;
+    use crate::desk::plans::{Reads, assert_reads};
+    use crate::desk::testing::*;
+
+    fn on_a_desk(check: impl FnOnce(&Connection)) {
+        let (_dir, core) = desk();
+        core.db
+            .read(|conn| {
+                check(conn);
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    #[test]
+    fn counts_read_the_counter_rows_not_the_tickets() {
+        on_a_desk(|conn| {
+            for sql in [counts::STORE_COUNTS, counts::DESK_COUNTS] {
+                let plan = crate::desk::plans::plan(conn, sql);
+                assert!(
+                    plan.iter()
+                        .all(|line| line.split(' ').nth(1) != Some("tickets")),
+                    "{plan:?}"
+                );
+            }
+            let plan = crate::desk::plans::plan(conn, counts::STORE_COUNTS);
+            assert!(
+                plan[0].starts_with("SEARCH ticket_counts USING PRIMARY KEY (store_id=?)"),
+                "{plan:?}"
+            );
+        });
+    }
+
+    #[test]
+    fn the_median_reads_the_latest_responses_from_an_index() {
+        on_a_desk(|conn| {
+            assert_reads(
+                conn,
+                STORE_RESPONSES,
+                "tickets",
+                Reads::Range("tickets_store_responded"),
+            );
+            assert_reads(
+                conn,
+                DESK_RESPONSES,
+                "tickets",
+                Reads::Range("tickets_responded"),
+            );
+        });
+    }
+
+    #[test]
+    fn overdue_reads_a_range_of_the_waiting_tickets() {
+        on_a_desk(|conn| {
+            assert_reads(
+                conn,
+                &overdue_sql(true),
+                "t",
+                Reads::Range("tickets_store_waiting"),
+            );
+            assert_reads(
+                conn,
+                &overdue_sql(false),
+                "t",
+                Reads::Range("tickets_waiting"),
+            );
+        });
+    }
+
+    #[test]
+    fn recent_reads_the_latest_messages_from_an_index() {
+        on_a_desk(|conn| {
+            assert_reads(
+                conn,
+                STORE_RECENT,
+                "m",
+                Reads::Range("messages_store_newest"),
+            );
+            assert_reads(conn, DESK_RECENT, "m", Reads::Ordered("messages_newest"));
+        });
     }
 }

@@ -1,6 +1,6 @@
 //! Filing a ticket: validation through the domain, the store a token may file for, idempotent
-//! replays, the duplicate guard, and the one transaction that writes the ticket, its attachments
-//! and its idempotency key together (or nothing).
+//! replays, the duplicate guard, and the one transaction that writes the ticket, its attachments,
+//! its idempotency key and its store's count of open tickets together (or nothing).
 //!
 //! Everything that needs no database (validation, hashing, the due time) happens before the
 //! writer lock is taken, so the lock is held only for a few indexed statements.
@@ -12,7 +12,7 @@ use super::db::Db;
 use super::schema;
 use super::secret::DeskSecret;
 use super::views::{self, TicketRow};
-use super::{CreateRequest, Created, DeskError, Scope, attachments, idempotency, stores};
+use super::{CreateRequest, Created, DeskError, Scope, attachments, counts, idempotency, stores};
 use crate::api::Status;
 use crate::domain::calendar::Calendar;
 use crate::domain::screenshot::Screenshot;
@@ -76,6 +76,7 @@ pub(crate) fn create(
         }
         let mut row = filing.row.clone();
         row.id = insert_ticket(tx, store_id, &mut row, filing.pin_hash)?;
+        counts::filed(tx, store_id)?;
         attachments::insert(tx, row.id, None, &filing.screenshots)?;
         if let Some(key) = &filing.idempotency {
             idempotency::remember(tx, store_id, &key.stored, &key.fingerprint, row.id, now)?;
@@ -210,17 +211,19 @@ fn prepare(
     })
 }
 
+/// The statement of [`open_ticket_of_order`]: a range of `tickets_store_order` (one order's few
+/// tickets), newest first.
+const DUPLICATE_GUARD: &str = "SELECT tracking_number FROM tickets
+     WHERE store_id = ?1 AND order_number = ?2 AND status <> 'resolved'
+     ORDER BY created_at DESC, id DESC LIMIT 1";
+
 /// The newest unresolved ticket of this store and order.
 fn open_ticket_of_order(
     conn: &Connection,
     store_id: i64,
     order: &str,
 ) -> Result<Option<TrackingNumber>, DeskError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT tracking_number FROM tickets
-         WHERE store_id = ?1 AND order_number = ?2 AND status <> 'resolved'
-         ORDER BY created_at DESC, id DESC LIMIT 1",
-    )?;
+    let mut stmt = conn.prepare_cached(DUPLICATE_GUARD)?;
     Ok(stmt
         .query_row(params![store_id, order], |row| {
             views::decoded(row, 0, views::stored_tracking)
@@ -286,6 +289,19 @@ mod tests {
     use super::*;
     use crate::desk::testing::*;
     use crate::desk::{DeskCore, Upload};
+
+    #[test]
+    fn the_duplicate_guard_reads_one_orders_tickets() {
+        let (_dir, core) = desk();
+        core.db
+            .read(|conn| {
+                use crate::desk::plans::{Reads, assert_reads};
+                let one_order = Reads::Range("tickets_store_order");
+                assert_reads(conn, DUPLICATE_GUARD, "tickets", one_order);
+                Ok(())
+            })
+            .unwrap();
+    }
 
     #[test]
     fn the_core_can_be_shared_between_threads() {

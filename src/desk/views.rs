@@ -149,16 +149,22 @@ pub(crate) fn find_ticket(
     scope: &Scope,
     tracking: &TrackingNumber,
 ) -> Result<Option<TicketRow>, DeskError> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {TICKET_COLUMNS} FROM tickets t JOIN stores s ON s.id = t.store_id
-         WHERE t.tracking_number = ?1 AND (?2 IS NULL OR s.url = ?2)"
-    ))?;
+    let mut stmt = conn.prepare_cached(&find_sql())?;
     Ok(stmt
         .query_row(
             rusqlite::params![tracking.to_string(), scope_store(scope)],
             TicketRow::read,
         )
         .optional()?)
+}
+
+/// The statement of [`find_ticket`]: the tracking number is unique, so the scope's condition is
+/// checked on the one row it finds.
+fn find_sql() -> String {
+    format!(
+        "SELECT {TICKET_COLUMNS} FROM tickets t JOIN stores s ON s.id = t.store_id
+         WHERE t.tracking_number = ?1 AND (?2 IS NULL OR s.url = ?2)"
+    )
 }
 
 /// Like [`find_ticket`], with "not found" as the error.
@@ -284,6 +290,19 @@ fn masked_pin(hint: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_ticket_is_found_by_its_unique_tracking_number() {
+        let (_dir, core) = crate::desk::testing::desk();
+        core.db
+            .read(|conn| {
+                use crate::desk::plans::{Reads, assert_reads};
+                let unique = Reads::Range("sqlite_autoindex_tickets_1");
+                assert_reads(conn, &find_sql(), "t", unique);
+                Ok(())
+            })
+            .unwrap();
+    }
 
     #[test]
     fn a_pin_masked_from_its_hint_reads_as_the_domain_masks_it() {

@@ -2,7 +2,7 @@
 //! and methods the API does not have, so that every refusal has the `ErrorBody` shape.
 
 use axum::Json;
-use axum::extract::State;
+use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
 
 use axum::response::{IntoResponse, Response};
@@ -10,15 +10,20 @@ use axum::response::{IntoResponse, Response};
 use crate::api::{ErrorCode, Health, Ready, Stats};
 use crate::domain::timestamp::format_utc;
 
-use super::{ApiError, AppState, auth};
+use super::{ApiError, AppState, auth, query};
 
-/// `GET /v1/stats`: the dashboard figures of the token's store.
+/// `GET /v1/stats?overdue_limit=&overdue_cursor=`: the dashboard figures of the token's store,
+/// with one page of its overdue tickets.
 pub async fn stats(
     State(state): State<AppState>,
+    RawQuery(raw_query): RawQuery,
     headers: HeaderMap,
 ) -> Result<Json<Stats>, ApiError> {
     let scope = state.authenticate(auth::bearer_token(&headers)?).await?;
-    let stats = state.run(move |core, now| core.stats(&scope, now)).await?;
+    let page = query::overdue_page(raw_query.as_deref())?;
+    let stats = state
+        .run(move |core, now| core.stats_page(&scope, &page, now))
+        .await?;
     Ok(Json(stats))
 }
 

@@ -1,15 +1,17 @@
-//! Query strings: `?force_new=` on create, `?status=&order=&limit=&cursor=` on list. An unknown
+//! Query strings: `?force_new=` on create, `?status=&order=&limit=&cursor=` on list,
+//! `?overdue_limit=&overdue_cursor=` on stats. An unknown
 //! parameter or a value that does not parse is a 400 that names it and lists what is accepted.
 //!
 //! Only the shape is checked here: whether a `limit` is in range, a cursor is one the desk gave
 //! out, or an `order` is an order number is the core's to say (`desk::listing`).
 
 use crate::api::{FORCE_NEW_PARAM, Status};
-use crate::desk::{DEFAULT_LIMIT, ListFilter, MAX_LIMIT};
+use crate::desk::{DEFAULT_LIMIT, DEFAULT_OVERDUE, ListFilter, MAX_LIMIT, OverduePage};
 
 use super::ApiError;
 
 const LIST_PARAMS: [&str; 4] = ["status", "order", "limit", "cursor"];
+const STATS_PARAMS: [&str; 2] = ["overdue_limit", "overdue_cursor"];
 
 fn pairs(query: Option<&str>) -> Vec<(String, String)> {
     url::form_urlencoded::parse(query.unwrap_or("").as_bytes())
@@ -82,6 +84,29 @@ pub fn list_filter(query: Option<&str>) -> Result<ListFilter, ApiError> {
     Ok(filter)
 }
 
+/// The page of overdue tickets a stats request asks for (the range of the limit is the core's).
+pub fn overdue_page(query: Option<&str>) -> Result<OverduePage, ApiError> {
+    let mut page = OverduePage::default();
+    for (name, value) in pairs(query) {
+        if value.trim().is_empty() && STATS_PARAMS.contains(&name.as_str()) {
+            continue;
+        }
+        match name.as_str() {
+            "overdue_limit" => {
+                let limit = value.trim().parse::<usize>().map_err(|_| {
+                    ApiError::bad_request(format!(
+                        "overdue_limit `{value}` is not a whole number; ask for 1 to {MAX_LIMIT} overdue tickets, or leave it out for {DEFAULT_OVERDUE}"
+                    ))
+                })?;
+                page.limit = Some(limit);
+            }
+            "overdue_cursor" => page.cursor = Some(value),
+            _ => return Err(unknown(&name, &STATS_PARAMS)),
+        }
+    }
+    Ok(page)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,5 +149,17 @@ mod tests {
         let error = list_filter(Some("sort=asc")).unwrap_err();
         assert!(error.detail.message.contains("`sort`"));
         assert!(error.detail.message.contains("`cursor`"));
+    }
+
+    #[test]
+    fn overdue_page_reads_its_two_parameters_and_names_the_rest() {
+        let page = overdue_page(Some("overdue_limit=5&overdue_cursor=abc")).unwrap();
+        assert_eq!(page.limit, Some(5));
+        assert_eq!(page.cursor.as_deref(), Some("abc"));
+        assert_eq!(overdue_page(None).unwrap(), OverduePage::default());
+        let error = overdue_page(Some("overdue_limit=many")).unwrap_err();
+        assert!(error.detail.message.contains("`many`"));
+        let error = overdue_page(Some("limit=5")).unwrap_err();
+        assert!(error.detail.message.contains("`overdue_limit`"));
     }
 }

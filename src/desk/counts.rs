@@ -1,0 +1,152 @@
+//! The counts of tickets by status, per store (`ticket_counts`): what `stats` reads instead of
+//! counting a store's tickets. Kept exact by changing them in the same transaction as the
+//! ticket: `tickets.rs` calls [`filed`] when it inserts one, `messages.rs` calls [`moved`] when
+//! a status changes. Anything else that writes `tickets.status` (a copy between desks, a bench
+//! fill) must run [`RECOUNT`] before it commits.
+//!
+//! Why a table and not indexes: an index on `(store_id, status)` makes the counts index-only,
+//! but still one index entry read per ticket, so a stats call would grow with the store (10⁵
+//! entries for a big store). Three small rows per store cost two upserts per status change, and
+//! a stats call reads at most three rows (the whole desk: three per store). The SQL is plain
+//! (`INSERT … ON CONFLICT … DO UPDATE`), the same on PostgreSQL.
+
+use rusqlite::{Connection, params};
+
+use super::DeskError;
+use crate::api::Status;
+
+/// A new ticket of `store_id`, filed `open`.
+pub(crate) fn filed(conn: &Connection, store_id: i64) -> Result<(), DeskError> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO ticket_counts (store_id, status, tickets) VALUES (?1, ?2, 1)
+         ON CONFLICT (store_id, status) DO UPDATE SET tickets = ticket_counts.tickets + 1",
+    )?;
+    stmt.execute(params![store_id, Status::Open.name()])?;
+    Ok(())
+}
+
+/// Ticket `ticket_id` went from status `from` to `to` (nothing to do when they are the same).
+pub(crate) fn moved(
+    conn: &Connection,
+    ticket_id: i64,
+    from: Status,
+    to: Status,
+) -> Result<(), DeskError> {
+    if from == to {
+        return Ok(());
+    }
+    // `WHERE` after the `SELECT` also keeps SQLite from reading `ON CONFLICT` as a join's `ON`.
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO ticket_counts (store_id, status, tickets)
+             SELECT store_id, ?2, ?3 FROM tickets WHERE id = ?1
+         ON CONFLICT (store_id, status) DO UPDATE SET tickets = ticket_counts.tickets + excluded.tickets",
+    )?;
+    stmt.execute(params![ticket_id, from.name(), -1])?;
+    stmt.execute(params![ticket_id, to.name(), 1])?;
+    Ok(())
+}
+
+/// Count again from `tickets`, for writers that bypass [`filed`] and [`moved`] (the read
+/// benchmark's fill). Reads every ticket: for bulk loads, never on a request.
+pub const RECOUNT: &str = "DELETE FROM ticket_counts;
+     INSERT INTO ticket_counts (store_id, status, tickets)
+         SELECT store_id, status, count(*) FROM tickets GROUP BY store_id, status;";
+
+/// Counts by status: of one store, or of the whole desk (summed over its stores: grows with
+/// the number of stores, never with tickets).
+pub(crate) const STORE_COUNTS: &str =
+    "SELECT status, tickets FROM ticket_counts WHERE store_id = ?1";
+pub(crate) const DESK_COUNTS: &str =
+    "SELECT status, sum(tickets) FROM ticket_counts GROUP BY status";
+
+/// (open, answered, resolved) of a store (`Some(id)`) or of the whole desk (`None`).
+pub(crate) fn by_status(
+    conn: &Connection,
+    store_id: Option<i64>,
+) -> Result<(u64, u64, u64), DeskError> {
+    let read = |row: &rusqlite::Row<'_>| -> rusqlite::Result<(String, i64)> {
+        Ok((row.get(0)?, row.get(1)?))
+    };
+    let rows: Vec<(String, i64)> = match store_id {
+        Some(id) => conn
+            .prepare_cached(STORE_COUNTS)?
+            .query_map([id], read)?
+            .collect::<Result<_, _>>()?,
+        None => conn
+            .prepare_cached(DESK_COUNTS)?
+            .query_map([], read)?
+            .collect::<Result<_, _>>()?,
+    };
+    let mut counts = (0, 0, 0);
+    for (status, count) in rows {
+        let count = count.max(0).unsigned_abs();
+        match Status::parse(&status) {
+            Some(Status::Open) => counts.0 = count,
+            Some(Status::Answered) => counts.1 = count,
+            Some(Status::Resolved) => counts.2 = count,
+            None => {
+                return Err(DeskError::Storage(format!(
+                    "ticket_counts holds unknown status `{status}`"
+                )));
+            }
+        }
+    }
+    Ok(counts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::Author;
+    use crate::desk::testing::*;
+
+    fn rows(core: &crate::desk::DeskCore) -> Vec<(i64, String, i64)> {
+        core.db
+            .read(|conn| {
+                let mut stmt = conn.prepare(
+                    "SELECT store_id, status, tickets FROM ticket_counts
+                     WHERE tickets <> 0 ORDER BY store_id, status",
+                )?;
+                let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+                Ok(rows.collect::<Result<_, _>>()?)
+            })
+            .unwrap()
+    }
+
+    #[test]
+    fn the_counts_follow_every_create_and_status_change() {
+        let (_dir, core) = desk();
+        let scope = crate::desk::Scope::Everything;
+        let a = file(&core, SHOP, "1", t0()).tracking_number;
+        let b = file(&core, SHOP, "2", t0()).tracking_number;
+        file(&core, OTHER_SHOP, "1", t0());
+        core.add_message(&scope, &a, Author::Support, "on it", vec![], later(1))
+            .unwrap();
+        // A message that keeps the status, and a status set twice, count once.
+        core.add_message(&scope, &b, Author::Merchant, "hi", vec![], later(2))
+            .unwrap();
+        core.resolve(&scope, &b, later(3)).unwrap();
+        core.resolve(&scope, &b, later(4)).unwrap();
+        core.add_message(&scope, &b, Author::Merchant, "again", vec![], later(5))
+            .unwrap();
+        core.set_status(&a, Status::Resolved, later(6)).unwrap();
+        // A failed create (a duplicate) counts nothing.
+        assert!(
+            core.create_ticket(&scope, request(input(SHOP, "2")), later(7))
+                .is_err()
+        );
+
+        let kept = rows(&core);
+        let shop = |status: &str, n| (1, status.to_string(), n);
+        assert_eq!(
+            kept,
+            [shop("open", 1), shop("resolved", 1), (2, "open".into(), 1)]
+        );
+        core.db.write(|tx| Ok(tx.execute_batch(RECOUNT)?)).unwrap();
+        assert_eq!(rows(&core), kept, "the kept counts are what counting finds");
+        let stats = core.stats(&store_scope(SHOP), later(8)).unwrap();
+        assert_eq!((stats.open, stats.answered, stats.resolved), (1, 0, 1));
+        let all = core.stats(&scope, later(8)).unwrap();
+        assert_eq!((all.open, all.answered, all.resolved), (2, 0, 1));
+    }
+}
