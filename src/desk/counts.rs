@@ -1,6 +1,6 @@
 //! The counts of tickets by status, per store (`ticket_counts`): what `stats` reads instead of
 //! counting a store's tickets. Kept exact by changing them in the same transaction as the
-//! ticket: `tickets.rs` calls [`filed`] when it inserts one, `messages.rs` calls [`moved`] when
+//! ticket: `filing.rs` calls [`filed`] when it inserts one, `messages.rs` calls [`moved`] when
 //! a status changes. Anything else that writes `tickets.status` (a copy between desks, a bench
 //! fill) must run [`RECOUNT`] before it commits.
 //!

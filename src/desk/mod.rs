@@ -8,7 +8,7 @@
 //! `DeskCore` is `Send + Sync`: the server calls it from many threads at once. One writer
 //! connection behind a mutex, a few readers beside it (`db.rs`). The files:
 //! `schema.rs` (migrations, pragmas), `db.rs` (connections, transactions), `stores.rs`,
-//! `tokens.rs`, `tickets.rs` (create), `idempotency.rs`, `attachments.rs`, `messages.rs` (thread
+//! `tokens.rs`, `filing.rs` (create), `idempotency.rs`, `attachments.rs`, `messages.rs` (thread
 //! and status), `counts.rs` (tickets by status per store), `views.rs` (rows to API shapes),
 //! `listing.rs`, `stats.rs`.
 //!
@@ -48,6 +48,7 @@ mod attachments;
 mod counts;
 mod db;
 mod files;
+mod filing;
 mod idempotency;
 mod listing;
 #[cfg(test)]
@@ -61,7 +62,6 @@ mod stats;
 mod stores;
 #[cfg(test)]
 mod testing;
-mod tickets;
 mod tokens;
 mod views;
 
@@ -218,7 +218,7 @@ impl DeskCore {
         request: CreateRequest,
         now: DateTime<Utc>,
     ) -> Result<Created, DeskError> {
-        tickets::create(&self.db, &self.calendar, scope, request, now)
+        filing::create(&self.db, &self.calendar, scope, request, now)
     }
 
     pub fn ticket(

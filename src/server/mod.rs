@@ -20,7 +20,7 @@ mod meta;
 pub mod ops;
 mod query;
 pub mod routes;
-mod tickets;
+mod ticket_routes;
 
 use std::future::Future;
 use std::sync::Arc;

@@ -5,7 +5,7 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{MethodRouter, get, post};
 
-use super::{AppState, MAX_BODY_BYTES, meta, ops, tickets};
+use super::{AppState, MAX_BODY_BYTES, meta, ops, ticket_routes};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Endpoint {
@@ -70,11 +70,11 @@ impl Endpoint {
 
     fn handler(self) -> MethodRouter<AppState> {
         match self {
-            Endpoint::CreateTicket => post(tickets::create),
-            Endpoint::ListTickets => get(tickets::list),
-            Endpoint::GetTicket => get(tickets::show),
-            Endpoint::AddMessage => post(tickets::add_message),
-            Endpoint::Resolve => post(tickets::resolve),
+            Endpoint::CreateTicket => post(ticket_routes::create),
+            Endpoint::ListTickets => get(ticket_routes::list),
+            Endpoint::GetTicket => get(ticket_routes::show),
+            Endpoint::AddMessage => post(ticket_routes::add_message),
+            Endpoint::Resolve => post(ticket_routes::resolve),
             Endpoint::Stats => get(meta::stats),
             Endpoint::Health => get(meta::health),
             Endpoint::Ready => get(meta::ready),
