@@ -7,8 +7,10 @@
 //! stops by itself when it is reached), `DESK_LOAD_BIN` (the `cartsaver-desk` to serve, default
 //! this build's: point it at an older build to compare). Traffic goes to 127.0.0.1 only.
 
-use std::io::BufRead;
-use std::process::{Child, Command, Stdio};
+mod served;
+
+use served::Server;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -26,60 +28,16 @@ fn env_number(name: &str, default: usize) -> usize {
     }
 }
 
-/// The server process, killed when dropped.
-struct Server {
-    child: Child,
-    url: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 fn binary() -> String {
-    std::env::var("DESK_LOAD_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_cartsaver-desk").into())
-}
-
-fn desk(db: &std::path::Path) -> Command {
-    let mut command = Command::new(binary());
-    command.env_remove("CARTSAVER_NOW").arg("--db").arg(db);
-    command
+    served::binary("DESK_LOAD_BIN")
 }
 
 fn start(db: &std::path::Path) -> Server {
-    let mut child = desk(db)
-        .args(["serve", "--listen", "127.0.0.1:0"])
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("spawn cartsaver-desk serve");
-    let mut line = String::new();
-    std::io::BufReader::new(child.stdout.take().expect("stdout"))
-        .read_line(&mut line)
-        .expect("read the listening line");
-    let url = line
-        .trim()
-        .strip_prefix("listening on ")
-        .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
-        .to_string();
-    Server { child, url }
+    served::start(&binary(), db)
 }
 
 fn token(db: &std::path::Path) -> String {
-    let output = desk(db)
-        .args(["token", "create", "--store", STORE])
-        .output()
-        .expect("run token create");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).trim().to_string()
+    served::token(&binary(), db, STORE)
 }
 
 fn body(i: usize, at: &str) -> String {

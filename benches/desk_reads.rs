@@ -15,9 +15,11 @@
 //! columns every schema since release 3 has; counters and columns a newer schema derives are
 //! then computed the way that schema's migration does.
 
-use std::io::BufRead;
+mod served;
+
+use served::Server;
+
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, SecondsFormat, TimeDelta, Utc};
@@ -51,60 +53,15 @@ fn sizes() -> Vec<usize> {
 }
 
 fn binary() -> String {
-    std::env::var("DESK_READS_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_cartsaver-desk").into())
+    served::binary("DESK_READS_BIN")
 }
 
-/// The server process, killed when dropped.
-struct Server {
-    child: Child,
-    url: String,
+fn start(db: &std::path::Path) -> Server {
+    served::start(&binary(), db)
 }
 
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn desk(db: &Path) -> Command {
-    let mut command = Command::new(binary());
-    command.env_remove("CARTSAVER_NOW").arg("--db").arg(db);
-    command
-}
-
-fn start(db: &Path) -> Server {
-    let mut child = desk(db)
-        .args(["serve", "--listen", "127.0.0.1:0"])
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("spawn cartsaver-desk serve");
-    let mut line = String::new();
-    std::io::BufReader::new(child.stdout.take().expect("stdout"))
-        .read_line(&mut line)
-        .expect("read the listening line");
-    let url = line
-        .trim()
-        .strip_prefix("listening on ")
-        .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
-        .to_string();
-    Server { child, url }
-}
-
-/// A token for [`STORE`]; also creates the database with the binary's own schema.
-fn token(db: &Path) -> String {
-    let output = desk(db)
-        .args(["token", "create", "--store", STORE])
-        .output()
-        .expect("run token create");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).trim().to_string()
+fn token(db: &std::path::Path) -> String {
+    served::token(&binary(), db, STORE)
 }
 
 fn utc(at: DateTime<Utc>) -> String {
