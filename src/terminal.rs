@@ -22,7 +22,9 @@ pub fn terminal_safe(text: &str) -> Cow<'_, str> {
     Cow::Owned(safe)
 }
 
-fn unsafe_for_terminal(c: char) -> bool {
+/// What [`terminal_safe`] escapes: control characters other than `\n` and `\t`, and the bidi
+/// controls.
+pub(crate) fn unsafe_for_terminal(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
         || matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }

@@ -41,10 +41,20 @@ fn start_upload(server: &DeskServer, token: &str, length: usize) -> TcpStream {
     stream
 }
 
-/// Read until the peer closes (or the read timeout), as text.
+/// Read until the desk closes the connection, as text. The socket's read timeout (20 s) passing
+/// first means the desk kept it open: that fails the test, so no test needs a clock of its own.
 fn read_all(stream: &mut TcpStream) -> String {
     let mut bytes = Vec::new();
-    let _ = stream.read_to_end(&mut bytes);
+    if let Err(error) = stream.read_to_end(&mut bytes) {
+        assert!(
+            !matches!(
+                error.kind(),
+                std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+            ),
+            "the desk kept the connection open for 20 s; read so far: {}",
+            String::from_utf8_lossy(&bytes)
+        );
+    }
     String::from_utf8_lossy(&bytes).to_string()
 }
 
@@ -96,13 +106,11 @@ fn sixteen_stalled_uploads_of_one_store_block_no_other_create_and_are_cut_off() 
     assert_eq!(own.status(), StatusCode::CREATED);
 
     // Every stalled body is answered 408 and its connection closed once the body timeout passes.
-    let started = Instant::now();
     for mut stream in held.into_iter().chain(chunked) {
         let answer = read_all(&mut stream);
         assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
         assert!(answer.contains("stopped arriving"), "{answer}");
     }
-    assert!(started.elapsed() < Duration::from_secs(15));
 }
 
 #[test]
@@ -168,7 +176,6 @@ fn one_token_has_at_most_four_large_uploads_at_once_and_small_bodies_are_not_cap
 fn idle_and_header_trickling_connections_are_closed() {
     let env = TestEnv::new();
     let server = env.serve_desk_flags(&["--header-timeout", "1s", "--idle-timeout", "1s"]);
-    let started = Instant::now();
     // Silent from the start.
     let mut silent: Vec<TcpStream> = (0..50).map(|_| connect(&server)).collect();
     // A request line that never ends, a byte at a time.
@@ -201,11 +208,6 @@ fn idle_and_header_trickling_connections_are_closed() {
         !rest.contains("HTTP/1.1 200"),
         "only the first answer: {rest}"
     );
-    assert!(
-        started.elapsed() < Duration::from_secs(10),
-        "{:?}",
-        started.elapsed()
-    );
 }
 
 #[cfg(unix)]
@@ -220,7 +222,8 @@ fn sigterm_exits_within_the_shutdown_deadline_despite_a_half_sent_request() {
     let status = server.terminate();
     let took = started.elapsed();
     assert!(status.success(), "{status:?}");
-    assert!(took < Duration::from_secs(5), "{took:?}");
+    // Well before the 60 s header timeout could have closed it: the shutdown deadline did.
+    assert!(took < Duration::from_secs(30), "{took:?}");
 }
 
 #[test]

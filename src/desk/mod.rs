@@ -7,7 +7,8 @@
 //!
 //! `DeskCore` is `Send + Sync`: the server calls it from many threads at once. One writer
 //! connection behind a mutex, a few readers beside it (`db.rs`). The files:
-//! `schema.rs` (migrations, pragmas), `db.rs` (connections, transactions), `stores.rs`,
+//! `schema.rs` (migrations, pragmas), `db.rs` (connections, transactions), `files.rs` (the
+//! file's modes), `secret.rs` (the desk key for PIN and idempotency hashes), `stores.rs`,
 //! `tokens.rs`, `filing.rs` (create), `idempotency.rs`, `attachments.rs`, `messages.rs` (thread
 //! and status), `counts.rs` (tickets by status per store), `views.rs` (rows to API shapes),
 //! `listing.rs`, `stats.rs`.

@@ -57,7 +57,8 @@ fn safe_name(given: &str, kind: &str) -> String {
     let stem = base.rsplit_once('.').map_or(base, |(stem, _)| stem);
     let cleaned: String = stem
         .chars()
-        .filter(|c| !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+        // Bidi controls go (they would reorder the name as shown); other controls become `_`.
+        .filter(|&c| c.is_control() || !crate::terminal::unsafe_for_terminal(c))
         .map(|c| {
             if c.is_alphanumeric() || matches!(c, '-' | '_' | ' ') {
                 c
