@@ -4,7 +4,7 @@
 //! An oversized file is refused before anything else is looked at ([`DeskError::TooLarge`],
 //! HTTP 413): its size alone decides, and the rest of the request is not worth examining.
 
-use rusqlite::{Connection, params};
+use super::storage::Conn;
 
 use super::{DeskError, Upload};
 use crate::domain::screenshot::{
@@ -36,47 +36,47 @@ pub(crate) fn check(uploads: Vec<Upload>) -> Vec<Result<Parsed<Screenshot>, Fiel
 
 /// A ticket's attachments (its own and its messages'), oldest first, with their content.
 pub(crate) fn files(
-    conn: &Connection,
+    conn: &dyn Conn,
     ticket_id: i64,
 ) -> Result<Vec<(crate::api::AttachmentView, Vec<u8>)>, DeskError> {
-    let mut stmt = conn.prepare_cached(
+    conn.rows(
         "SELECT name, kind, size, bytes FROM attachments WHERE ticket_id = ?1 ORDER BY id",
-    )?;
-    let rows = stmt.query_map([ticket_id], |row| {
-        let size: i64 = row.get(2)?;
-        Ok((
-            crate::api::AttachmentView {
-                name: row.get(0)?,
-                kind: row.get(1)?,
-                size: size as u64,
-            },
-            row.get(3)?,
-        ))
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+        &[&ticket_id],
+        |row| {
+            let size: i64 = row.get(2)?;
+            Ok((
+                crate::api::AttachmentView {
+                    name: row.get(0)?,
+                    kind: row.get(1)?,
+                    size: size.unsigned_abs(),
+                },
+                row.get(3)?,
+            ))
+        },
+    )
 }
 
 /// Store checked screenshots of ticket `ticket_id` (and of message `message_id`, if a message
 /// brought them).
 pub(crate) fn insert(
-    conn: &Connection,
+    conn: &dyn Conn,
     ticket_id: i64,
     message_id: Option<i64>,
     screenshots: &[Screenshot],
 ) -> Result<(), DeskError> {
-    let mut stmt = conn.prepare_cached(
-        "INSERT INTO attachments (ticket_id, message_id, name, kind, size, bytes)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?;
     for screenshot in screenshots {
-        stmt.execute(params![
-            ticket_id,
-            message_id,
-            screenshot.name,
-            screenshot.kind.name(),
-            screenshot.bytes.len() as i64,
-            screenshot.bytes,
-        ])?;
+        conn.execute(
+            "INSERT INTO attachments (ticket_id, message_id, name, kind, size, bytes)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            &[
+                &ticket_id,
+                &message_id,
+                &screenshot.name,
+                &screenshot.kind.name(),
+                &screenshot.bytes.len(),
+                &screenshot.bytes,
+            ],
+        )?;
     }
     Ok(())
 }

@@ -10,24 +10,24 @@
 //! a stats call reads at most three rows (the whole desk: three per store). The SQL is plain
 //! (`INSERT … ON CONFLICT … DO UPDATE`), the same on PostgreSQL.
 
-use rusqlite::{Connection, params};
+use super::storage::Conn;
 
 use super::DeskError;
 use crate::api::Status;
 
 /// A new ticket of `store_id`, filed `open`.
-pub(crate) fn filed(conn: &Connection, store_id: i64) -> Result<(), DeskError> {
-    let mut stmt = conn.prepare_cached(
+pub(crate) fn filed(conn: &dyn Conn, store_id: i64) -> Result<(), DeskError> {
+    conn.execute(
         "INSERT INTO ticket_counts (store_id, status, tickets) VALUES (?1, ?2, 1)
          ON CONFLICT (store_id, status) DO UPDATE SET tickets = ticket_counts.tickets + 1",
+        &[&store_id, &Status::Open.name()],
     )?;
-    stmt.execute(params![store_id, Status::Open.name()])?;
     Ok(())
 }
 
 /// Ticket `ticket_id` went from status `from` to `to` (nothing to do when they are the same).
 pub(crate) fn moved(
-    conn: &Connection,
+    conn: &dyn Conn,
     ticket_id: i64,
     from: Status,
     to: Status,
@@ -36,13 +36,12 @@ pub(crate) fn moved(
         return Ok(());
     }
     // `WHERE` after the `SELECT` also keeps SQLite from reading `ON CONFLICT` as a join's `ON`.
-    let mut stmt = conn.prepare_cached(
-        "INSERT INTO ticket_counts (store_id, status, tickets)
-             SELECT store_id, ?2, ?3 FROM tickets WHERE id = ?1
-         ON CONFLICT (store_id, status) DO UPDATE SET tickets = ticket_counts.tickets + excluded.tickets",
-    )?;
-    stmt.execute(params![ticket_id, from.name(), -1])?;
-    stmt.execute(params![ticket_id, to.name(), 1])?;
+    // The casts give PostgreSQL the parameters' types, which a `SELECT` list does not.
+    let sql = "INSERT INTO ticket_counts (store_id, status, tickets)
+             SELECT store_id, CAST(?2 AS TEXT), CAST(?3 AS BIGINT) FROM tickets WHERE id = ?1
+         ON CONFLICT (store_id, status) DO UPDATE SET tickets = ticket_counts.tickets + excluded.tickets";
+    conn.execute(sql, &[&ticket_id, &from.name(), &-1i64])?;
+    conn.execute(sql, &[&ticket_id, &to.name(), &1i64])?;
     Ok(())
 }
 
@@ -57,25 +56,19 @@ pub const RECOUNT: &str = "DELETE FROM ticket_counts;
 pub(crate) const STORE_COUNTS: &str =
     "SELECT status, tickets FROM ticket_counts WHERE store_id = ?1";
 pub(crate) const DESK_COUNTS: &str =
-    "SELECT status, sum(tickets) FROM ticket_counts GROUP BY status";
+    "SELECT status, CAST(sum(tickets) AS BIGINT) FROM ticket_counts GROUP BY status";
 
 /// (open, answered, resolved) of a store (`Some(id)`) or of the whole desk (`None`).
 pub(crate) fn by_status(
-    conn: &Connection,
+    conn: &dyn Conn,
     store_id: Option<i64>,
 ) -> Result<(u64, u64, u64), DeskError> {
-    let read = |row: &rusqlite::Row<'_>| -> rusqlite::Result<(String, i64)> {
+    let read = |row: &super::storage::Row| -> Result<(String, i64), DeskError> {
         Ok((row.get(0)?, row.get(1)?))
     };
     let rows: Vec<(String, i64)> = match store_id {
-        Some(id) => conn
-            .prepare_cached(STORE_COUNTS)?
-            .query_map([id], read)?
-            .collect::<Result<_, _>>()?,
-        None => conn
-            .prepare_cached(DESK_COUNTS)?
-            .query_map([], read)?
-            .collect::<Result<_, _>>()?,
+        Some(id) => conn.rows(STORE_COUNTS, &[&id], read)?,
+        None => conn.rows(DESK_COUNTS, &[], read)?,
     };
     let mut counts = (0, 0, 0);
     for (status, count) in rows {
@@ -103,12 +96,12 @@ mod tests {
     fn rows(core: &crate::desk::DeskCore) -> Vec<(i64, String, i64)> {
         core.db
             .read(|conn| {
-                let mut stmt = conn.prepare(
+                conn.rows(
                     "SELECT store_id, status, tickets FROM ticket_counts
                      WHERE tickets <> 0 ORDER BY store_id, status",
-                )?;
-                let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-                Ok(rows.collect::<Result<_, _>>()?)
+                    &[],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
             })
             .unwrap()
     }
@@ -142,7 +135,7 @@ mod tests {
             kept,
             [shop("open", 1), shop("resolved", 1), (2, "open".into(), 1)]
         );
-        core.db.write(|tx| Ok(tx.execute_batch(RECOUNT)?)).unwrap();
+        core.db.write(|tx| tx.batch(RECOUNT)).unwrap();
         assert_eq!(rows(&core), kept, "the kept counts are what counting finds");
         let stats = core.stats(&store_scope(SHOP), later(8)).unwrap();
         assert_eq!((stats.open, stats.answered, stats.resolved), (1, 0, 1));

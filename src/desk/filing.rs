@@ -6,11 +6,10 @@
 //! writer lock is taken, so the lock is held only for a few indexed statements.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension, params};
+use sha2::{Digest as _, Sha256};
 
-use super::db::Db;
-use super::schema;
-use super::secret::DeskSecret;
+use super::secret::{self, DeskSecret};
+use super::storage::{Conn, Db};
 use super::views::{self, TicketRow};
 use super::{CreateRequest, Created, DeskError, Scope, attachments, counts, idempotency, stores};
 use crate::api::Status;
@@ -32,7 +31,7 @@ struct Filing {
     idempotency: Option<Idempotency>,
     force_new: bool,
     row: TicketRow,
-    /// The keyed hash of the PIN (`schema::pin_hash`); the row keeps only its last two characters.
+    /// The keyed hash of the PIN (`secret::pin_hash`); the row keeps only its last two characters.
     pin_hash: Option<[u8; 32]>,
 }
 
@@ -55,6 +54,9 @@ pub(crate) fn create(
     let now_text = format_utc(now);
     db.write(|tx| {
         let store_id = stores::ensure(tx, filing.ticket.store.as_str(), &now_text)?;
+        // Creates of one store and order take turns across desk processes, so the idempotency
+        // check and the duplicate guard below see each other's commits.
+        tx.lock(order_lock(store_id, &filing.row.order))?;
         if let Some(key) = &filing.idempotency
             && let Some(ticket_id) =
                 idempotency::earlier(tx, store_id, &key.stored, &key.given, &key.fingerprint)?
@@ -164,7 +166,7 @@ fn prepare(
             fingerprint(&ticket, &screenshots)
         };
         Idempotency {
-            stored: schema::stored_key(secret, &key),
+            stored: secret::stored_key(secret, &key),
             given: key,
             fingerprint: secret.mac("fingerprint", &plain),
         }
@@ -172,7 +174,7 @@ fn prepare(
     let pin_hash = ticket
         .pin
         .as_ref()
-        .map(|pin| schema::pin_hash(secret, pin.reveal()));
+        .map(|pin| secret::pin_hash(secret, pin.reveal()));
     let created_at = format_utc(now);
     let row = TicketRow {
         id: 0,
@@ -192,7 +194,7 @@ fn prepare(
         pin_hint: ticket
             .pin
             .as_ref()
-            .map(|pin| schema::pin_hint(pin.reveal())),
+            .map(|pin| secret::pin_hint(pin.reveal())),
         allow_access: ticket.allow_access,
         subject: ticket.subject(),
         status: Status::Open,
@@ -219,62 +221,73 @@ const DUPLICATE_GUARD: &str = "SELECT tracking_number FROM tickets
 
 /// The newest unresolved ticket of this store and order.
 fn open_ticket_of_order(
-    conn: &Connection,
+    conn: &dyn Conn,
     store_id: i64,
     order: &str,
 ) -> Result<Option<TrackingNumber>, DeskError> {
-    let mut stmt = conn.prepare_cached(DUPLICATE_GUARD)?;
-    Ok(stmt
-        .query_row(params![store_id, order], |row| {
-            views::decoded(row, 0, views::stored_tracking)
-        })
-        .optional()?)
+    conn.row(DUPLICATE_GUARD, &[&store_id, &order], |row| {
+        row.decoded(0, views::stored_tracking)
+    })
+}
+
+/// The lock key of a store's order ([`Conn::lock`]): 63 bits of a hash, so that unrelated
+/// orders rarely share a key (and then only wait for each other).
+fn order_lock(store_id: i64, order: &str) -> i64 {
+    let mut hash = Sha256::new();
+    hash.update(b"order\0");
+    hash.update(store_id.to_be_bytes());
+    hash.update(order.as_bytes());
+    let bytes: [u8; 8] = hash.finalize()[..8].try_into().expect("8 bytes");
+    i64::from_be_bytes(bytes) & i64::MAX
 }
 
 /// Insert the ticket row, drawing a new tracking number if the one drawn is taken. Returns the
 /// row id.
 fn insert_ticket(
-    conn: &Connection,
+    conn: &dyn Conn,
     store_id: i64,
     row: &mut TicketRow,
     pin_hash: Option<[u8; 32]>,
 ) -> Result<i64, DeskError> {
     let tried = serde_json::to_string(&row.tried)
         .map_err(|e| DeskError::Storage(format!("cannot serialize `tried`: {e}")))?;
-    let mut stmt = conn.prepare_cached(
+    let sql =
         "INSERT INTO tickets (tracking_number, store_id, order_number, phone, channel, at, tried,
              summary, details, email, plan, urgent, outage, pin_hint, allow_access, subject, status,
              created_at, updated_at, first_response_due, first_response_at, pin_hash)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
              ?19, ?20, NULL, ?21)
-         ON CONFLICT (tracking_number) DO NOTHING",
-    )?;
+         ON CONFLICT (tracking_number) DO NOTHING RETURNING id";
     for _ in 0..TRACKING_ATTEMPTS {
-        let inserted = stmt.execute(params![
-            row.tracking.to_string(),
-            store_id,
-            row.order,
-            row.phone,
-            row.channel,
-            row.at,
-            tried,
-            row.summary,
-            row.details,
-            row.email,
-            row.plan,
-            row.urgent,
-            row.outage,
-            row.pin_hint,
-            row.allow_access,
-            row.subject,
-            row.status.name(),
-            row.created_at,
-            row.updated_at,
-            row.first_response_due,
-            pin_hash.as_ref().map(|hash| hash.as_slice()),
-        ])?;
-        if inserted == 1 {
-            return Ok(conn.last_insert_rowid());
+        let inserted: Option<i64> = conn.row(
+            sql,
+            &[
+                &row.tracking.to_string(),
+                &store_id,
+                &row.order,
+                &row.phone,
+                &row.channel,
+                &row.at,
+                &tried,
+                &row.summary,
+                &row.details,
+                &row.email,
+                &row.plan,
+                &row.urgent,
+                &row.outage,
+                &row.pin_hint,
+                &row.allow_access,
+                &row.subject,
+                &row.status.name(),
+                &row.created_at,
+                &row.updated_at,
+                &row.first_response_due,
+                &pin_hash,
+            ],
+            |found| found.get(0),
+        )?;
+        if let Some(id) = inserted {
+            return Ok(id);
         }
         row.tracking = TrackingNumber::generate();
     }
@@ -293,14 +306,13 @@ mod tests {
     #[test]
     fn the_duplicate_guard_reads_one_orders_tickets() {
         let (_dir, core) = desk();
-        core.db
-            .read(|conn| {
-                use crate::desk::plans::{Reads, assert_reads};
-                let one_order = Reads::Range("tickets_store_order");
-                assert_reads(conn, DUPLICATE_GUARD, "tickets", one_order);
-                Ok(())
-            })
-            .unwrap();
+        crate::desk::plans::on_sqlite(&core, |conn| {
+            use crate::desk::plans::{Reads, assert_reads};
+            let one_order = Reads::Range("tickets_store_order");
+            assert_reads(conn, DUPLICATE_GUARD, "tickets", one_order);
+            Ok(())
+        })
+        .unwrap();
     }
 
     #[test]
@@ -591,13 +603,7 @@ mod tests {
         assert_eq!(read.attachments, view.attachments);
         let stored: Vec<u8> = core
             .db
-            .read(|conn| {
-                Ok(conn.query_row(
-                    "SELECT bytes FROM attachments ORDER BY id LIMIT 1",
-                    [],
-                    |r| r.get(0),
-                )?)
-            })
+            .read(|conn| conn.value("SELECT bytes FROM attachments ORDER BY id LIMIT 1", &[]))
             .unwrap();
         assert_eq!(stored, png("", 1).bytes);
     }
@@ -651,10 +657,10 @@ mod tests {
         // Make the attachment insert fail inside the create's transaction, after the ticket row.
         core.db
             .write(|tx| {
-                Ok(tx.execute_batch(
+                tx.batch(
                     "CREATE TRIGGER refuse BEFORE INSERT ON attachments
                      BEGIN SELECT RAISE(ABORT, 'disk full'); END;",
-                )?)
+                )
             })
             .unwrap();
         let mut with_file = request(input(SHOP, "1052"));

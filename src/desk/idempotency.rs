@@ -5,8 +5,8 @@
 //! over the ticket's PIN too. Owns the key rules and the key table; what a replay answers is
 //! decided by the create.
 
+use super::storage::Conn;
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension, params};
 
 use super::DeskError;
 use crate::domain::timestamp::format_utc;
@@ -37,18 +37,17 @@ pub(crate) fn check_key(key: &str) -> Result<String, DeskError> {
 /// The ticket an earlier request with this key filed, if the body was the same; a conflict if it
 /// was not.
 pub(crate) fn earlier(
-    conn: &Connection,
+    conn: &dyn Conn,
     store_id: i64,
     key: &str,
     given: &str,
     fingerprint: &[u8; 32],
 ) -> Result<Option<i64>, DeskError> {
-    let mut stmt = conn.prepare_cached(
+    let found: Option<(Vec<u8>, i64)> = conn.row(
         "SELECT fingerprint, ticket_id FROM idempotency_keys WHERE store_id = ?1 AND key = ?2",
+        &[&store_id, &key],
+        |row| Ok((row.get(0)?, row.get(1)?)),
     )?;
-    let found: Option<(Vec<u8>, i64)> = stmt
-        .query_row(params![store_id, key], |row| Ok((row.get(0)?, row.get(1)?)))
-        .optional()?;
     match found {
         None => Ok(None),
         Some((stored, ticket_id)) if stored == fingerprint => Ok(Some(ticket_id)),
@@ -57,24 +56,20 @@ pub(crate) fn earlier(
 }
 
 pub(crate) fn remember(
-    conn: &Connection,
+    conn: &dyn Conn,
     store_id: i64,
     key: &str,
     fingerprint: &[u8; 32],
     ticket_id: i64,
     now: DateTime<Utc>,
 ) -> Result<(), DeskError> {
-    let mut stmt = conn.prepare_cached(
+    // A key claimed by another process at the same moment fails this insert (a unique
+    // violation), and the create runs again to find it: see `storage/postgres`.
+    conn.execute(
         "INSERT INTO idempotency_keys (store_id, key, fingerprint, ticket_id, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5)",
+        &[&store_id, &key, fingerprint, &ticket_id, &format_utc(now)],
     )?;
-    stmt.execute(params![
-        store_id,
-        key,
-        fingerprint.as_slice(),
-        ticket_id,
-        format_utc(now)
-    ])?;
     Ok(())
 }
 

@@ -4,15 +4,13 @@
 //! exactly after it even when many tickets share a second, and a cursor of one order is refused
 //! by the other.
 
-use chrono::{DateTime, Utc};
-use rusqlite::types::Value;
-
-use super::db::Db;
+use super::storage::{self, Db, Value};
 use super::views::{self, SUMMARY_COLUMNS};
 use super::{DeskError, ListFilter, Queue, Scope, stores};
 use crate::api::{Status, TicketPage};
 use crate::domain::order::parse_order;
 use crate::domain::timestamp::format_utc;
+use chrono::{DateTime, Utc};
 
 /// Tickets on a page when the caller does not say.
 pub const DEFAULT_LIMIT: usize = 50;
@@ -136,7 +134,7 @@ fn select(wanted: &Wanted<'_>) -> (String, Vec<Value>) {
         conditions.push(format!("t.order_number = ?{}", values.len()));
     }
     if wanted.queue.urgent {
-        conditions.push("t.urgent = 1".to_string());
+        conditions.push("t.urgent".to_string());
     }
     if wanted.queue.overdue {
         values.push(wanted.now.to_string().into());
@@ -223,16 +221,14 @@ pub(crate) fn list(
         let (sql, values) = select(&wanted);
         // A handful of distinct statements at most (one per combination of filters): the
         // statement cache keeps them all.
-        let mut stmt = conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(values), |row| {
+        let rows = conn.rows(&sql, &storage::params(&values), |row| {
             let id: i64 = row.get(9)?;
             Ok((views::summary_from_row(row, &now)?, id))
         })?;
         let mut tickets = Vec::with_capacity(limit);
         let mut last_id = None;
         let mut more = false;
-        for row in rows {
-            let (summary, id) = row?;
+        for (summary, id) in rows {
             if tickets.len() == limit {
                 more = true;
                 break;
@@ -536,44 +532,42 @@ mod plan_tests {
         ];
         let (_dir, core) = desk();
         let mut failures = Vec::new();
-        core.db
-            .read(|conn| {
-                for (store, status, order, by_due, overdue, reads) in cases {
-                    for with_cursor in [false, true] {
-                        let queue = Queue {
-                            urgent: false,
-                            overdue,
-                            by_due,
-                        };
-                        let cursor = Cursor {
-                            by_due,
-                            created_at: "2026-11-18T10:00:00Z".to_string(),
-                            id: 7,
-                        };
-                        let wanted = Wanted {
-                            store_id: store.then_some(1),
-                            status: status.then_some(Status::Open),
-                            order: order.then_some("#1052"),
-                            queue: &queue,
-                            cursor: with_cursor.then_some(&cursor),
-                            now: "2026-11-18T10:00:00Z",
-                            limit: 50,
-                        };
-                        let (sql, _) = select(&wanted);
-                        let checked =
-                            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                                assert_reads(conn, &sql, "t", reads);
-                            }));
-                        if checked.is_err() {
-                            failures.push(format!(
-                                "{store} {status} {order} {by_due} {overdue} {with_cursor}"
-                            ));
-                        }
+        crate::desk::plans::on_sqlite(&core, |conn| {
+            for (store, status, order, by_due, overdue, reads) in cases {
+                for with_cursor in [false, true] {
+                    let queue = Queue {
+                        urgent: false,
+                        overdue,
+                        by_due,
+                    };
+                    let cursor = Cursor {
+                        by_due,
+                        created_at: "2026-11-18T10:00:00Z".to_string(),
+                        id: 7,
+                    };
+                    let wanted = Wanted {
+                        store_id: store.then_some(1),
+                        status: status.then_some(Status::Open),
+                        order: order.then_some("#1052"),
+                        queue: &queue,
+                        cursor: with_cursor.then_some(&cursor),
+                        now: "2026-11-18T10:00:00Z",
+                        limit: 50,
+                    };
+                    let (sql, _) = select(&wanted);
+                    let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        assert_reads(conn, &sql, "t", reads);
+                    }));
+                    if checked.is_err() {
+                        failures.push(format!(
+                            "{store} {status} {order} {by_due} {overdue} {with_cursor}"
+                        ));
                     }
                 }
-                Ok(())
-            })
-            .unwrap();
+            }
+            Ok(())
+        })
+        .unwrap();
         assert!(
             failures.is_empty(),
             "store status order by_due overdue cursor: {failures:#?}"

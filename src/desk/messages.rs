@@ -5,16 +5,14 @@
 //! first response. The merchant resolves; support may set any status. A status change moves the
 //! ticket between its store's counts (`counts.rs`) in the same transaction.
 
-use chrono::{DateTime, Utc};
-use rusqlite::{Connection, params};
-
-use super::db::Db;
+use super::storage::{Conn, Db};
 use super::views::{self, TicketRow};
 use super::{DeskError, Scope, Upload, attachments, counts};
 use crate::api::{Author, Status, TicketView};
 use crate::domain::screenshot::check_screenshot_count;
 use crate::domain::timestamp::format_utc;
 use crate::domain::tracking::TrackingNumber;
+use chrono::{DateTime, Utc};
 
 /// A follow-up is prose; logs belong in an attachment.
 const MAX_BODY_CHARS: usize = 20_000;
@@ -54,13 +52,12 @@ pub(crate) fn add(
 
     let now_text = format_utc(now);
     db.write(|tx| {
-        let row = views::require_ticket(tx, scope, tracking)?;
-        let mut stmt = tx.prepare_cached(
+        let row = views::require_ticket_to_change(tx, scope, tracking)?;
+        let message_id: i64 = tx.value(
             "INSERT INTO messages (ticket_id, store_id, author, body, at)
-             VALUES (?1, (SELECT store_id FROM tickets WHERE id = ?1), ?2, ?3, ?4)",
+             VALUES (?1, (SELECT store_id FROM tickets WHERE id = ?1), ?2, ?3, ?4) RETURNING id",
+            &[&row.id, &views::author_name(from), &body, &now_text],
         )?;
-        stmt.execute(params![row.id, views::author_name(from), body, now_text])?;
-        let message_id = tx.last_insert_rowid();
         attachments::insert(tx, row.id, Some(message_id), &screenshots)?;
         let status = match from {
             Author::Merchant => Status::Open,
@@ -121,7 +118,7 @@ fn set(
 ) -> Result<TicketView, DeskError> {
     let now_text = format_utc(now);
     db.write(|tx| {
-        let row = views::require_ticket(tx, scope, tracking)?;
+        let row = views::require_ticket_to_change(tx, scope, tracking)?;
         if row.status == status {
             return views::view(tx, row, &now_text);
         }
@@ -135,18 +132,18 @@ fn set(
 /// `answered` records the first response if there was none: support marking a ticket answered
 /// (after a phone call, say) has responded, and an answered ticket is never overdue.
 fn change_status(
-    conn: &Connection,
+    conn: &dyn Conn,
     row: &TicketRow,
     status: Status,
     now: &str,
 ) -> Result<(), DeskError> {
-    let mut stmt = conn.prepare_cached(
+    conn.execute(
         "UPDATE tickets SET status = ?2, updated_at = ?3,
              first_response_at = CASE WHEN ?2 = 'answered' THEN coalesce(first_response_at, ?3)
                                       ELSE first_response_at END
          WHERE id = ?1",
+        &[&row.id, &status.name(), &now],
     )?;
-    stmt.execute(params![row.id, status.name(), now])?;
     counts::moved(conn, row.id, row.status, status)
 }
 

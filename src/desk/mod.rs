@@ -1,14 +1,15 @@
-//! The desk core: storage over SQLite and the rules of SPEC §7 (status transitions, store
+//! The desk core: the rules of SPEC §7 (status transitions, store
 //! isolation, idempotency, the duplicate guard, validation through the domain). One core, used
 //! in-process by the CLI's embedded desk and behind HTTP by `cartsaver-desk serve`.
 //!
 //! It knows nothing of HTTP or terminals. Every operation takes the caller's [`Scope`] and the
 //! time `now` explicitly (so `CARTSAVER_NOW` applies everywhere).
 //!
-//! `DeskCore` is `Send + Sync`: the server calls it from many threads at once. One writer
-//! connection behind a mutex, a few readers beside it (`db.rs`). The files:
-//! `schema.rs` (migrations, pragmas), `db.rs` (connections, transactions), `files.rs` (the
-//! file's modes), `secret.rs` (the desk key for PIN and idempotency hashes), `stores.rs`,
+//! `DeskCore` is `Send + Sync`: the server calls it from many threads at once. Storage is
+//! `storage/`: one interface ([`storage::Conn`]) and a backend per folder, SQLite (one file, the
+//! default and the embedded desk) and PostgreSQL (several desk processes on one database), each
+//! with its migrations under the same numbers. The rules' files:
+//! `secret.rs` (the desk key for PIN and idempotency hashes), `stores.rs`,
 //! `tokens.rs`, `filing.rs` (create), `idempotency.rs`, `attachments.rs`, `messages.rs` (thread
 //! and status), `counts.rs` (tickets by status per store), `views.rs` (rows to API shapes),
 //! `listing.rs`, `stats.rs`.
@@ -39,6 +40,7 @@ pub mod location;
 pub use counts::RECOUNT as RECOUNT_SQL;
 pub use listing::{DEFAULT_LIMIT, MAX_LIMIT};
 pub use stats::DEFAULT_OVERDUE;
+pub use storage::{Location, OpenOptions, PoolState};
 pub use tokens::TokenInfo;
 
 use std::path::Path;
@@ -47,8 +49,6 @@ use chrono::{DateTime, Utc};
 
 mod attachments;
 mod counts;
-mod db;
-mod files;
 mod filing;
 mod idempotency;
 mod listing;
@@ -57,9 +57,9 @@ mod measure;
 mod messages;
 #[cfg(test)]
 mod plans;
-mod schema;
 mod secret;
 mod stats;
+pub(crate) mod storage;
 mod stores;
 #[cfg(test)]
 mod testing;
@@ -178,9 +178,9 @@ pub enum DeskError {
     Storage(String),
 }
 
-/// The desk: a SQLite database and the support calendar.
+/// The desk: its database and the support calendar.
 pub struct DeskCore {
-    db: db::Db,
+    db: storage::Db,
     calendar: Calendar,
 }
 
@@ -198,9 +198,26 @@ impl DeskCore {
         calendar: Calendar,
     ) -> Result<DeskCore, DeskError> {
         Ok(DeskCore {
-            db: db::Db::open(path, key_path)?,
+            db: storage::Db::open(path, key_path)?,
             calendar,
         })
+    }
+
+    /// Open the desk at `location` (a SQLite file or a PostgreSQL URL) as `options` say.
+    pub fn open_at(
+        location: &Location,
+        options: &OpenOptions,
+        calendar: Calendar,
+    ) -> Result<DeskCore, DeskError> {
+        Ok(DeskCore {
+            db: storage::Db::open_at(location, options)?,
+            calendar,
+        })
+    }
+
+    /// The PostgreSQL pool's connections in use and idle (`None` on SQLite).
+    pub fn pool(&self) -> Option<PoolState> {
+        self.db.pool()
     }
 
     /// What opening found worth telling whoever runs the desk (a database readable by others).
@@ -311,13 +328,12 @@ impl DeskCore {
 
         let stored: Option<Vec<u8>> = self.db.read(|conn| {
             let row = views::require_ticket(conn, &Scope::Everything, tracking)?;
-            let mut stmt = conn.prepare_cached("SELECT pin_hash FROM tickets WHERE id = ?1")?;
-            Ok(stmt.query_row([row.id], |r| r.get(0))?)
+            conn.value("SELECT pin_hash FROM tickets WHERE id = ?1", &[&row.id])
         })?;
         let Some(stored) = stored else {
             return Ok(PinCheck::NoPin);
         };
-        let given = schema::pin_hash(&self.db.secret, pin.trim());
+        let given = secret::pin_hash(&self.db.secret, pin.trim());
         Ok(if bool::from(given.as_slice().ct_eq(&stored)) {
             PinCheck::Matches
         } else {
@@ -370,8 +386,8 @@ impl DeskCore {
     /// one this build writes (a newer release may have migrated it under a running instance).
     /// The version, or why not.
     pub fn ready(&self) -> Result<u32, DeskError> {
-        let version = self.db.read(schema::version)?;
-        let known = schema::current_version();
+        let version = self.db.version()?;
+        let known = storage::current_version();
         if version == known {
             Ok(version)
         } else {

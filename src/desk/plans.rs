@@ -7,6 +7,16 @@
 
 use rusqlite::Connection;
 
+use super::{DeskCore, DeskError};
+
+/// Run `check` on a connection of a SQLite desk (plans are SQLite's).
+pub(crate) fn on_sqlite<T>(
+    core: &DeskCore,
+    check: impl FnOnce(&Connection) -> Result<T, DeskError>,
+) -> Result<T, DeskError> {
+    core.db.sqlite().expect("a SQLite desk").raw(check)
+}
+
 /// The tables (and the aliases the desk's SQL gives them) that grow with the desk.
 const DESK_TABLES: [&str; 4] = ["tickets", "t", "messages", "m"];
 

@@ -21,6 +21,9 @@ use super::DeskError;
 
 const KEY_BYTES: usize = 32;
 
+/// The name under which `desk_meta` keeps the check value of the desk key.
+pub(crate) const KEY_CHECK: &str = "key_check";
+
 /// The key, held in memory only.
 #[derive(Clone)]
 pub(crate) struct DeskSecret([u8; KEY_BYTES]);
@@ -123,6 +126,26 @@ pub(crate) fn verify(secret: &DeskSecret, recorded: &[u8], path: &Path) -> Resul
             path.display()
         )))
     }
+}
+
+/// What is stored of a PIN.
+pub(crate) fn pin_hash(secret: &DeskSecret, pin: &str) -> [u8; 32] {
+    secret.mac("pin", pin.as_bytes())
+}
+
+/// The last two characters of a PIN (4–12 characters), for `••••12`.
+pub(crate) fn pin_hint(pin: &str) -> String {
+    let chars: Vec<char> = pin.chars().collect();
+    chars[chars.len().saturating_sub(2)..].iter().collect()
+}
+
+/// What is stored of an idempotency key: its keyed hash, in hex.
+pub(crate) fn stored_key(secret: &DeskSecret, key: &str) -> String {
+    secret
+        .mac("idempotency-key", key.as_bytes())
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
 }
 
 #[cfg(test)]

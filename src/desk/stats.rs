@@ -16,15 +16,13 @@
 //! `?1 IS NULL OR …`, which keeps planners off the store's indexes); the tests below hold every
 //! one of them to its query plan.
 
-use chrono::{DateTime, Utc};
-use rusqlite::{Connection, params};
-
-use super::db::Db;
 use super::listing::{Cursor, MAX_LIMIT};
+use super::storage::{self, Conn, Db, Row, Value};
 use super::views::{self, SUMMARY_COLUMNS};
 use super::{DeskError, OverduePage, Scope, counts, stores};
 use crate::api::{Activity, Stats, TicketSummary};
 use crate::domain::timestamp::format_utc;
+use chrono::{DateTime, Utc};
 
 /// How many messages `recent` shows.
 pub(crate) const RECENT: usize = 10;
@@ -143,24 +141,24 @@ fn decode_cursor(text: &str) -> Result<Cursor, DeskError> {
 
 /// One page of overdue tickets, most overdue first, and the cursor of the next page if any.
 fn overdue(
-    conn: &Connection,
+    conn: &dyn Conn,
     store_id: Option<i64>,
     now: &str,
     (after_due, after_id): &(String, i64),
     limit: usize,
 ) -> Result<(Vec<TicketSummary>, Option<String>), DeskError> {
-    let mut values: Vec<rusqlite::types::Value> = Vec::with_capacity(5);
+    let mut values: Vec<Value> = Vec::with_capacity(5);
     values.extend(store_id.map(Into::into));
     values.push(now.to_string().into());
     values.push(after_due.clone().into());
     values.push((*after_id).into());
     // One more than asked says whether there is a next page.
     values.push(((limit + 1) as i64).into());
-    let mut stmt = conn.prepare_cached(&overdue_sql(store_id.is_some()))?;
-    let rows = stmt.query_map(rusqlite::params_from_iter(values), |row| {
-        Ok((views::summary_from_row(row, now)?, row.get::<_, i64>(9)?))
-    })?;
-    let mut page: Vec<(TicketSummary, i64)> = rows.collect::<Result<_, _>>()?;
+    let mut page: Vec<(TicketSummary, i64)> = conn.rows(
+        &overdue_sql(store_id.is_some()),
+        &storage::params(&values),
+        |row| Ok((views::summary_from_row(row, now)?, row.get::<i64>(9)?)),
+    )?;
     let next = if page.len() > limit {
         page.truncate(limit);
         page.last().map(|(last, id)| {
@@ -180,23 +178,13 @@ fn overdue(
 /// The median of (first response − filing) in whole seconds over the latest
 /// [`RESPONSE_WINDOW`] first responses; with an even count, the mean of the middle two, rounded
 /// down.
-fn median_first_response(
-    conn: &Connection,
-    store_id: Option<i64>,
-) -> Result<Option<i64>, DeskError> {
+fn median_first_response(conn: &dyn Conn, store_id: Option<i64>) -> Result<Option<i64>, DeskError> {
     let window = RESPONSE_WINDOW as i64;
-    let read = |row: &rusqlite::Row<'_>| -> rusqlite::Result<(String, String)> {
-        Ok((row.get(0)?, row.get(1)?))
-    };
+    let read =
+        |row: &Row| -> Result<(String, String), DeskError> { Ok((row.get(0)?, row.get(1)?)) };
     let pairs: Vec<(String, String)> = match store_id {
-        Some(id) => conn
-            .prepare_cached(STORE_RESPONSES)?
-            .query_map(params![id, window], read)?
-            .collect::<Result<_, _>>()?,
-        None => conn
-            .prepare_cached(DESK_RESPONSES)?
-            .query_map([window], read)?
-            .collect::<Result<_, _>>()?,
+        Some(id) => conn.rows(STORE_RESPONSES, &[&id, &window], read)?,
+        None => conn.rows(DESK_RESPONSES, &[&window], read)?,
     };
     let mut durations = pairs
         .iter()
@@ -225,26 +213,20 @@ fn median(values: &mut [i64]) -> Option<i64> {
     })
 }
 
-fn recent(conn: &Connection, store_id: Option<i64>) -> Result<Vec<Activity>, DeskError> {
-    let read = |row: &rusqlite::Row<'_>| -> rusqlite::Result<Activity> {
+fn recent(conn: &dyn Conn, store_id: Option<i64>) -> Result<Vec<Activity>, DeskError> {
+    let read = |row: &Row| -> Result<Activity, DeskError> {
         Ok(Activity {
-            tracking_number: views::decoded(row, 0, views::stored_tracking)?,
-            from: views::decoded(row, 1, views::stored_author)?,
+            tracking_number: row.decoded(0, views::stored_tracking)?,
+            from: row.decoded(1, views::stored_author)?,
             at: row.get(2)?,
             subject: row.get(3)?,
         })
     };
     let limit = RECENT as i64;
-    Ok(match store_id {
-        Some(id) => conn
-            .prepare_cached(STORE_RECENT)?
-            .query_map(params![id, limit], read)?
-            .collect::<Result<_, _>>()?,
-        None => conn
-            .prepare_cached(DESK_RECENT)?
-            .query_map([limit], read)?
-            .collect::<Result<_, _>>()?,
-    })
+    match store_id {
+        Some(id) => conn.rows(STORE_RECENT, &[&id, &limit], read),
+        None => conn.rows(DESK_RECENT, &[&limit], read),
+    }
 }
 
 #[cfg(test)]
@@ -434,14 +416,13 @@ mod plan_tests {
     use crate::desk::plans::{Reads, assert_reads};
     use crate::desk::testing::*;
 
-    fn on_a_desk(check: impl FnOnce(&Connection)) {
+    fn on_a_desk(check: impl FnOnce(&rusqlite::Connection)) {
         let (_dir, core) = desk();
-        core.db
-            .read(|conn| {
-                check(conn);
-                Ok(())
-            })
-            .unwrap();
+        crate::desk::plans::on_sqlite(&core, |conn| {
+            check(conn);
+            Ok(())
+        })
+        .unwrap();
     }
 
     #[test]

@@ -82,8 +82,6 @@ pub(crate) fn png(name: &str, n: u8) -> Upload {
 /// How many rows `table` has.
 pub(crate) fn count(core: &DeskCore, table: &str) -> i64 {
     core.db
-        .read(
-            |conn| Ok(conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?),
-        )
+        .read(|conn| conn.value(&format!("SELECT count(*) FROM {table}"), &[]))
         .unwrap()
 }

@@ -4,10 +4,9 @@
 
 use chrono::{DateTime, Utc};
 use rand::Rng;
-use rusqlite::{OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
-use super::db::Db;
+use super::storage::Db;
 use super::{DeskError, stores};
 use crate::domain::store::StoreUrl;
 use crate::domain::timestamp::format_utc;
@@ -64,11 +63,10 @@ pub(crate) fn create(
     let now = format_utc(now);
     let id = db.write(|tx| {
         let store_id = stores::ensure(tx, store.as_str(), &now)?;
-        let mut stmt = tx.prepare_cached(
-            "INSERT INTO tokens (store_id, hash, created_at) VALUES (?1, ?2, ?3)",
-        )?;
-        stmt.execute(params![store_id, hash(&token), now])?;
-        Ok(tx.last_insert_rowid())
+        tx.value(
+            "INSERT INTO tokens (store_id, hash, created_at) VALUES (?1, ?2, ?3) RETURNING id",
+            &[&store_id, &hash(&token), &now],
+        )
     })?;
     Ok((id, token))
 }
@@ -76,21 +74,21 @@ pub(crate) fn create(
 /// Every token (of `store`, if given), oldest first.
 pub(crate) fn list(db: &Db, store: Option<&StoreUrl>) -> Result<Vec<TokenInfo>, DeskError> {
     db.read(|conn| {
-        let mut stmt = conn.prepare_cached(
+        conn.rows(
             "SELECT t.id, s.url, t.created_at, t.last_used_at, t.revoked_at
              FROM tokens t JOIN stores s ON s.id = t.store_id
-             WHERE ?1 IS NULL OR s.url = ?1 ORDER BY t.id",
-        )?;
-        let rows = stmt.query_map([store.map(StoreUrl::as_str)], |row| {
-            Ok(TokenInfo {
-                id: row.get(0)?,
-                store: row.get(1)?,
-                created_at: row.get(2)?,
-                last_used_at: row.get(3)?,
-                revoked_at: row.get(4)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+             WHERE CAST(?1 AS TEXT) IS NULL OR s.url = ?1 ORDER BY t.id",
+            &[&store.map(StoreUrl::as_str)],
+            |row| {
+                Ok(TokenInfo {
+                    id: row.get(0)?,
+                    store: row.get(1)?,
+                    created_at: row.get(2)?,
+                    last_used_at: row.get(3)?,
+                    revoked_at: row.get(4)?,
+                })
+            },
+        )
     })
 }
 
@@ -98,10 +96,10 @@ pub(crate) fn list(db: &Db, store: Option<&StoreUrl>) -> Result<Vec<TokenInfo>, 
 pub(crate) fn revoke_id(db: &Db, id: i64, now: DateTime<Utc>) -> Result<bool, DeskError> {
     let now = format_utc(now);
     db.write(|tx| {
-        let mut stmt = tx.prepare_cached(
+        Ok(tx.execute(
             "UPDATE tokens SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL",
-        )?;
-        Ok(stmt.execute(params![id, now])? > 0)
+            &[&id, &now],
+        )? > 0)
     })
 }
 
@@ -112,10 +110,10 @@ pub(crate) fn revoke(db: &Db, token: &str, now: DateTime<Utc>) -> Result<bool, D
     }
     let now = format_utc(now);
     db.write(|tx| {
-        let mut stmt = tx.prepare_cached(
+        Ok(tx.execute(
             "UPDATE tokens SET revoked_at = ?2 WHERE hash = ?1 AND revoked_at IS NULL",
-        )?;
-        Ok(stmt.execute(params![hash(token), now])? > 0)
+            &[&hash(token), &now],
+        )? > 0)
     })
 }
 
@@ -130,15 +128,12 @@ pub(crate) fn authenticate(
         return Err(DeskError::Unauthorized);
     }
     let found: Option<(i64, String, Option<String>)> = db.read(|conn| {
-        let mut stmt = conn.prepare_cached(
+        conn.row(
             "SELECT t.id, s.url, t.last_used_at FROM tokens t JOIN stores s ON s.id = t.store_id
              WHERE t.hash = ?1 AND t.revoked_at IS NULL",
-        )?;
-        Ok(stmt
-            .query_row([hash(token)], |row| {
-                Ok((row.get(0)?, row.get(1)?, row.get(2)?))
-            })
-            .optional()?)
+            &[&hash(token)],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+        )
     })?;
     let Some((id, url, last_used)) = found else {
         return Err(DeskError::Unauthorized);
@@ -150,9 +145,10 @@ pub(crate) fn authenticate(
     if stale {
         let now = format_utc(now);
         db.write(|tx| {
-            let mut stmt =
-                tx.prepare_cached("UPDATE tokens SET last_used_at = ?2 WHERE id = ?1")?;
-            stmt.execute(params![id, now])?;
+            tx.execute(
+                "UPDATE tokens SET last_used_at = ?2 WHERE id = ?1",
+                &[&id, &now],
+            )?;
             Ok(())
         })?;
     }
@@ -248,7 +244,7 @@ mod tests {
         let token = core.create_token(&store, t0()).unwrap();
         let stored: Vec<u8> = core
             .db
-            .read(|conn| Ok(conn.query_row("SELECT hash FROM tokens", [], |r| r.get(0))?))
+            .read(|conn| conn.value("SELECT hash FROM tokens", &[]))
             .unwrap();
         assert_eq!(stored, hash(&token).to_vec());
         drop(core);

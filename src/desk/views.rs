@@ -3,7 +3,7 @@
 //! computed against the caller's `now`. Owns the scoped lookup that makes another store's ticket
 //! look exactly like a missing one. Writes nothing.
 
-use rusqlite::{Connection, OptionalExtension, Row};
+use super::storage::{Conn, Row};
 
 use super::{DeskError, Scope};
 use crate::api::{AttachmentView, Author, MessageView, Status, TicketSummary, TicketView};
@@ -48,16 +48,16 @@ pub(crate) struct TicketRow {
 }
 
 impl TicketRow {
-    fn read(row: &Row<'_>) -> rusqlite::Result<TicketRow> {
+    fn read(row: &Row) -> Result<TicketRow, DeskError> {
         Ok(TicketRow {
             id: row.get(0)?,
-            tracking: decoded(row, 1, stored_tracking)?,
+            tracking: row.decoded(1, stored_tracking)?,
             store: row.get(2)?,
             order: row.get(3)?,
             phone: row.get(4)?,
             channel: row.get(5)?,
             at: row.get(6)?,
-            tried: decoded(row, 7, |text| {
+            tried: row.decoded(7, |text| {
                 serde_json::from_str(text).map_err(|e| format!("unreadable `tried`: {e}"))
             })?,
             summary: row.get(8)?,
@@ -69,7 +69,7 @@ impl TicketRow {
             pin_hint: row.get(14)?,
             allow_access: row.get(15)?,
             subject: row.get(16)?,
-            status: decoded(row, 17, stored_status)?,
+            status: row.decoded(17, stored_status)?,
             created_at: row.get(18)?,
             updated_at: row.get(19)?,
             first_response_due: row.get(20)?,
@@ -145,17 +145,15 @@ pub(crate) fn scope_store(scope: &Scope) -> Option<&str> {
 /// The ticket `tracking` as `scope` may see it: `None` when it does not exist or belongs to
 /// another store, the two cases being indistinguishable on purpose.
 pub(crate) fn find_ticket(
-    conn: &Connection,
+    conn: &dyn Conn,
     scope: &Scope,
     tracking: &TrackingNumber,
 ) -> Result<Option<TicketRow>, DeskError> {
-    let mut stmt = conn.prepare_cached(&find_sql())?;
-    Ok(stmt
-        .query_row(
-            rusqlite::params![tracking.to_string(), scope_store(scope)],
-            TicketRow::read,
-        )
-        .optional()?)
+    conn.row(
+        &find_sql(),
+        &[&tracking.to_string(), &scope_store(scope)],
+        TicketRow::read,
+    )
 }
 
 /// The statement of [`find_ticket`]: the tracking number is unique, so the scope's condition is
@@ -163,68 +161,89 @@ pub(crate) fn find_ticket(
 fn find_sql() -> String {
     format!(
         "SELECT {TICKET_COLUMNS} FROM tickets t JOIN stores s ON s.id = t.store_id
-         WHERE t.tracking_number = ?1 AND (?2 IS NULL OR s.url = ?2)"
+         WHERE t.tracking_number = ?1 AND (CAST(?2 AS TEXT) IS NULL OR s.url = ?2)"
     )
 }
 
 /// Like [`find_ticket`], with "not found" as the error.
 pub(crate) fn require_ticket(
-    conn: &Connection,
+    conn: &dyn Conn,
     scope: &Scope,
     tracking: &TrackingNumber,
 ) -> Result<TicketRow, DeskError> {
     find_ticket(conn, scope, tracking)?.ok_or_else(|| DeskError::NotFound(tracking.to_string()))
 }
 
+/// [`require_ticket`] in a write that changes the ticket: its row is locked until the write
+/// ends, so two processes changing one ticket take turns (and each sees the other's status).
+pub(crate) fn require_ticket_to_change(
+    conn: &dyn Conn,
+    scope: &Scope,
+    tracking: &TrackingNumber,
+) -> Result<TicketRow, DeskError> {
+    let sql = format!("{}{}", find_sql(), conn.for_update("t"));
+    conn.row(
+        &sql,
+        &[&tracking.to_string(), &scope_store(scope)],
+        TicketRow::read,
+    )?
+    .ok_or_else(|| DeskError::NotFound(tracking.to_string()))
+}
+
 /// The ticket with row id `id` (already known to be visible to the caller).
-pub(crate) fn ticket_by_id(conn: &Connection, id: i64) -> Result<TicketRow, DeskError> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {TICKET_COLUMNS} FROM tickets t JOIN stores s ON s.id = t.store_id WHERE t.id = ?1"
-    ))?;
-    Ok(stmt.query_row([id], TicketRow::read)?)
+pub(crate) fn ticket_by_id(conn: &dyn Conn, id: i64) -> Result<TicketRow, DeskError> {
+    conn.row(
+        &format!(
+            "SELECT {TICKET_COLUMNS} FROM tickets t JOIN stores s ON s.id = t.store_id WHERE t.id = ?1"
+        ),
+        &[&id],
+        TicketRow::read,
+    )?
+    .ok_or_else(|| DeskError::Storage(format!("ticket row {id} is gone")))
 }
 
 /// The full view of a stored ticket: the row, its thread (oldest first) and its attachments.
-pub(crate) fn view(conn: &Connection, row: TicketRow, now: &str) -> Result<TicketView, DeskError> {
+pub(crate) fn view(conn: &dyn Conn, row: TicketRow, now: &str) -> Result<TicketView, DeskError> {
     let messages = messages(conn, row.id)?;
     let attachments = attachments(conn, row.id)?;
     row.into_view(now, messages, attachments)
 }
 
-fn messages(conn: &Connection, ticket_id: i64) -> Result<Vec<MessageView>, DeskError> {
-    let mut stmt = conn
-        .prepare_cached("SELECT author, body, at FROM messages WHERE ticket_id = ?1 ORDER BY id")?;
-    let rows = stmt.query_map([ticket_id], |row| {
-        Ok(MessageView {
-            from: decoded(row, 0, stored_author)?,
-            body: row.get(1)?,
-            at: row.get(2)?,
-        })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+fn messages(conn: &dyn Conn, ticket_id: i64) -> Result<Vec<MessageView>, DeskError> {
+    conn.rows(
+        "SELECT author, body, at FROM messages WHERE ticket_id = ?1 ORDER BY id",
+        &[&ticket_id],
+        |row| {
+            Ok(MessageView {
+                from: row.decoded(0, stored_author)?,
+                body: row.get(1)?,
+                at: row.get(2)?,
+            })
+        },
+    )
 }
 
-fn attachments(conn: &Connection, ticket_id: i64) -> Result<Vec<AttachmentView>, DeskError> {
-    let mut stmt = conn.prepare_cached(
+fn attachments(conn: &dyn Conn, ticket_id: i64) -> Result<Vec<AttachmentView>, DeskError> {
+    conn.rows(
         "SELECT name, kind, size FROM attachments WHERE ticket_id = ?1 ORDER BY id",
-    )?;
-    let rows = stmt.query_map([ticket_id], |row| {
-        Ok(AttachmentView {
-            name: row.get(0)?,
-            kind: row.get(1)?,
-            size: row.get::<_, i64>(2)?.unsigned_abs(),
-        })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+        &[&ticket_id],
+        |row| {
+            Ok(AttachmentView {
+                name: row.get(0)?,
+                kind: row.get(1)?,
+                size: row.get::<i64>(2)?.unsigned_abs(),
+            })
+        },
+    )
 }
 
 /// A summary from a row of [`SUMMARY_COLUMNS`].
-pub(crate) fn summary_from_row(row: &Row<'_>, now: &str) -> rusqlite::Result<TicketSummary> {
-    let status = decoded(row, 1, stored_status)?;
+pub(crate) fn summary_from_row(row: &Row, now: &str) -> Result<TicketSummary, DeskError> {
+    let status = row.decoded(1, stored_status)?;
     let first_response_due: String = row.get(7)?;
     let first_response_at: Option<String> = row.get(8)?;
     Ok(TicketSummary {
-        tracking_number: decoded(row, 0, stored_tracking)?,
+        tracking_number: row.decoded(0, stored_tracking)?,
         status,
         subject: row.get(2)?,
         store: row.get(3)?,
@@ -238,23 +257,6 @@ pub(crate) fn summary_from_row(row: &Row<'_>, now: &str) -> rusqlite::Result<Tic
             now,
         ),
         first_response_due,
-    })
-}
-
-/// A text column decoded into a value, its failure reported as SQLite's conversion error (which
-/// becomes [`DeskError::Storage`]).
-pub(crate) fn decoded<T>(
-    row: &Row<'_>,
-    index: usize,
-    decode: impl FnOnce(&str) -> Result<T, String>,
-) -> rusqlite::Result<T> {
-    let text: String = row.get(index)?;
-    decode(&text).map_err(|message| {
-        rusqlite::Error::FromSqlConversionFailure(
-            index,
-            rusqlite::types::Type::Text,
-            message.into(),
-        )
     })
 }
 
@@ -294,14 +296,13 @@ mod tests {
     #[test]
     fn a_ticket_is_found_by_its_unique_tracking_number() {
         let (_dir, core) = crate::desk::testing::desk();
-        core.db
-            .read(|conn| {
-                use crate::desk::plans::{Reads, assert_reads};
-                let unique = Reads::Range("sqlite_autoindex_tickets_1");
-                assert_reads(conn, &find_sql(), "t", unique);
-                Ok(())
-            })
-            .unwrap();
+        crate::desk::plans::on_sqlite(&core, |conn| {
+            use crate::desk::plans::{Reads, assert_reads};
+            let unique = Reads::Range("sqlite_autoindex_tickets_1");
+            assert_reads(conn, &find_sql(), "t", unique);
+            Ok(())
+        })
+        .unwrap();
     }
 
     #[test]

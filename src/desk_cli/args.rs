@@ -18,7 +18,7 @@ Exit codes:
   2  bad usage or invalid input (nothing was changed)
 
 Environment:
-  CARTSAVER_DESK_DB        the database file (like --db)
+  CARTSAVER_DESK_DB        the database file or PostgreSQL URL (like --db)
   CARTSAVER_DESK_CALENDAR  the support calendar file (like --calendar)
   CARTSAVER_DESK_KEY_FILE  the desk key file (like --key-file)
   CARTSAVER_NOW            RFC 3339 time that stands in for the clock (reproducible runs and tests)";
@@ -29,8 +29,10 @@ Environment:
     version,
     about = "The Cartsaver support desk: serve the ticket API, issue store tokens, answer tickets",
     long_about = "The Cartsaver support desk: serve the ticket API, issue store tokens, answer tickets.\n\n\
-        The desk keeps tickets in one SQLite file. By default it is the same file the merchant \
-        CLI's embedded desk uses on this machine, so tickets filed locally can be answered here.",
+        The desk keeps tickets in one SQLite file, or in PostgreSQL (--db postgres://…) for \
+        several desk processes on one database. By default it is the same SQLite file the \
+        merchant CLI's embedded desk uses on this machine, so tickets filed locally can be \
+        answered here.",
     after_help = EXIT_CODES,
     propagate_version = true
 )]
@@ -44,15 +46,17 @@ pub struct DeskCli {
 
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// The desk database [default: desk.sqlite3 in the platform data dir]
+    /// The desk database: a SQLite file, or a PostgreSQL URL
+    /// (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than
+    /// on the command line) [default: desk.sqlite3 in the platform data dir]
     #[arg(
         long,
         global = true,
         env = "CARTSAVER_DESK_DB",
         hide_env_values = true,
-        value_name = "PATH"
+        value_name = "PATH|URL"
     )]
-    pub db: Option<PathBuf>,
+    pub db: Option<String>,
 
     /// The support calendar, a TOML file (business days, hours, zone, target per plan; see
     /// docs/calendar-example.toml) [default: Cartsaver's, Sun–Thu in Africa/Cairo]
@@ -66,7 +70,8 @@ pub struct GlobalArgs {
     pub calendar: Option<PathBuf>,
 
     /// The desk key, which keys the hashes of PINs and idempotency keys; keep it with the
-    /// database's backups [default: the database path with `.key` added]
+    /// database's backups. PostgreSQL needs it given, the same file on every instance
+    /// [default for SQLite: the database path with `.key` added]
     #[arg(
         long,
         global = true,
@@ -98,6 +103,11 @@ pub enum Command {
     /// Save a ticket's attachments
     #[command(subcommand)]
     Attachments(AttachmentsCommand),
+
+    /// Bring the database's schema up to this release's (also done by `serve` unless
+    /// --no-migrate); several instances starting at once take turns
+    #[command(after_help = EXIT_CODES)]
+    Migrate,
 
     /// Answer a ticket as support (sets it `answered`)
     #[command(after_help = EXIT_CODES)]
@@ -164,6 +174,16 @@ pub struct ServeArgs {
     /// Connections open at once; more wait in the kernel's backlog
     #[arg(long, value_name = "N", default_value_t = 4096, value_parser = clap::value_parser!(u32).range(1..))]
     pub max_connections: u32,
+
+    /// PostgreSQL connections this process keeps (each instance has its own pool; keep the sum
+    /// of all instances under the server's max_connections)
+    #[arg(long, value_name = "N", default_value_t = 16, value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub pool_size: u32,
+
+    /// Do not migrate the schema at start: refuse a database behind this release instead (run
+    /// `cartsaver-desk migrate` first, once, when upgrading several instances)
+    #[arg(long)]
+    pub no_migrate: bool,
 }
 
 /// A duration as people write it: `10s`, `500ms`, `2m`, `1h 30m`.
@@ -327,7 +347,7 @@ mod tests {
     fn db_is_global_and_listen_has_a_default() {
         let cli =
             DeskCli::try_parse_from(["cartsaver-desk", "serve", "--db", "x.sqlite3"]).unwrap();
-        assert_eq!(cli.global.db, Some(PathBuf::from("x.sqlite3")));
+        assert_eq!(cli.global.db.as_deref(), Some("x.sqlite3"));
         let Command::Serve(serve) = cli.command else {
             panic!("serve expected")
         };

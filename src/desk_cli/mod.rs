@@ -29,6 +29,17 @@ pub fn run(cli: DeskCli) -> ExitStatus {
 
 use crate::cli::completions::Binary;
 
+/// `migrate`: opening migrates; say where the schema stands.
+fn migrate(global: &args::GlobalArgs) -> Result<(), DeskCliError> {
+    let core = open::desk(global)?;
+    let version = core.ready().map_err(DeskCliError::from)?;
+    println!(
+        "the desk database {} is at schema version {version}",
+        open::location(global)?.shown()
+    );
+    Ok(())
+}
+
 fn dispatch(cli: DeskCli) -> Result<(), DeskCliError> {
     let global = &cli.global;
     match &cli.command {
@@ -44,6 +55,7 @@ fn dispatch(cli: DeskCli) -> Result<(), DeskCliError> {
         Command::Attachments(AttachmentsCommand::Save { tracking, to }) => {
             attachments::save(global, tracking, to.as_deref())
         }
+        Command::Migrate => migrate(global),
         Command::Reply(args) => tickets::reply(global, args),
         Command::SetStatus(args) => tickets::set_status(global, args),
         // Generated from the clap definitions, like the merchant CLI's (`cli::completions`).

@@ -1,25 +1,28 @@
 //! What every command runs with: the database (`--db`, `CARTSAVER_DESK_DB`, or the shared
-//! default file) opened as a [`DeskCore`] with its support calendar (`--calendar`,
-//! `CARTSAVER_DESK_CALENDAR`, or Cartsaver's), and the clock (`CARTSAVER_NOW`).
+//! default file; a SQLite file or a PostgreSQL URL) opened as a [`DeskCore`] with its support
+//! calendar (`--calendar`, `CARTSAVER_DESK_CALENDAR`, or Cartsaver's), and the clock
+//! (`CARTSAVER_NOW`).
 //!
-//! Opening (folder creation included) and naming the file in its errors are the core's
-//! (`desk::db`): this adds nothing to what it says.
+//! Opening (folder creation included) and naming the database in its errors are the core's
+//! (`desk::storage`): this adds nothing to what it says.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::clock::Clock;
-use crate::desk::DeskCore;
 use crate::desk::location::default_db_path;
+use crate::desk::{DeskCore, Location, OpenOptions};
 use crate::domain::calendar::Calendar;
 
 use super::args::GlobalArgs;
 use super::error::DeskCliError;
 
-/// The database file: `--db` > `CARTSAVER_DESK_DB` (clap reads both) > the platform default.
-pub fn db_path(global: &GlobalArgs) -> Result<PathBuf, DeskCliError> {
+/// The database: `--db` > `CARTSAVER_DESK_DB` (clap reads both) > the platform default file.
+pub fn location(global: &GlobalArgs) -> Result<Location, DeskCliError> {
     match &global.db {
-        Some(path) => Ok(path.clone()),
-        None => default_db_path().map_err(|_| {
+        Some(given) => {
+            Location::parse(given).map_err(|error| DeskCliError::Usage(format!("--db: {error}")))
+        }
+        None => default_db_path().map(Location::Sqlite).map_err(|_| {
             DeskCliError::Usage(
                 "no home directory to keep the desk database in; give one with --db PATH or CARTSAVER_DESK_DB"
                     .to_string(),
@@ -28,14 +31,20 @@ pub fn db_path(global: &GlobalArgs) -> Result<PathBuf, DeskCliError> {
     }
 }
 
-/// Open the desk (the core creates the database and its folder when missing).
+/// Open the desk (the core creates the database and its folder when missing, and migrates).
 pub fn desk(global: &GlobalArgs) -> Result<DeskCore, DeskCliError> {
+    desk_with(global, OpenOptions::default())
+}
+
+/// [`desk`] with a pool size and whether to migrate; `--key-file` is filled in here.
+pub fn desk_with(global: &GlobalArgs, options: OpenOptions) -> Result<DeskCore, DeskCliError> {
     let calendar = calendar(global)?;
-    let path = db_path(global)?;
-    let core = match &global.key_file {
-        Some(key) => DeskCore::open_with_key(&path, key, calendar)?,
-        None => DeskCore::open(&path, calendar)?,
+    let location = location(global)?;
+    let options = OpenOptions {
+        key_file: global.key_file.clone(),
+        ..options
     };
+    let core = DeskCore::open_at(&location, &options, calendar)?;
     if let Some(warning) = core.warning() {
         eprintln!("warning: {warning}");
     }
@@ -83,6 +92,7 @@ pub fn clock() -> Result<Clock, DeskCliError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::PathBuf;
 
     fn global(calendar: &Path) -> GlobalArgs {
         GlobalArgs {

@@ -22,7 +22,14 @@ pub fn run(global: &GlobalArgs, args: &ServeArgs) -> Result<(), DeskCliError> {
         .transpose()?;
     crate::server::ops::init_logging(args.log_format);
     let clock = open::clock()?;
-    let core = open::desk(global)?;
+    let core = open::desk_with(
+        global,
+        crate::desk::OpenOptions {
+            pool_size: args.pool_size as usize,
+            migrate: !args.no_migrate,
+            ..Default::default()
+        },
+    )?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

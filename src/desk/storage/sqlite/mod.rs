@@ -1,8 +1,9 @@
-//! Connections to the desk database: one writer behind a mutex and a few readers beside it.
+//! The SQLite backend: one writer behind a mutex and a few readers beside it, over one file.
 //!
 //! SQLite takes one writer at a time anyway: queuing writers on an in-process mutex is cheaper and
 //! fairer than letting them collide on `SQLITE_BUSY`. WAL lets the readers run while a write is
-//! under way. Owns opening (pragmas, migrations), transactions and the mapping of SQLite errors to
+//! under way. Owns opening (pragmas, migrations: `schema.rs`; the file's modes: `files.rs`),
+//! transactions, [`Conn`] over a SQLite connection and the mapping of SQLite errors to
 //! [`DeskError::Storage`]; knows no ticket rules and no SQL about tickets.
 //!
 //! Checkpoints (copying the WAL back into the database file, with an fsync) run on a background
@@ -21,10 +22,15 @@ use std::sync::{Mutex, MutexGuard, PoisonError, TryLockError};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::types::{ToSqlOutput, ValueRef};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
-use super::secret::{self, DeskSecret};
-use super::{DeskError, files, schema};
+use super::{Conn, Row, ToValue, Value};
+use crate::desk::DeskError;
+use crate::desk::secret::{self, DeskSecret};
+
+mod files;
+pub(crate) mod schema;
 
 /// Readers beside the writer. The server calls the core from a blocking pool at a concurrency of
 /// about 16; reads are short, so a few connections keep the lock waits rare.
@@ -47,15 +53,11 @@ impl From<rusqlite::Error> for DeskError {
     }
 }
 
-pub(crate) struct Db {
+pub(crate) struct Sqlite {
     writer: Mutex<Connection>,
     readers: Vec<Mutex<Connection>>,
     next_reader: AtomicUsize,
     checkpointer: Option<Checkpointer>,
-    /// Said once at open: the file is readable by other users.
-    pub(crate) warning: Option<String>,
-    /// The desk key (`secret.rs`), verified against the database.
-    pub(crate) secret: DeskSecret,
 }
 
 /// The background checkpoint thread; it stops when its channel is dropped.
@@ -64,9 +66,14 @@ struct Checkpointer {
     thread: JoinHandle<()>,
 }
 
-impl Db {
-    pub(crate) fn open(path: &Path, key_path: &Path) -> Result<Db, DeskError> {
-        Db::open_unnamed(path, key_path).map_err(|error| match error {
+/// What opening gives: the backend, the verified desk key, a warning for whoever runs the desk.
+type Opened = (Sqlite, DeskSecret, Option<String>);
+
+impl Sqlite {
+    /// Open (creating as needed) the file at `path`; with `migrate`, apply missing migrations,
+    /// else refuse a file that lacks some.
+    pub(crate) fn open(path: &Path, key_path: &Path, migrate: bool) -> Result<Opened, DeskError> {
+        Sqlite::open_unnamed(path, key_path, migrate).map_err(|error| match error {
             // Name the file: "file is not a database" alone does not say which.
             DeskError::Storage(message) => DeskError::Storage(format!(
                 "cannot open the desk database `{}`: {message}",
@@ -76,7 +83,7 @@ impl Db {
         })
     }
 
-    fn open_unnamed(path: &Path, key_path: &Path) -> Result<Db, DeskError> {
+    fn open_unnamed(path: &Path, key_path: &Path, migrate: bool) -> Result<Opened, DeskError> {
         let unwritable = |error: &dyn std::fmt::Display| {
             DeskError::Storage(format!(
                 "{error}; check that its folder exists and is writable, or choose another file"
@@ -91,7 +98,11 @@ impl Db {
         if let Some(recorded) = &recorded {
             secret::verify(&secret, recorded, key_path)?;
         }
-        schema::migrate(&mut writer, &secret)?;
+        if migrate {
+            schema::migrate(&mut writer, &secret)?;
+        } else {
+            schema::require_current(&writer)?;
+        }
         writer.pragma_update(None, "wal_autocheckpoint", AUTOCHECKPOINT_PAGES)?;
         writer.pragma_update(None, "journal_size_limit", WAL_SIZE_LIMIT)?;
 
@@ -107,24 +118,23 @@ impl Db {
         let checkpoints = Connection::open(path)?;
         schema::configure(&checkpoints, BUSY_TIMEOUT)?;
         checkpoints.pragma_update(None, "journal_size_limit", WAL_SIZE_LIMIT)?;
-        Ok(Db {
+        let sqlite = Sqlite {
             writer: Mutex::new(writer),
             readers,
             next_reader: AtomicUsize::new(0),
             checkpointer: Some(Checkpointer::start(checkpoints)),
-            warning,
-            secret,
-        })
+        };
+        Ok((sqlite, secret, warning))
     }
 
     /// Run `f` in a read transaction (one consistent snapshot across its queries).
     pub(crate) fn read<T>(
         &self,
-        f: impl FnOnce(&Connection) -> Result<T, DeskError>,
+        f: impl FnOnce(&dyn Conn) -> Result<T, DeskError>,
     ) -> Result<T, DeskError> {
         let conn = self.reader();
         let tx = conn.unchecked_transaction()?;
-        let value = f(&tx)?;
+        let value = f(&*tx)?;
         tx.commit()?;
         Ok(value)
     }
@@ -133,13 +143,24 @@ impl Db {
     /// dropping the transaction) if it returns `Err`.
     pub(crate) fn write<T>(
         &self,
-        f: impl FnOnce(&Transaction<'_>) -> Result<T, DeskError>,
+        mut f: impl FnMut(&dyn Conn) -> Result<T, DeskError>,
     ) -> Result<T, DeskError> {
         let mut conn = lock(&self.writer);
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let value = f(&tx)?;
+        let value = f(&*tx)?;
         tx.commit()?;
         Ok(value)
+    }
+
+    /// Run `f` on a reader connection itself (query plans in tests, pragmas).
+    #[cfg(test)]
+    pub(crate) fn raw<T>(&self, f: impl FnOnce(&Connection) -> T) -> T {
+        f(&self.reader())
+    }
+
+    /// The schema version of the file.
+    pub(crate) fn version(&self) -> Result<u32, DeskError> {
+        schema::version(&self.reader())
     }
 
     /// A free reader if there is one, else wait for the next in turn.
@@ -177,13 +198,66 @@ impl Checkpointer {
     }
 }
 
-impl Drop for Db {
+impl Drop for Sqlite {
     fn drop(&mut self) {
         if let Some(Checkpointer { stop, thread }) = self.checkpointer.take() {
             drop(stop);
             // The thread only checkpoints; had it panicked, there would be nothing to recover.
             let _ = thread.join();
         }
+    }
+}
+
+impl Conn for Connection {
+    fn execute(&self, sql: &str, params: &[&dyn ToValue]) -> Result<u64, DeskError> {
+        let values = values(params);
+        let changed = self
+            .prepare_cached(sql)?
+            .execute(rusqlite::params_from_iter(values.iter()))?;
+        Ok(changed as u64)
+    }
+
+    fn query(&self, sql: &str, params: &[&dyn ToValue]) -> Result<Vec<Row>, DeskError> {
+        let values = values(params);
+        let mut stmt = self.prepare_cached(sql)?;
+        let columns = stmt.column_count();
+        let rows = stmt.query_map(rusqlite::params_from_iter(values.iter()), |row| {
+            (0..columns)
+                .map(|i| row.get_ref(i).map(read_value))
+                .collect::<rusqlite::Result<Vec<Value>>>()
+                .map(Row)
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn batch(&self, sql: &str) -> Result<(), DeskError> {
+        Ok(self.execute_batch(sql)?)
+    }
+}
+
+fn values(params: &[&dyn ToValue]) -> Vec<Value> {
+    params.iter().map(|param| param.to_value()).collect()
+}
+
+impl rusqlite::ToSql for Value {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::Borrowed(match self {
+            Value::Null => ValueRef::Null,
+            Value::Int(n) => ValueRef::Integer(*n),
+            Value::Real(x) => ValueRef::Real(*x),
+            Value::Text(text) => ValueRef::Text(text.as_bytes()),
+            Value::Blob(bytes) => ValueRef::Blob(bytes),
+        }))
+    }
+}
+
+fn read_value(value: ValueRef<'_>) -> Value {
+    match value {
+        ValueRef::Null => Value::Null,
+        ValueRef::Integer(n) => Value::Int(n),
+        ValueRef::Real(x) => Value::Real(x),
+        ValueRef::Text(text) => Value::Text(String::from_utf8_lossy(text).into_owned()),
+        ValueRef::Blob(bytes) => Value::Blob(bytes.to_vec()),
     }
 }
 
@@ -202,7 +276,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("notes.txt");
         std::fs::write(&path, "x".repeat(4096)).unwrap();
-        let Err(error) = Db::open(&path, &dir.path().join("key")) else {
+        let Err(error) = Sqlite::open(&path, &dir.path().join("key"), true) else {
             panic!("opened a text file as the desk")
         };
         let message = error.to_string();
@@ -216,9 +290,13 @@ mod tests {
     fn the_wal_stays_bounded_under_steady_writes_and_reads() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("desk.sqlite3");
-        let db = std::sync::Arc::new(Db::open(&path, &dir.path().join("key")).unwrap());
+        let db = std::sync::Arc::new(
+            Sqlite::open(&path, &dir.path().join("key"), true)
+                .unwrap()
+                .0,
+        );
         db.write(|tx| {
-            tx.execute_batch("CREATE TABLE blobs (id INTEGER PRIMARY KEY, data BLOB)")?;
+            tx.batch("CREATE TABLE blobs (id INTEGER PRIMARY KEY, data BLOB)")?;
             Ok(())
         })
         .unwrap();
@@ -231,9 +309,7 @@ mod tests {
                 std::thread::spawn(move || {
                     while !stop.load(Ordering::Relaxed) {
                         let _: i64 = db
-                            .read(|conn| {
-                                Ok(conn.query_row("SELECT count(*) FROM blobs", [], |r| r.get(0))?)
-                            })
+                            .read(|conn| conn.value("SELECT count(*) FROM blobs", &[]))
                             .unwrap();
                     }
                 })
@@ -244,7 +320,7 @@ mod tests {
         // 120 MiB written in all, a little at a time.
         for _ in 0..240 {
             db.write(|tx| {
-                tx.execute("INSERT INTO blobs (data) VALUES (?1)", [&blob])?;
+                tx.execute("INSERT INTO blobs (data) VALUES (?1)", &[&blob])?;
                 Ok(())
             })
             .unwrap();
@@ -263,12 +339,14 @@ mod tests {
     fn opening_creates_the_folder_and_uses_wal() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("new/folder/desk.sqlite3");
-        let db = Db::open(&path, &dir.path().join("key")).unwrap();
+        let db = Sqlite::open(&path, &dir.path().join("key"), true)
+            .unwrap()
+            .0;
         let mode: String = db
-            .read(|conn| Ok(conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?))
+            .read(|conn| conn.value("PRAGMA journal_mode", &[]))
             .unwrap();
         assert_eq!(mode, "wal");
-        let writes_refused = db.read(|conn| Ok(conn.execute("DELETE FROM stores", [])?));
+        let writes_refused = db.read(|conn| conn.execute("DELETE FROM stores", &[]));
         assert!(writes_refused.is_err(), "readers are query-only");
     }
 }

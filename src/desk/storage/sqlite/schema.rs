@@ -5,10 +5,12 @@
 //! never edited: a change is a new step at the end. A step is SQL, or code when it must compute
 //! (hash what was stored in clear). No ticket rules here.
 
-use rusqlite::{Connection, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-use super::DeskError;
-use super::secret::DeskSecret;
+use crate::desk::DeskError;
+use crate::desk::secret::{DeskSecret, KEY_CHECK};
+#[cfg(test)]
+use crate::desk::secret::{pin_hash, stored_key};
 
 /// One schema step.
 enum Step {
@@ -144,9 +146,6 @@ const MIGRATIONS: &[Step] = &[
     ),
 ];
 
-/// The name under which `desk_meta` keeps the check value of the desk key.
-pub(crate) const KEY_CHECK: &str = "key_check";
-
 /// Migration 2. A ticket keeps an HMAC of its PIN (to check one a store says) and its last two
 /// characters (for the masked view), never the PIN. Idempotency keys and body fingerprints are
 /// hashed over the ticket's fields, PIN included, so they are keyed too.
@@ -159,65 +158,18 @@ fn keyed_secrets(tx: &Transaction<'_>, secret: &DeskSecret) -> Result<(), DeskEr
          ALTER TABLE tickets ADD COLUMN pin_hash BLOB;  -- HMAC-SHA256 under the desk key
          ALTER TABLE tickets ADD COLUMN pin_hint TEXT;  -- the PIN's last two characters",
     )?;
-    let pins: Vec<(i64, String)> = {
-        let mut stmt = tx.prepare("SELECT id, pin FROM tickets WHERE pin IS NOT NULL")?;
-        let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
-        rows.collect::<Result<_, _>>()?
-    };
-    for (id, pin) in pins {
-        tx.execute(
-            "UPDATE tickets SET pin_hash = ?2, pin_hint = ?3 WHERE id = ?1",
-            params![id, pin_hash(secret, &pin).as_slice(), pin_hint(&pin)],
-        )?;
-    }
+    crate::desk::storage::hash_stored_secrets(&**tx, secret)?;
     // With `secure_delete` (set on every connection) the dropped values are overwritten.
     tx.execute_batch("ALTER TABLE tickets DROP COLUMN pin")?;
-    let keys: Vec<(i64, String, Vec<u8>)> = {
-        let mut stmt = tx.prepare("SELECT store_id, key, fingerprint FROM idempotency_keys")?;
-        let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
-        rows.collect::<Result<_, _>>()?
-    };
-    for (store_id, key, fingerprint) in keys {
-        tx.execute(
-            "UPDATE idempotency_keys SET key = ?3, fingerprint = ?4 WHERE store_id = ?1 AND key = ?2",
-            params![
-                store_id,
-                key,
-                stored_key(secret, &key),
-                secret.mac("fingerprint", &fingerprint).as_slice()
-            ],
-        )?;
-    }
-    tx.execute(
-        "INSERT INTO desk_meta (name, value) VALUES (?1, ?2)",
-        params![KEY_CHECK, secret.check_value().as_slice()],
-    )?;
     Ok(())
 }
 
-/// What is stored of a PIN.
-pub(crate) fn pin_hash(secret: &DeskSecret, pin: &str) -> [u8; 32] {
-    secret.mac("pin", pin.as_bytes())
-}
-
-/// The last two characters of a PIN (4–12 characters), for `••••12`.
-pub(crate) fn pin_hint(pin: &str) -> String {
-    let chars: Vec<char> = pin.chars().collect();
-    chars[chars.len().saturating_sub(2)..].iter().collect()
-}
-
-/// What is stored of an idempotency key: its keyed hash, in hex.
-pub(crate) fn stored_key(secret: &DeskSecret, key: &str) -> String {
-    secret
-        .mac("idempotency-key", key.as_bytes())
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
-}
-
 /// The schema version this build writes.
-pub(crate) fn current_version() -> u32 {
-    MIGRATIONS.len() as u32
+pub(crate) const VERSION: u32 = MIGRATIONS.len() as u32;
+
+#[cfg(test)]
+fn current_version() -> u32 {
+    VERSION
 }
 
 /// Pragmas of every connection. WAL lets readers run beside the writer; `synchronous=NORMAL` is
@@ -254,6 +206,18 @@ pub(crate) fn version(conn: &Connection) -> Result<u32, DeskError> {
     Ok(conn.query_row("PRAGMA user_version", [], |row| row.get(0))?)
 }
 
+/// Refuse a file that lacks migrations (a desk started with `--no-migrate`) or has newer ones.
+pub(crate) fn require_current(conn: &Connection) -> Result<(), DeskError> {
+    let found = version(conn)?;
+    if found > VERSION {
+        return Err(crate::desk::storage::newer_schema(found));
+    }
+    if found < VERSION {
+        return Err(crate::desk::storage::older_schema(found));
+    }
+    Ok(())
+}
+
 /// The check value of the desk key the database was made with, if it records one.
 pub(crate) fn recorded_key_check(conn: &Connection) -> Result<Option<Vec<u8>>, DeskError> {
     use rusqlite::OptionalExtension as _;
@@ -274,12 +238,9 @@ pub(crate) fn recorded_key_check(conn: &Connection) -> Result<Option<Vec<u8>>, D
 pub(crate) fn migrate(conn: &mut Connection, secret: &DeskSecret) -> Result<(), DeskError> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let version: u32 = tx.query_row("PRAGMA user_version", [], |row| row.get(0))?;
-    let known = current_version();
+    let known = VERSION;
     if version > known {
-        return Err(DeskError::Storage(format!(
-            "the database has schema version {version}, but this cartsaver-desk knows only up to \
-             {known}; it was written by a newer release: upgrade cartsaver, or use another --db"
-        )));
+        return Err(crate::desk::storage::newer_schema(version));
     }
     for step in &MIGRATIONS[version as usize..] {
         match step {
@@ -436,7 +397,7 @@ mod upgrade_tests {
                  VALUES (?1, ?2, ?3, ?4, '+201001234567', 'whatsapp', '2026-11-01T00:00:00Z',
                      '[]', 's', 'a@b.co', 'advanced', 0, 0, 0, 'subject', ?5,
                      '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z', '2026-11-02T00:00:00Z', ?6)",
-                params![
+                rusqlite::params![
                     id,
                     crate::domain::tracking::TrackingNumber::generate().to_string(),
                     store,

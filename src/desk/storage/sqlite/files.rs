@@ -8,7 +8,7 @@
 
 use std::path::Path;
 
-use super::DeskError;
+use crate::desk::DeskError;
 
 /// Make sure `path` can be opened as a private, writable database file: create its missing
 /// folders (0700) and the file itself (0600) if it does not exist. Returns a warning when an
@@ -26,7 +26,7 @@ pub(crate) fn prepare(path: &Path) -> Result<Option<String>, DeskError> {
         Ok(meta) if meta.is_dir() => Err(DeskError::Storage(format!(
             "`{}` is a folder; give the path of a database file inside it, e.g. {}",
             path.display(),
-            path.join(super::location::DB_FILE).display()
+            path.join(crate::desk::location::DB_FILE).display()
         ))),
         Ok(_) => {
             refuse_read_only(path)?;
