@@ -17,6 +17,7 @@ const METADATA: &str = "data/phone/metadata.json";
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    postgres_tests();
     println!("cargo:rerun-if-changed=src/domain/phone/record.rs");
     println!("cargo:rerun-if-changed={METADATA}");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
@@ -91,4 +92,19 @@ fn example(region: &RegionRecord, kind: &str) -> String {
         .find(|t| t.kind == kind)
         .and_then(|t| t.example_international.clone())
         .unwrap_or_default()
+}
+
+/// `cfg(postgres_tests)` when a PostgreSQL server for the tests is known at build time:
+/// `CARTSAVER_TEST_POSTGRES` (a URL), or the `PGHOST` that `pg_virtualenv` sets. The suite of
+/// `tests/on_postgres.rs` is compiled only then; without, it is one test that says how to run it.
+fn postgres_tests() {
+    println!("cargo::rustc-check-cfg=cfg(postgres_tests)");
+    println!("cargo:rerun-if-env-changed=CARTSAVER_TEST_POSTGRES");
+    println!("cargo:rerun-if-env-changed=PGHOST");
+    let known = ["CARTSAVER_TEST_POSTGRES", "PGHOST"]
+        .iter()
+        .any(|name| std::env::var_os(name).is_some_and(|value| !value.is_empty()));
+    if known {
+        println!("cargo:rustc-cfg=postgres_tests");
+    }
 }

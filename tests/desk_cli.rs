@@ -454,7 +454,7 @@ fn check_pin_says_whether_the_merchants_pin_matches_with_the_exit_code() {
         "{}",
         stderr_of(&output)
     );
-    let db = std::fs::read(env.desk_db()).unwrap();
+    let db = env.desk_contents();
     assert!(
         !db.windows(8).any(|w| w == b"Zq7Wx94k"),
         "PIN in clear in the database"

@@ -46,6 +46,11 @@ struct RouteLabels {
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct PoolLabels {
+    state: String,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct CreateLabels {
     outcome: String,
 }
@@ -57,6 +62,7 @@ pub struct Metrics {
     latency: Family<RouteLabels, Histogram>,
     created: Family<CreateLabels, Counter>,
     in_flight: Gauge,
+    pool: Family<PoolLabels, Gauge>,
 }
 
 impl Metrics {
@@ -89,12 +95,19 @@ impl Metrics {
             "Calls into the desk core (the database) running or queued now",
             in_flight.clone(),
         );
+        let pool = Family::<PoolLabels, Gauge>::default();
+        registry.register(
+            "db_pool_connections",
+            "PostgreSQL connections of this instance's pool, by state (`in_use`, `idle`)",
+            pool.clone(),
+        );
         Metrics {
             registry,
             requests,
             latency,
             created,
             in_flight,
+            pool,
         }
     }
 
@@ -123,10 +136,19 @@ impl Metrics {
             .observe(seconds);
     }
 
-    /// The text exposition, with the in-flight gauge read now.
-    pub fn render(&self, in_flight: usize) -> String {
-        self.in_flight
-            .set(i64::try_from(in_flight).unwrap_or(i64::MAX));
+    /// The text exposition, with the in-flight gauge and the pool (PostgreSQL) read now.
+    pub fn render(&self, in_flight: usize, pool: Option<crate::desk::PoolState>) -> String {
+        let gauge = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
+        self.in_flight.set(gauge(in_flight));
+        if let Some(pool) = pool {
+            for (state, n) in [("in_use", pool.in_use), ("idle", pool.idle)] {
+                self.pool
+                    .get_or_create(&PoolLabels {
+                        state: state.to_string(),
+                    })
+                    .set(gauge(n));
+            }
+        }
         let mut text = String::new();
         // Writing to a String cannot fail.
         let _ = prometheus_client::encoding::text::encode(&mut text, &self.registry);
@@ -208,7 +230,9 @@ fn new_request_id() -> String {
 
 /// `GET /metrics` of the metrics listener.
 pub async fn metrics(State(state): State<AppState>) -> Response {
-    let text = state.metrics.render(state.in_flight.in_use());
+    let text = state
+        .metrics
+        .render(state.in_flight.in_use(), state.core.pool());
     (
         [(
             header::CONTENT_TYPE,
@@ -280,7 +304,11 @@ mod tests {
         let metrics = Metrics::new();
         metrics.answered("GET", "/v1/tickets/{tn}", StatusCode::NOT_FOUND, 0.002);
         metrics.ticket_filed(false);
-        let text = metrics.render(3);
+        let pool = crate::desk::PoolState {
+            in_use: 2,
+            idle: 14,
+        };
+        let text = metrics.render(3, Some(pool));
         assert!(
             text.contains(
                 r#"cartsaver_desk_http_requests_total{method="GET",route="/v1/tickets/{tn}",status="404"} 1"#
@@ -297,6 +325,10 @@ mod tests {
         );
         assert!(
             text.contains("cartsaver_desk_core_calls_in_flight 3"),
+            "{text}"
+        );
+        assert!(
+            text.contains(r#"cartsaver_desk_db_pool_connections{state="idle"} 14"#),
             "{text}"
         );
     }

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod postgres;
 pub mod proxy;
 #[cfg(unix)]
 pub mod pty;
@@ -17,12 +18,15 @@ pub const NOW: &str = "2026-11-20T14:30:00Z";
 
 pub struct TestEnv {
     home: TempDir,
+    /// The test's own PostgreSQL database, made on first use (`on_postgres` only).
+    postgres: std::sync::OnceLock<postgres::Database>,
 }
 
 impl TestEnv {
     pub fn new() -> TestEnv {
         TestEnv {
             home: tempfile::tempdir().expect("temp home"),
+            postgres: std::sync::OnceLock::new(),
         }
     }
 
@@ -93,16 +97,58 @@ pub fn stderr_of(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stderr).to_string()
 }
 
-/// The desk database of a test: one file in the temp home.
+/// The desk database of a test: one file in the temp home, or (in the `on_postgres` suite) a
+/// database of its own on the test PostgreSQL server, with its key file in the temp home.
 impl TestEnv {
     pub fn desk_db(&self) -> PathBuf {
         self.path("desk.sqlite3")
     }
 
+    /// The `--db` of the test's desk on `backend`.
+    pub fn desk_location(&self, backend: postgres::Backend) -> String {
+        match backend {
+            postgres::Backend::Sqlite => self.desk_db().display().to_string(),
+            postgres::Backend::Postgres => self
+                .postgres
+                .get_or_init(postgres::Database::create)
+                .url
+                .clone(),
+        }
+    }
+
+    /// Everything the test's desk stored: the SQLite file, or a dump of the PostgreSQL
+    /// database's data (to check what must never be stored in clear).
+    pub fn desk_contents(&self) -> Vec<u8> {
+        match postgres::backend() {
+            postgres::Backend::Sqlite => std::fs::read(self.desk_db()).expect("read the desk file"),
+            postgres::Backend::Postgres => {
+                let url = self.desk_location(postgres::Backend::Postgres);
+                let dump = std::process::Command::new("pg_dump")
+                    .args(["--data-only", &url])
+                    .output()
+                    .expect("run pg_dump");
+                assert!(
+                    dump.status.success(),
+                    "{}",
+                    String::from_utf8_lossy(&dump.stderr)
+                );
+                dump.stdout
+            }
+        }
+    }
+
     /// `cartsaver-desk --db <the test's database>` with the scrubbed environment.
     pub fn desk(&self) -> Command {
+        self.desk_on(postgres::backend())
+    }
+
+    /// [`TestEnv::desk`] on the given backend.
+    pub fn desk_on(&self, backend: postgres::Backend) -> Command {
         let mut command = self.command("cartsaver-desk");
-        command.arg("--db").arg(self.desk_db());
+        command.arg("--db").arg(self.desk_location(backend));
+        if backend == postgres::Backend::Postgres {
+            command.arg("--key-file").arg(self.path("desk.key"));
+        }
         command
     }
 

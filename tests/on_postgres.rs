@@ -1,0 +1,46 @@
+//! The desk's suites again, with every desk of the test on PostgreSQL: `common::postgres` gives
+//! each test env a database of its own on the test server, and `TestEnv::desk` points
+//! `cartsaver-desk` at it. Compiled with the suites only when a server is known at build time
+//! (`pg_virtualenv cargo test`, or `CARTSAVER_TEST_POSTGRES`; see build.rs).
+
+#[cfg(postgres_tests)]
+mod common;
+
+#[cfg(postgres_tests)]
+#[path = "bulk.rs"]
+mod bulk;
+#[cfg(postgres_tests)]
+#[path = "desk_api.rs"]
+mod desk_api;
+#[cfg(postgres_tests)]
+#[path = "desk_cli.rs"]
+mod desk_cli;
+#[cfg(postgres_tests)]
+#[path = "desk_limits.rs"]
+mod desk_limits;
+#[cfg(postgres_tests)]
+#[path = "lifecycle.rs"]
+mod lifecycle;
+#[cfg(postgres_tests)]
+#[path = "postgres/only.rs"]
+mod postgres_only;
+#[cfg(postgres_tests)]
+#[path = "retry.rs"]
+mod retry;
+#[cfg(postgres_tests)]
+#[path = "schema_driven.rs"]
+mod schema_driven;
+#[cfg(postgres_tests)]
+#[path = "two_instances.rs"]
+mod two_instances;
+
+/// Without a server, the one thing this suite can say.
+#[cfg(not(postgres_tests))]
+#[test]
+fn postgresql_suites_are_skipped_without_a_server() {
+    eprintln!(
+        "note: the desk suites on PostgreSQL were skipped: no server was known when the tests \
+         were built. Run them with `pg_virtualenv cargo test` (Debian's postgresql), or set \
+         CARTSAVER_TEST_POSTGRES=postgres://USER:PASSWORD@HOST:PORT/postgres"
+    );
+}
