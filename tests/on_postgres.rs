@@ -38,6 +38,12 @@ mod two_instances;
 #[cfg(not(postgres_tests))]
 #[test]
 fn postgresql_suites_are_skipped_without_a_server() {
+    // CI installs PostgreSQL and runs under pg_virtualenv: there, a skip is a failure.
+    assert!(
+        std::env::var_os("CARTSAVER_REQUIRE_POSTGRES").is_none(),
+        "CARTSAVER_REQUIRE_POSTGRES is set, but the tests were built without a PostgreSQL server \
+         (PGHOST or CARTSAVER_TEST_POSTGRES): run them under pg_virtualenv"
+    );
     eprintln!(
         "note: the desk suites on PostgreSQL were skipped: no server was known when the tests \
          were built. Run them with `pg_virtualenv cargo test` (Debian's postgresql), or set \

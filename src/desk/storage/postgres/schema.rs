@@ -235,3 +235,145 @@ fn open_locked(conn: &PgConn<'_>, key_path: &Path, migrate: bool) -> Result<Desk
     }
     Ok(secret)
 }
+
+/// Upgrades on a real server: only when the tests were built with one (`cfg(postgres_tests)`,
+/// see build.rs), on a database of their own.
+#[cfg(all(test, postgres_tests))]
+mod upgrade_tests {
+    use super::*;
+    use crate::desk::storage::{Db, Location, OpenOptions};
+
+    fn admin_url() -> String {
+        if let Ok(url) = std::env::var("CARTSAVER_TEST_POSTGRES") {
+            return url;
+        }
+        let var =
+            |name: &str, default: &str| std::env::var(name).unwrap_or_else(|_| default.into());
+        format!(
+            "postgres://{}:{}@{}:{}/postgres",
+            var("PGUSER", "postgres"),
+            var("PGPASSWORD", ""),
+            var("PGHOST", "localhost"),
+            var("PGPORT", "5432")
+        )
+    }
+
+    fn psql(url: &str, sql: &str) -> String {
+        let output = std::process::Command::new("psql")
+            .args([url, "-qAtX", "-v", "ON_ERROR_STOP=1", "-c", sql])
+            .output()
+            .expect("run psql");
+        assert!(
+            output.status.success(),
+            "{sql}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8_lossy(&output.stdout).trim().to_string()
+    }
+
+    /// A fresh database; its URL.
+    fn database(name: &str) -> String {
+        let admin = admin_url();
+        let name = format!("cs_unit_{name}_{}", std::process::id());
+        psql(
+            &admin,
+            &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+        );
+        psql(&admin, &format!("CREATE DATABASE {name}"));
+        let mut url = url::Url::parse(&admin).unwrap();
+        url.set_path(&name);
+        url.to_string()
+    }
+
+    #[test]
+    fn upgrading_a_first_release_database_hashes_its_pins_and_keys_and_counts_its_tickets() {
+        let url = database("upgrade");
+        let Step::Sql(first) = &MIGRATIONS[0] else {
+            panic!("the first step is SQL")
+        };
+        psql(&url, first);
+        psql(
+            &url,
+            "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL);
+             INSERT INTO schema_migrations VALUES (1, '2026-11-01T00:00:00Z');
+             INSERT INTO stores (id, url, created_at) VALUES (1, 'https://cool-shop.myshopify.com', '2026-11-01T00:00:00Z');
+             INSERT INTO tickets (id, tracking_number, store_id, order_number, phone, channel, at, tried,
+                 summary, details, email, plan, urgent, outage, pin, allow_access, subject, status,
+                 created_at, updated_at, first_response_due, first_response_at)
+             VALUES (1, 'CS-7KQ-2M4-X9C', 1, '#1052', '+201001234567', 'whatsapp',
+                 '2026-11-01T00:00:00Z', '[\"resent\"]', 'OTP not arriving via WhatsApp', NULL,
+                 'owner@cool-shop.com', 'advanced', false, false, 'Zq7Wx94k', false, 'subject', 'open',
+                 '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z', '2026-11-02T00:00:00Z', NULL);
+             INSERT INTO messages (id, ticket_id, author, body, at)
+                 VALUES (1, 1, 'merchant', 'hello', '2026-11-01T01:00:00Z');
+             INSERT INTO idempotency_keys VALUES (1, 'cs1-abc', '\\x00', 1, '2026-11-01T00:00:00Z');",
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let key = dir.path().join("desk.key");
+        let location = Location::parse(&url).unwrap();
+        let options = OpenOptions {
+            key_file: Some(key.clone()),
+            ..OpenOptions::default()
+        };
+        let db = Db::open_at(&location, &options).unwrap();
+        assert_eq!(db.version().unwrap(), VERSION);
+        let secret = db.secret.clone();
+        let (hash, hint): (Vec<u8>, String) = db
+            .read(|conn| {
+                conn.row("SELECT pin_hash, pin_hint FROM tickets", &[], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+            })
+            .unwrap()
+            .unwrap();
+        assert_eq!(hash, secret::pin_hash(&secret, "Zq7Wx94k"));
+        assert_eq!(hint, "4k");
+        assert_eq!(
+            psql(
+                &url,
+                "SELECT count(*) FROM information_schema.columns WHERE table_name = 'tickets' AND column_name = 'pin'"
+            ),
+            "0"
+        );
+        let (stored_key, fingerprint): (String, Vec<u8>) = db
+            .read(|conn| {
+                conn.row("SELECT key, fingerprint FROM idempotency_keys", &[], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+            })
+            .unwrap()
+            .unwrap();
+        assert_eq!(stored_key, secret::stored_key(&secret, "cs1-abc"));
+        assert_eq!(fingerprint, secret.mac("fingerprint", &[0]));
+        assert_eq!(
+            psql(&url, "SELECT store_id, status, tickets FROM ticket_counts"),
+            "1|open|1"
+        );
+        assert_eq!(psql(&url, "SELECT store_id FROM messages"), "1");
+        assert_eq!(
+            psql(
+                &url,
+                "SELECT string_agg(version::text, ',' ORDER BY version) FROM schema_migrations"
+            ),
+            "1,2,3,4"
+        );
+        drop(db);
+        // Opening again changes nothing, and the key is checked.
+        Db::open_at(&location, &options).unwrap();
+        std::fs::write(&key, [9u8; 32]).unwrap();
+        assert!(
+            Db::open_at(&location, &options).is_err(),
+            "another key is refused"
+        );
+        psql(
+            &admin_url(),
+            &format!(
+                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                url::Url::parse(&url)
+                    .unwrap()
+                    .path()
+                    .trim_start_matches('/')
+            ),
+        );
+    }
+}
