@@ -5,7 +5,12 @@
 //! `cargo bench --bench desk_load`. Environment: `DESK_LOAD_N` (creates, default 20000),
 //! `DESK_LOAD_CONCURRENCY` (default 16), `DESK_LOAD_SECONDS` (time bound, default 120: the run
 //! stops by itself when it is reached), `DESK_LOAD_BIN` (the `cartsaver-desk` to serve, default
-//! this build's: point it at an older build to compare). Traffic goes to 127.0.0.1 only.
+//! this build's: point it at an older build to compare), `DESK_LOAD_BACKEND` (`sqlite`, the
+//! default, or `postgres`: a database made for the run on the server `DESK_LOAD_POSTGRES` names,
+//! else the one of `pg_virtualenv`'s `PG*` variables), `DESK_LOAD_INSTANCES` (desk processes on
+//! the one database, default 1; the workers take turns between them, as behind a load
+//! balancer), `DESK_LOAD_STORES` (stores the creates are spread over, default 1). Traffic goes to
+//! 127.0.0.1 only.
 
 mod served;
 
@@ -32,17 +37,22 @@ fn binary() -> String {
     served::binary("DESK_LOAD_BIN")
 }
 
-fn start(db: &std::path::Path) -> Server {
+fn start(db: &served::Db) -> Server {
     served::start(&binary(), db)
 }
 
-fn token(db: &std::path::Path) -> String {
-    served::token(&binary(), db, STORE)
+/// The store of worker `n` of `stores`.
+fn store(n: usize) -> String {
+    if n == 0 {
+        STORE.to_string()
+    } else {
+        format!("https://bench-shop-{n}.myshopify.com")
+    }
 }
 
-fn body(i: usize, at: &str) -> String {
+fn body(i: usize, at: &str, store: &str) -> String {
     serde_json::json!({
-        "store": STORE,
+        "store": store,
         "order": format!("#B{i}"),
         "phone": "+201001234567",
         "channel": "whatsapp",
@@ -62,7 +72,7 @@ struct Outcome {
 async fn drive(
     client: reqwest::Client,
     url: String,
-    token: String,
+    (token, store): (String, String),
     at: String,
     next: Arc<AtomicUsize>,
     total: usize,
@@ -82,7 +92,7 @@ async fn drive(
             .post(&url)
             .bearer_auth(&token)
             .header("content-type", "application/json")
-            .body(body(i, &at))
+            .body(body(i, &at, &store))
             .send()
             .await;
         match response {
@@ -101,8 +111,8 @@ async fn drive(
 }
 
 async fn run_phase(
-    url: &str,
-    token: &str,
+    urls: &[String],
+    tokens: &[(String, String)],
     at: &str,
     offset: usize,
     count: usize,
@@ -112,7 +122,7 @@ async fn run_phase(
     let next = Arc::new(AtomicUsize::new(offset));
     let started = Instant::now();
     let tasks: Vec<_> = (0..concurrency)
-        .map(|_| {
+        .map(|n| {
             // One client per worker: its own kept-alive connection, like 16 separate callers.
             let client = reqwest::Client::builder()
                 .pool_max_idle_per_host(1)
@@ -123,8 +133,8 @@ async fn run_phase(
                 .expect("reqwest client");
             tokio::spawn(drive(
                 client,
-                format!("{url}/v1/tickets"),
-                token.to_string(),
+                format!("{}/v1/tickets", urls[n % urls.len()]),
+                tokens[n % tokens.len()].clone(),
                 at.to_string(),
                 Arc::clone(&next),
                 offset + count,
@@ -169,10 +179,24 @@ fn main() {
     let concurrency = env_number("DESK_LOAD_CONCURRENCY", 16).max(1);
     let limit = Duration::from_secs(env_number("DESK_LOAD_SECONDS", 120) as u64);
 
+    let instances = env_number("DESK_LOAD_INSTANCES", 1).max(1);
+    let stores = env_number("DESK_LOAD_STORES", 1).max(1);
     let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("desk.sqlite3");
-    let token = token(&db);
-    let server = start(&db);
+    let backend = std::env::var("DESK_LOAD_BACKEND").unwrap_or_else(|_| "sqlite".into());
+    let db = match backend.as_str() {
+        "postgres" => {
+            let admin = served::postgres_admin("DESK_LOAD_POSTGRES").unwrap_or_else(|| {
+                panic!("DESK_LOAD_BACKEND=postgres needs DESK_LOAD_POSTGRES=postgres://… or pg_virtualenv")
+            });
+            served::Db::postgres(&admin, &format!("desk_load_{}", std::process::id()), dir.path())
+        }
+        _ => served::Db::File(dir.path().join("desk.sqlite3")),
+    };
+    let tokens: Vec<(String, String)> = (0..stores)
+        .map(|n| (served::token(&binary(), &db, &store(n)), store(n)))
+        .collect();
+    let servers: Vec<Server> = (0..instances).map(|_| start(&db)).collect();
+    let urls: Vec<String> = servers.iter().map(|s| s.url.clone()).collect();
     let at = (chrono::Utc::now() - chrono::Duration::hours(1))
         .format("%Y-%m-%dT%H:%M:%SZ")
         .to_string();
@@ -183,8 +207,8 @@ fn main() {
         .expect("tokio runtime");
     let deadline = Instant::now() + limit;
     let (warmup, _) = runtime.block_on(run_phase(
-        &server.url,
-        &token,
+        &urls,
+        &tokens,
         &at,
         0,
         WARMUP,
@@ -195,21 +219,21 @@ fn main() {
         panic!("warm-up create failed: {failure}");
     }
     let (outcome, elapsed) = runtime.block_on(run_phase(
-        &server.url,
-        &token,
+        &urls,
+        &tokens,
         &at,
         WARMUP,
         total,
         concurrency,
         deadline,
     ));
-    drop(server);
+    drop(servers);
 
     let mut latencies = outcome.latencies;
     latencies.sort();
     let done = latencies.len();
     println!(
-        "desk_load: {done} creates of {total} in {:.2} s at concurrency {concurrency}{}",
+        "desk_load: {backend}, {instances} instance(s), {stores} store(s): {done} creates of {total} in {:.2} s at concurrency {concurrency}{}",
         elapsed.as_secs_f64(),
         if done + outcome.failures.len() < total {
             " (stopped at the time bound)"

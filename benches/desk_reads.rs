@@ -57,11 +57,11 @@ fn binary() -> String {
 }
 
 fn start(db: &std::path::Path) -> Server {
-    served::start(&binary(), db)
+    served::start(&binary(), &served::Db::File(db.to_path_buf()))
 }
 
 fn token(db: &std::path::Path) -> String {
-    served::token(&binary(), db, STORE)
+    served::token(&binary(), &served::Db::File(db.to_path_buf()), STORE)
 }
 
 fn utc(at: DateTime<Utc>) -> String {
