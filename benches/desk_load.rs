@@ -188,7 +188,11 @@ fn main() {
             let admin = served::postgres_admin("DESK_LOAD_POSTGRES").unwrap_or_else(|| {
                 panic!("DESK_LOAD_BACKEND=postgres needs DESK_LOAD_POSTGRES=postgres://… or pg_virtualenv")
             });
-            served::Db::postgres(&admin, &format!("desk_load_{}", std::process::id()), dir.path())
+            served::Db::postgres(
+                &admin,
+                &format!("desk_load_{}", std::process::id()),
+                dir.path(),
+            )
         }
         _ => served::Db::File(dir.path().join("desk.sqlite3")),
     };

@@ -25,7 +25,10 @@ impl Db {
     /// A fresh database named `name` on the server `admin` (a URL of a database to connect to);
     /// dropped when the `Db` is.
     pub fn postgres(admin: &str, name: &str, dir: &Path) -> Db {
-        psql(admin, &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+        psql(
+            admin,
+            &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+        );
         psql(admin, &format!("CREATE DATABASE {name}"));
         let mut url = url::Url::parse(admin).expect("the PostgreSQL URL");
         url.set_path(name);
@@ -48,7 +51,10 @@ impl Db {
 impl Drop for Db {
     fn drop(&mut self) {
         if let Db::Postgres { admin, name, .. } = self {
-            psql(admin, &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+            psql(
+                admin,
+                &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+            );
         }
     }
 }

@@ -23,13 +23,14 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use rusqlite::types::{ToSqlOutput, ValueRef};
-use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags};
 
 use super::{Conn, Row, ToValue, Value};
 use crate::desk::DeskError;
 use crate::desk::secret::{self, DeskSecret};
 
 mod files;
+mod group;
 pub(crate) mod schema;
 
 /// Readers beside the writer. The server calls the core from a blocking pool at a concurrency of
@@ -54,7 +55,7 @@ impl From<rusqlite::Error> for DeskError {
 }
 
 pub(crate) struct Sqlite {
-    writer: Mutex<Connection>,
+    writer: group::GroupWriter,
     readers: Vec<Mutex<Connection>>,
     next_reader: AtomicUsize,
     checkpointer: Option<Checkpointer>,
@@ -119,7 +120,7 @@ impl Sqlite {
         schema::configure(&checkpoints, BUSY_TIMEOUT)?;
         checkpoints.pragma_update(None, "journal_size_limit", WAL_SIZE_LIMIT)?;
         let sqlite = Sqlite {
-            writer: Mutex::new(writer),
+            writer: group::GroupWriter::new(writer),
             readers,
             next_reader: AtomicUsize::new(0),
             checkpointer: Some(Checkpointer::start(checkpoints)),
@@ -141,15 +142,13 @@ impl Sqlite {
 
     /// Run `f` in an immediate write transaction: committed if it returns `Ok`, rolled back (by
     /// dropping the transaction) if it returns `Err`.
+    ///
+    /// Writes that arrive together share one commit (`group.rs`).
     pub(crate) fn write<T>(
         &self,
-        mut f: impl FnMut(&dyn Conn) -> Result<T, DeskError>,
+        f: impl FnMut(&dyn Conn) -> Result<T, DeskError>,
     ) -> Result<T, DeskError> {
-        let mut conn = lock(&self.writer);
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let value = f(&*tx)?;
-        tx.commit()?;
-        Ok(value)
+        self.writer.write(f)
     }
 
     /// Run `f` on a reader connection itself (query plans in tests, pragmas).
