@@ -6,21 +6,32 @@
 //!
 //! Why a table and not indexes: an index on `(store_id, status)` makes the counts index-only,
 //! but still one index entry read per ticket, so a stats call would grow with the store (10⁵
-//! entries for a big store). Three small rows per store cost two upserts per status change, and
-//! a stats call reads at most three rows (the whole desk: three per store). The SQL is plain
-//! (`INSERT … ON CONFLICT … DO UPDATE`), the same on PostgreSQL.
-
-use super::storage::Conn;
+//! entries for a big store). A few small rows per store cost two upserts per status change, and
+//! a stats call reads at most [`SLOTS`] rows per status (the whole desk: that per store). The SQL
+//! is plain (`INSERT … ON CONFLICT … DO UPDATE`), the same on PostgreSQL.
+//!
+//! Each count is split over [`SLOTS`] rows, a ticket's changes always going to slot `id % SLOTS`
+//! (a slot may go below zero; the sum is the count): on PostgreSQL a row being updated is locked
+//! until the transaction commits, and with one row per store and status every create of a store
+//! would wait for the one before it to commit.
 
 use super::DeskError;
+use super::storage::Conn;
 use crate::api::Status;
 
-/// A new ticket of `store_id`, filed `open`.
-pub(crate) fn filed(conn: &dyn Conn, store_id: i64) -> Result<(), DeskError> {
+/// Rows each count is split over (schema step 5).
+pub(crate) const SLOTS: i64 = 8;
+
+/// A new ticket `ticket_id` of `store_id`, filed `open`.
+pub(crate) fn filed(conn: &dyn Conn, store_id: i64, ticket_id: i64) -> Result<(), DeskError> {
     conn.execute(
-        "INSERT INTO ticket_counts (store_id, status, tickets) VALUES (?1, ?2, 1)
-         ON CONFLICT (store_id, status) DO UPDATE SET tickets = ticket_counts.tickets + 1",
-        &[&store_id, &Status::Open.name()],
+        "INSERT INTO ticket_counts (store_id, status, slot, tickets) VALUES (?1, ?2, ?3, 1)
+         ON CONFLICT (store_id, status, slot) DO UPDATE SET tickets = ticket_counts.tickets + 1",
+        &[
+            &store_id,
+            &Status::Open.name(),
+            &ticket_id.rem_euclid(SLOTS),
+        ],
     )?;
     Ok(())
 }
@@ -37,24 +48,25 @@ pub(crate) fn moved(
     }
     // `WHERE` after the `SELECT` also keeps SQLite from reading `ON CONFLICT` as a join's `ON`.
     // The casts give PostgreSQL the parameters' types, which a `SELECT` list does not.
-    let sql = "INSERT INTO ticket_counts (store_id, status, tickets)
-             SELECT store_id, CAST(?2 AS TEXT), CAST(?3 AS BIGINT) FROM tickets WHERE id = ?1
-         ON CONFLICT (store_id, status) DO UPDATE SET tickets = ticket_counts.tickets + excluded.tickets";
-    conn.execute(sql, &[&ticket_id, &from.name(), &-1i64])?;
-    conn.execute(sql, &[&ticket_id, &to.name(), &1i64])?;
+    let sql = "INSERT INTO ticket_counts (store_id, status, slot, tickets)
+             SELECT store_id, CAST(?2 AS TEXT), CAST(?4 AS BIGINT), CAST(?3 AS BIGINT)
+             FROM tickets WHERE id = ?1
+         ON CONFLICT (store_id, status, slot) DO UPDATE SET tickets = ticket_counts.tickets + excluded.tickets";
+    let slot = ticket_id.rem_euclid(SLOTS);
+    conn.execute(sql, &[&ticket_id, &from.name(), &-1i64, &slot])?;
+    conn.execute(sql, &[&ticket_id, &to.name(), &1i64, &slot])?;
     Ok(())
 }
 
 /// Count again from `tickets`, for writers that bypass [`filed`] and [`moved`] (the read
 /// benchmark's fill). Reads every ticket: for bulk loads, never on a request.
 pub const RECOUNT: &str = "DELETE FROM ticket_counts;
-     INSERT INTO ticket_counts (store_id, status, tickets)
-         SELECT store_id, status, count(*) FROM tickets GROUP BY store_id, status;";
+     INSERT INTO ticket_counts (store_id, status, slot, tickets)
+         SELECT store_id, status, 0, count(*) FROM tickets GROUP BY store_id, status;";
 
 /// Counts by status: of one store, or of the whole desk (summed over its stores: grows with
 /// the number of stores, never with tickets).
-pub(crate) const STORE_COUNTS: &str =
-    "SELECT status, tickets FROM ticket_counts WHERE store_id = ?1";
+pub(crate) const STORE_COUNTS: &str = "SELECT status, CAST(sum(tickets) AS BIGINT) FROM ticket_counts WHERE store_id = ?1 GROUP BY status";
 pub(crate) const DESK_COUNTS: &str =
     "SELECT status, CAST(sum(tickets) AS BIGINT) FROM ticket_counts GROUP BY status";
 
@@ -97,8 +109,8 @@ mod tests {
         core.db
             .read(|conn| {
                 conn.rows(
-                    "SELECT store_id, status, tickets FROM ticket_counts
-                     WHERE tickets <> 0 ORDER BY store_id, status",
+                    "SELECT store_id, status, CAST(sum(tickets) AS BIGINT) FROM ticket_counts
+                     GROUP BY store_id, status HAVING sum(tickets) <> 0 ORDER BY store_id, status",
                     &[],
                     |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
                 )

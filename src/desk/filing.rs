@@ -78,7 +78,7 @@ pub(crate) fn create(
         }
         let mut row = filing.row.clone();
         row.id = insert_ticket(tx, store_id, &mut row, filing.pin_hash)?;
-        counts::filed(tx, store_id)?;
+        counts::filed(tx, store_id, row.id)?;
         attachments::insert(tx, row.id, None, &filing.screenshots)?;
         if let Some(key) = &filing.idempotency {
             idempotency::remember(tx, store_id, &key.stored, &key.fingerprint, row.id, now)?;
