@@ -9,8 +9,10 @@
 //! default, or `postgres`: a database made for the run on the server `DESK_LOAD_POSTGRES` names,
 //! else the one of `pg_virtualenv`'s `PG*` variables), `DESK_LOAD_INSTANCES` (desk processes on
 //! the one database, default 1; the workers take turns between them, as behind a load
-//! balancer), `DESK_LOAD_STORES` (stores the creates are spread over, default 1). Traffic goes to
-//! 127.0.0.1 only.
+//! balancer), `DESK_LOAD_STORES` (stores the creates are spread over, default 1),
+//! `DESK_LOAD_ROUTE=health` (`GET /v1/health` instead of creates: what the HTTP stack alone
+//! answers on this machine, the ceiling a create is compared with). Traffic goes to 127.0.0.1
+//! only.
 
 mod served;
 
@@ -31,6 +33,11 @@ fn env_number(name: &str, default: usize) -> usize {
         }),
         Err(_) => default,
     }
+}
+
+/// `DESK_LOAD_ROUTE=health`: health checks instead of creates.
+fn health() -> bool {
+    std::env::var("DESK_LOAD_ROUTE").is_ok_and(|route| route == "health")
 }
 
 fn binary() -> String {
@@ -88,15 +95,24 @@ async fn drive(
             return outcome;
         }
         let started = Instant::now();
-        let response = client
-            .post(&url)
-            .bearer_auth(&token)
-            .header("content-type", "application/json")
-            .body(body(i, &at, &store))
-            .send()
-            .await;
+        let response = if health() {
+            client.get(url.replace("/v1/tickets", "/v1/health")).send().await
+        } else {
+            client
+                .post(&url)
+                .bearer_auth(&token)
+                .header("content-type", "application/json")
+                .body(body(i, &at, &store))
+                .send()
+                .await
+        };
+        let wanted = if health() {
+            reqwest::StatusCode::OK
+        } else {
+            reqwest::StatusCode::CREATED
+        };
         match response {
-            Ok(response) if response.status() == reqwest::StatusCode::CREATED => {
+            Ok(response) if response.status() == wanted => {
                 let _ = response.bytes().await;
                 outcome.latencies.push(started.elapsed());
             }
