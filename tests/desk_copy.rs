@@ -516,6 +516,27 @@ fn a_desk_copied_sqlite_to_postgresql_and_back_is_the_same() {
     // the copied ids.
     assert_serves_the_same(&Served::start(&source, &pg.url, Some(&pg_key)), &filed);
 
+    // PostgreSQL to PostgreSQL, the key file shared (it holds the same key already).
+    let Some(pg2) = PgDatabase::create() else {
+        return;
+    };
+    let output = copy(
+        &source,
+        &[
+            &"--from",
+            &pg.url,
+            &"--to",
+            &pg2.url,
+            &"--key-file",
+            &pg_key,
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    assert_eq!(
+        show(&source, &pg.url, Some(&pg_key), &filed.with_pin),
+        show(&source, &pg2.url, Some(&pg_key), &filed.with_pin)
+    );
+
     // A non-empty PostgreSQL target is refused too.
     let again = copy(
         &source,
