@@ -547,8 +547,21 @@ pub fn copy(
         )));
     }
     let before = checksums(&target)?;
-    let (source_sums, skipped) =
-        source.read(|src| copy_snapshot(src, &target, request.append, progress))?;
+    let (source_sums, skipped) = source
+        .read(|src| copy_snapshot(src, &target, request.append, progress))
+        .map_err(|error| match error {
+            DeskError::Storage(message) => DeskError::Storage(format!(
+                "the copy stopped: {message}; --to {} may hold part of the desk: drop that \
+                 database (or remove the file) and copy again{}",
+                request.to.shown(),
+                if request.append {
+                    " from a backup of it"
+                } else {
+                    ""
+                }
+            )),
+            other => other,
+        })?;
     target.write(|tx| {
         for table in WITH_IDS {
             tx.sync_ids(table)?;
