@@ -1060,6 +1060,18 @@ mod tests {
 
         // Another desk with the same key: one store in common, one new.
         let key = secret::default_key_path(&a);
+        let d = dir.path().join("d.sqlite3");
+        let core = DeskCore::open_with_key(&d, &key, Calendar::cartsaver()).unwrap();
+        let mut create = request(input(SHOP, "8000"));
+        create.idempotency_key = Some("key-0".into());
+        core.create_ticket(&Scope::Everything, create, later(5))
+            .unwrap();
+        drop(core);
+        let mut request_d = request_for(&d, &b, true);
+        request_d.from_key = Some(key.clone());
+        let error = copy(&request_d, &mut |_| {}).unwrap_err().to_string();
+        assert!(error.contains("idempotency key"), "{error}");
+
         let core = DeskCore::open_with_key(&c, &key, Calendar::cartsaver()).unwrap();
         let shared = crate::desk::testing::file(&core, SHOP, "7000", later(10));
         let own = crate::desk::testing::file(&core, OTHER_SHOP, "7001", later(11));
