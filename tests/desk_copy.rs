@@ -550,4 +550,52 @@ fn a_desk_copied_sqlite_to_postgresql_and_back_is_the_same() {
         ],
     );
     assert_eq!(again.status.code(), Some(2), "{}", stderr_of(&again));
+
+    // --append into PostgreSQL: another SQLite desk made with the same key, one store shared.
+    let more = TestEnv::new();
+    let db = more.desk_db();
+    let mut command = desk_bin(&more);
+    command.arg("--db").arg(&db).arg("--key-file").arg(&pg_key);
+    let output = command
+        .args(["token", "create", "--store", STORE])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let token = stdout_of(&output).trim().to_string();
+    let server = Served::start(&more, db.to_str().unwrap(), Some(&pg_key));
+    let added: TicketView = Client::new()
+        .post(server.at("/v1/tickets"))
+        .bearer_auth(&token)
+        .json(&ticket_json(STORE, "4000"))
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    drop(server);
+    let output = copy(
+        &more,
+        &[
+            &"--from",
+            &db,
+            &"--to",
+            &pg.url,
+            &"--key-file",
+            &pg_key,
+            &"--append",
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let tn = added.tracking_number.to_string();
+    let view = show(&more, &pg.url, Some(&pg_key), &tn);
+    assert_eq!(view["store"], STORE, "{view}");
+    // Both stores' tokens authenticate on the PostgreSQL desk.
+    let served = Served::start(&source, &pg.url, Some(&pg_key));
+    for token in [&filed.token, &token] {
+        let stats = Client::new()
+            .get(served.at("/v1/stats"))
+            .bearer_auth(token)
+            .send()
+            .unwrap();
+        assert_eq!(stats.status(), StatusCode::OK);
+    }
 }
