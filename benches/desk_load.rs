@@ -96,7 +96,10 @@ async fn drive(
         }
         let started = Instant::now();
         let response = if health() {
-            client.get(url.replace("/v1/tickets", "/v1/health")).send().await
+            client
+                .get(url.replace("/v1/tickets", "/v1/health"))
+                .send()
+                .await
         } else {
             client
                 .post(&url)

@@ -22,11 +22,17 @@ _cartsaver__desk() {
             cartsaver__desk,completions)
                 cmd="cartsaver__desk__subcmd__completions"
                 ;;
+            cartsaver__desk,copy)
+                cmd="cartsaver__desk__subcmd__copy"
+                ;;
             cartsaver__desk,help)
                 cmd="cartsaver__desk__subcmd__help"
                 ;;
             cartsaver__desk,man)
                 cmd="cartsaver__desk__subcmd__man"
+                ;;
+            cartsaver__desk,migrate)
+                cmd="cartsaver__desk__subcmd__migrate"
                 ;;
             cartsaver__desk,reply)
                 cmd="cartsaver__desk__subcmd__reply"
@@ -61,11 +67,17 @@ _cartsaver__desk() {
             cartsaver__desk__subcmd__help,completions)
                 cmd="cartsaver__desk__subcmd__help__subcmd__completions"
                 ;;
+            cartsaver__desk__subcmd__help,copy)
+                cmd="cartsaver__desk__subcmd__help__subcmd__copy"
+                ;;
             cartsaver__desk__subcmd__help,help)
                 cmd="cartsaver__desk__subcmd__help__subcmd__help"
                 ;;
             cartsaver__desk__subcmd__help,man)
                 cmd="cartsaver__desk__subcmd__help__subcmd__man"
+                ;;
+            cartsaver__desk__subcmd__help,migrate)
+                cmd="cartsaver__desk__subcmd__help__subcmd__migrate"
                 ;;
             cartsaver__desk__subcmd__help,reply)
                 cmd="cartsaver__desk__subcmd__help__subcmd__reply"
@@ -158,7 +170,7 @@ _cartsaver__desk() {
 
     case "${cmd}" in
         cartsaver__desk)
-            opts="-h -V --db --calendar --key-file --json --help --version serve token tickets attachments reply set-status completions man help"
+            opts="-h -V --db --calendar --key-file --json --help --version serve token tickets attachments migrate reply set-status completions man copy help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -307,8 +319,50 @@ _cartsaver__desk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cartsaver__desk__subcmd__copy)
+            opts="-h -V --from --to --append --from-key-file --to-key-file --db --calendar --key-file --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --calendar)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cartsaver__desk__subcmd__help)
-            opts="serve token tickets attachments reply set-status completions man help"
+            opts="serve token tickets attachments migrate reply set-status completions man copy help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -363,6 +417,20 @@ _cartsaver__desk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cartsaver__desk__subcmd__help__subcmd__copy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cartsaver__desk__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -378,6 +446,20 @@ _cartsaver__desk() {
             return 0
             ;;
         cartsaver__desk__subcmd__help__subcmd__man)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__help__subcmd__migrate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -575,6 +657,32 @@ _cartsaver__desk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cartsaver__desk__subcmd__migrate)
+            opts="-h -V --db --calendar --key-file --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --calendar)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cartsaver__desk__subcmd__reply)
             opts="-h -V --message --message-file --db --calendar --key-file --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -610,7 +718,7 @@ _cartsaver__desk() {
             return 0
             ;;
         cartsaver__desk__subcmd__serve)
-            opts="-h -V --listen --header-timeout --idle-timeout --body-timeout --body-min-rate --shutdown-timeout --log-format --metrics-listen --max-connections --db --calendar --key-file --json --help --version"
+            opts="-h -V --listen --header-timeout --idle-timeout --body-timeout --body-min-rate --shutdown-timeout --log-format --metrics-listen --max-connections --pool-size --no-migrate --db --calendar --key-file --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -649,6 +757,10 @@ _cartsaver__desk() {
                     return 0
                     ;;
                 --max-connections)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pool-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

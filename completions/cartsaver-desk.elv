@@ -18,9 +18,9 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
     }
     var completions = [
         &'cartsaver-desk'= {
-            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
             cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
-            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
             cand --json 'Print JSON on stdout (one object per line for lists)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -30,10 +30,12 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
             cand token 'Issue, list and revoke store tokens'
             cand tickets 'Look at tickets'
             cand attachments 'Save a ticket''s attachments'
+            cand migrate 'Bring the database''s schema up to this release''s (also done by `serve` unless --no-migrate); several instances starting at once take turns'
             cand reply 'Answer a ticket as support (sets it `answered`)'
             cand set-status 'Set a ticket''s status: open, answered or resolved'
             cand completions 'Print a shell completion script (the same as completions/ in the project)'
             cand man 'Print the man page, or write every page (one per command) into a folder'
+            cand copy 'Copy a whole desk to another database (SQLite or PostgreSQL, either way), verified'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cartsaver-desk;serve'= {
@@ -46,9 +48,11 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
             cand --log-format 'How the one log line per request (and the desk''s other messages) are written on stderr'
             cand --metrics-listen 'Also serve Prometheus metrics at http://ADDR/metrics (port 0 picks a free port; the second stdout line is then `metrics on http://HOST:PORT/metrics`)'
             cand --max-connections 'Connections open at once; more wait in the kernel''s backlog'
-            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --pool-size 'PostgreSQL connections this process keeps (each instance has its own pool; keep the sum of all instances under the server''s max_connections)'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
             cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
-            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
+            cand --no-migrate 'Do not migrate the schema at start: refuse a database behind this release instead (run `cartsaver-desk migrate` first, once, when upgrading several instances)'
             cand --json 'Print JSON on stdout (one object per line for lists)'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -56,9 +60,9 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
             cand --version 'Print version'
         }
         &'cartsaver-desk;token'= {
-            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
             cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
-            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
             cand --json 'Print JSON on stdout (one object per line for lists)'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -71,9 +75,9 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
         }
         &'cartsaver-desk;token;create'= {
             cand --store 'The store the token belongs to (any form `cartsaver-support --store` accepts)'
-            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
             cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
-            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
             cand --json 'Print JSON on stdout (one object per line for lists)'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -82,9 +86,9 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
         }
         &'cartsaver-desk;token;list'= {
             cand --store 'Only the tokens of this store'
-            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
             cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
-            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
             cand --json 'Print JSON on stdout (one object per line for lists)'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -92,9 +96,9 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
             cand --version 'Print version'
         }
         &'cartsaver-desk;token;revoke'= {
-            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
             cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
-            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
             cand --json 'Print JSON on stdout (one object per line for lists)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -116,9 +120,9 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
         &'cartsaver-desk;token;help;help'= {
         }
         &'cartsaver-desk;tickets'= {
-            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
             cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
-            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
             cand --json 'Print JSON on stdout (one object per line for lists)'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -134,9 +138,9 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
             cand --store 'Only tickets of this store'
             cand --order 'Only tickets of this order'
             cand --limit 'At most this many tickets [default: all]'
-            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
             cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
-            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
             cand --overdue 'Only tickets past their first-response due time, unanswered'
             cand --urgent 'Only URGENT tickets'
             cand --json 'Print JSON on stdout (one object per line for lists)'
@@ -146,9 +150,9 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
             cand --version 'Print version'
         }
         &'cartsaver-desk;tickets;show'= {
-            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
             cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
-            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
             cand --json 'Print JSON on stdout (one object per line for lists)'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -156,9 +160,9 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
             cand --version 'Print version'
         }
         &'cartsaver-desk;tickets;check-pin'= {
-            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
             cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
-            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
             cand --json 'Print JSON on stdout (one object per line for lists)'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -180,9 +184,9 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
         &'cartsaver-desk;tickets;help;help'= {
         }
         &'cartsaver-desk;attachments'= {
-            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
             cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
-            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
             cand --json 'Print JSON on stdout (one object per line for lists)'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -193,9 +197,9 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
         }
         &'cartsaver-desk;attachments;save'= {
             cand --to 'The folder to write them in (created if missing) [default: the current folder]'
-            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
             cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
-            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
             cand --json 'Print JSON on stdout (one object per line for lists)'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -210,12 +214,22 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
         }
         &'cartsaver-desk;attachments;help;help'= {
         }
+        &'cartsaver-desk;migrate'= {
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
+            cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
+            cand --json 'Print JSON on stdout (one object per line for lists)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'cartsaver-desk;reply'= {
             cand --message 'The reply''s text'
             cand --message-file 'Read the reply from a file, or `-` for stdin'
-            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
             cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
-            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
             cand --json 'Print JSON on stdout (one object per line for lists)'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -223,9 +237,9 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
             cand --version 'Print version'
         }
         &'cartsaver-desk;set-status'= {
-            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
             cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
-            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
             cand --json 'Print JSON on stdout (one object per line for lists)'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -233,9 +247,9 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
             cand --version 'Print version'
         }
         &'cartsaver-desk;completions'= {
-            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
             cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
-            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
             cand --json 'Print JSON on stdout (one object per line for lists)'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -244,12 +258,27 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
         }
         &'cartsaver-desk;man'= {
             cand --dir 'Write every page into this folder instead of printing the main one'
-            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
             cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
-            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
             cand --json 'Print JSON on stdout (one object per line for lists)'
             cand -h 'Print help'
             cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-desk;copy'= {
+            cand --from 'The desk to copy: a SQLite file or a PostgreSQL URL (only read)'
+            cand --to 'Where to copy it: a SQLite file or a PostgreSQL URL, new or empty unless --append'
+            cand --from-key-file 'The source''s desk key [default: --key-file if given, else for a SQLite source its path with `.key` added; a PostgreSQL source needs one]'
+            cand --to-key-file 'The target''s desk key file: written with the source''s key when it does not exist, refused when it holds another key [default: --key-file if given, else for a SQLite target its path with `.key` added; a PostgreSQL target needs one]'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
+            cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
+            cand --append 'Add the desk to a target that holds one already: stores of the same URL are merged, every other row gets a new id; a tracking number, token or idempotency key both desks have is refused before anything is written'
+            cand --json 'Print JSON on stdout (one object per line for lists)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -258,10 +287,12 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
             cand token 'Issue, list and revoke store tokens'
             cand tickets 'Look at tickets'
             cand attachments 'Save a ticket''s attachments'
+            cand migrate 'Bring the database''s schema up to this release''s (also done by `serve` unless --no-migrate); several instances starting at once take turns'
             cand reply 'Answer a ticket as support (sets it `answered`)'
             cand set-status 'Set a ticket''s status: open, answered or resolved'
             cand completions 'Print a shell completion script (the same as completions/ in the project)'
             cand man 'Print the man page, or write every page (one per command) into a folder'
+            cand copy 'Copy a whole desk to another database (SQLite or PostgreSQL, either way), verified'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cartsaver-desk;help;serve'= {
@@ -293,6 +324,8 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
         }
         &'cartsaver-desk;help;attachments;save'= {
         }
+        &'cartsaver-desk;help;migrate'= {
+        }
         &'cartsaver-desk;help;reply'= {
         }
         &'cartsaver-desk;help;set-status'= {
@@ -300,6 +333,8 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
         &'cartsaver-desk;help;completions'= {
         }
         &'cartsaver-desk;help;man'= {
+        }
+        &'cartsaver-desk;help;copy'= {
         }
         &'cartsaver-desk;help;help'= {
         }

@@ -12,7 +12,7 @@
 //! `secret.rs` (the desk key for PIN and idempotency hashes), `stores.rs`,
 //! `tokens.rs`, `filing.rs` (create), `idempotency.rs`, `attachments.rs`, `messages.rs` (thread
 //! and status), `counts.rs` (tickets by status per store), `views.rs` (rows to API shapes),
-//! `listing.rs`, `stats.rs`.
+//! `listing.rs`, `stats.rs`; `copy.rs` moves a whole desk to another database.
 //!
 //! Choices where SPEC §7 is silent:
 //! - A store token filing for another store is an invalid `store` field (422, code
@@ -33,6 +33,7 @@
 //! - An attachment over 10 MiB is refused as 413 before the rest of the request is examined.
 
 pub mod answer;
+pub mod copy;
 pub mod location;
 
 /// For the read benchmark's fill, which writes tickets with plain SQL (`counts.rs`).

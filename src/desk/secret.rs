@@ -94,18 +94,7 @@ pub(crate) fn load(path: &Path, may_create: bool) -> Result<DeskSecret, DeskErro
 fn create(path: &Path) -> Result<DeskSecret, DeskError> {
     let mut key = [0u8; KEY_BYTES];
     rand::rng().fill_bytes(&mut key);
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let written = options.open(path).and_then(|mut file| {
-        file.write_all(&key)?;
-        file.sync_all()
-    });
-    match written {
+    match write_new(path, &key) {
         Ok(()) => Ok(DeskSecret(key)),
         // Another process opening the same new desk made it first: use theirs.
         Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => load(path, false),
@@ -114,6 +103,65 @@ fn create(path: &Path) -> Result<DeskSecret, DeskError> {
             path.display()
         ))),
     }
+}
+
+/// What [`install`] did with the target's key file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Installed {
+    /// The file did not exist: it now holds `secret` (0600).
+    Written,
+    /// The file already held `secret`.
+    Present,
+}
+
+/// Make the key file at `path` hold `secret` (a copy of a desk to another database needs the
+/// source's key): write it when missing, accept it when it holds the same key, refuse another key
+/// (that file belongs to another desk; overwriting it would break that desk's PINs and replays).
+pub(crate) fn install(path: &Path, secret: &DeskSecret) -> Result<Installed, DeskError> {
+    match std::fs::symlink_metadata(path) {
+        Ok(_) => {
+            let found = load(path, false)?;
+            if found.0 == secret.0 {
+                Ok(Installed::Present)
+            } else {
+                Err(DeskError::Storage(format!(
+                    "the key file `{}` holds another desk key than the source's; the copy needs the \
+                     source's key (PIN checks and idempotent replays are keyed by it): give \
+                     --to-key-file a path that does not exist yet (it is written with the source's \
+                     key), or the source's key file itself",
+                    path.display()
+                )))
+            }
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            write_new(path, &secret.0).map_err(|error| {
+                DeskError::Storage(format!(
+                    "cannot write the key file `{}`: {error}; check that its folder exists and is \
+                     writable, or give another place with --to-key-file",
+                    path.display()
+                ))
+            })?;
+            Ok(Installed::Written)
+        }
+        Err(error) => Err(DeskError::Storage(format!(
+            "cannot look at the key file `{}`: {error}",
+            path.display()
+        ))),
+    }
+}
+
+/// A new private (0600) file holding `bytes`, synced; never replaces one.
+fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
 }
 
 /// Refuse a key that is not the one the database records.
@@ -187,6 +235,23 @@ mod tests {
         .unwrap_err()
         .to_string();
         assert!(error.contains("not the key"), "{error}");
+    }
+
+    #[test]
+    fn install_writes_a_missing_key_accepts_the_same_and_refuses_another() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("copy.key");
+        let key = DeskSecret::fixed(3);
+        assert_eq!(install(&path, &key).unwrap(), Installed::Written);
+        assert_eq!(load(&path, false).unwrap().check_value(), key.check_value());
+        assert_eq!(install(&path, &key).unwrap(), Installed::Present);
+        let error = install(&path, &DeskSecret::fixed(4))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("another desk key") && error.contains("--to-key-file"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -130,6 +130,50 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },
+
+    /// Copy a whole desk to another database (SQLite or PostgreSQL, either way), verified
+    #[command(
+        long_about = "Copy a whole desk (stores, tokens, tickets, messages, attachments, \
+            idempotency keys) to another database, SQLite or PostgreSQL, either way. The target \
+            is a new file or an empty database (its schema is created), or with --append a desk \
+            to add to. The source is read in one snapshot and never changed; the target is \
+            written in batches, with progress on stderr. Then both are read again and compared \
+            table by table (rows and a checksum); the table goes to stdout, and a mismatch exits 1.\n\n\
+            The copy needs the source's desk key (PINs and idempotency keys are hashed with it): \
+            the target's key file is written with it when it does not exist, and refused when it \
+            holds another key. Give a password in a URL through the environment where you can; \
+            it is never printed.",
+        after_help = EXIT_CODES
+    )]
+    Copy(CopyArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CopyArgs {
+    /// The desk to copy: a SQLite file or a PostgreSQL URL (only read)
+    #[arg(long, value_name = "PATH|URL")]
+    pub from: String,
+
+    /// Where to copy it: a SQLite file or a PostgreSQL URL, new or empty unless --append
+    #[arg(long, value_name = "PATH|URL")]
+    pub to: String,
+
+    /// Add the desk to a target that holds one already: stores of the same URL are merged, every
+    /// other row gets a new id; a tracking number, token or idempotency key both desks have is
+    /// refused before anything is written
+    #[arg(long)]
+    pub append: bool,
+
+    /// The source's desk key [default: --key-file if given, else for a SQLite source its path
+    /// with `.key` added; a PostgreSQL source needs one]
+    #[arg(long, value_name = "FILE")]
+    pub from_key_file: Option<PathBuf>,
+
+    /// The target's desk key file: written with the source's key when it does not exist,
+    /// refused when it holds another key [default: --key-file if given, else for a SQLite target
+    /// its path with `.key` added; a PostgreSQL target needs one]
+    #[arg(long, value_name = "FILE")]
+    pub to_key_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -388,6 +432,31 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(error.contains("e.g. 10s"), "{error}");
+    }
+
+    #[test]
+    fn copy_needs_both_sides_and_takes_key_files() {
+        assert!(
+            DeskCli::try_parse_from(["cartsaver-desk", "copy", "--from", "a.sqlite3"]).is_err()
+        );
+        let cli = DeskCli::try_parse_from([
+            "cartsaver-desk",
+            "copy",
+            "--from",
+            "a.sqlite3",
+            "--to",
+            "postgres://desk@db/desk",
+            "--to-key-file",
+            "desk.key",
+            "--append",
+        ])
+        .unwrap();
+        let Command::Copy(copy) = cli.command else {
+            panic!("copy expected")
+        };
+        assert!(copy.append);
+        assert_eq!(copy.to_key_file, Some(PathBuf::from("desk.key")));
+        assert_eq!(copy.from_key_file, None);
     }
 
     #[test]

@@ -1,9 +1,10 @@
 //! `cartsaver-desk`, the support engineer's command line: clap definitions (`args`), one module
-//! per concern (`serve`, `token`, `tickets`), the desk it opens (`open`), and the one place
+//! per concern (`serve`, `token`, `tickets`, `copy`), the desk it opens (`open`), and the one place
 //! errors are printed (`error`). The rules live in the desk core; the wire in `server`.
 
 pub mod args;
 mod attachments;
+mod copy;
 pub mod error;
 mod open;
 mod serve;
@@ -68,5 +69,6 @@ fn dispatch(cli: DeskCli) -> Result<(), DeskCliError> {
         }
         Command::Man { dir } => crate::cli::completions::write_man(Binary::Desk, dir.as_deref())
             .map_err(DeskCliError::from),
+        Command::Copy(args) => copy::run(global, args),
     }
 }

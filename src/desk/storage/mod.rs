@@ -220,6 +220,13 @@ pub(crate) trait Conn {
     fn for_update(&self, _table: &str) -> String {
         String::new()
     }
+    /// After rows went into `table` with their `id` given (a copy between desks, `copy.rs`):
+    /// make the ids the database generates from then on start past the largest one. SQLite's
+    /// `INTEGER PRIMARY KEY` takes the largest plus one by itself; PostgreSQL's identity
+    /// sequence must be moved.
+    fn sync_ids(&self, _table: &str) -> Result<(), DeskError> {
+        Ok(())
+    }
 }
 
 impl dyn Conn + '_ {

@@ -332,6 +332,14 @@ impl Conn for PgConn<'_> {
     fn for_update(&self, table: &str) -> String {
         format!(" FOR UPDATE OF {table}")
     }
+
+    /// `table` is one of the desk's own table names, never input.
+    fn sync_ids(&self, table: &str) -> Result<(), DeskError> {
+        self.batch(&format!(
+            "SELECT setval(pg_get_serial_sequence('{table}', 'id'), \
+             COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
+        ))
+    }
 }
 
 /// `?1` placeholders as PostgreSQL's `$1`. The desk's SQL has no `?` inside string literals.
