@@ -62,6 +62,14 @@ fn token_create_prints_the_token_alone_and_revoke_makes_it_401() {
         .assert()
         .success();
     assert_eq!(stats(&token), StatusCode::UNAUTHORIZED);
+    // Also a request with a body, from a token the desk checked a moment before.
+    let create = Client::new()
+        .post(server.at("/v1/tickets"))
+        .bearer_auth(&token)
+        .json(&common::ticket_json("cool-shop.myshopify.com", "1052"))
+        .send()
+        .unwrap();
+    assert_eq!(create.status(), StatusCode::UNAUTHORIZED);
 
     let again = env
         .desk()

@@ -88,3 +88,94 @@ mod tests {
         }
     }
 }
+
+/// Tokens that authenticated a moment ago, and their stores: what lets a request with a body
+/// be read before the core has checked its token again (in the same hop to the blocking pool as
+/// the request's own work, `AppState::run_as`). So a request costs one hop, not two, and an
+/// anonymous one still reads no body. A token revoked in the meantime is refused by that second
+/// check: the cache decides only whether a body is worth reading.
+pub struct RecentTokens {
+    seen: std::sync::Mutex<std::collections::HashMap<[u8; 32], (StoreUrl, std::time::Instant)>>,
+}
+
+use crate::domain::store::StoreUrl;
+
+/// How long a check is trusted for reading a body.
+const RECENT_FOR: std::time::Duration = std::time::Duration::from_secs(30);
+/// Entries kept at most; past that the cache starts over (a flood of tokens costs no memory).
+const RECENT_MAX: usize = 10_000;
+
+impl RecentTokens {
+    pub fn new() -> RecentTokens {
+        RecentTokens {
+            seen: std::sync::Mutex::new(std::collections::HashMap::new()),
+        }
+    }
+
+    /// Only a hash of the token is kept, as in the database.
+    fn key(token: &str) -> [u8; 32] {
+        use sha2::Digest as _;
+        sha2::Sha256::digest(token.trim().as_bytes()).into()
+    }
+
+    pub fn get(&self, token: &str) -> Option<StoreUrl> {
+        let seen = self
+            .seen
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        seen.get(&RecentTokens::key(token))
+            .filter(|(_, at)| at.elapsed() < RECENT_FOR)
+            .map(|(store, _)| store.clone())
+    }
+
+    pub fn remember(&self, token: &str, store: &StoreUrl) {
+        let mut seen = self
+            .seen
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if seen.len() >= RECENT_MAX {
+            seen.clear();
+        }
+        seen.insert(
+            RecentTokens::key(token),
+            (store.clone(), std::time::Instant::now()),
+        );
+    }
+
+    pub fn forget(&self, token: &str) {
+        let mut seen = self
+            .seen
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        seen.remove(&RecentTokens::key(token));
+    }
+}
+
+impl Default for RecentTokens {
+    fn default() -> RecentTokens {
+        RecentTokens::new()
+    }
+}
+
+#[cfg(test)]
+mod recent_tests {
+    use super::*;
+
+    #[test]
+    fn a_token_is_recalled_until_forgotten_and_only_by_its_hash() {
+        let recent = RecentTokens::new();
+        let store: StoreUrl = crate::domain::store::parse_store("cool-shop.myshopify.com")
+            .unwrap()
+            .value;
+        assert_eq!(recent.get("cst_x"), None);
+        recent.remember("cst_x", &store);
+        assert_eq!(recent.get(" cst_x\n"), Some(store.clone()));
+        assert_eq!(recent.get("cst_y"), None);
+        recent.forget("cst_x");
+        assert_eq!(recent.get("cst_x"), None);
+        for n in 0..RECENT_MAX + 1 {
+            recent.remember(&format!("cst_{n}"), &store);
+        }
+        assert!(recent.seen.lock().unwrap().len() <= RECENT_MAX);
+    }
+}

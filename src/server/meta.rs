@@ -19,10 +19,13 @@ pub async fn stats(
     RawQuery(raw_query): RawQuery,
     headers: HeaderMap,
 ) -> Result<Json<Stats>, ApiError> {
-    let scope = state.authenticate(auth::bearer_token(&headers)?).await?;
+    let token = auth::bearer_token(&headers)?;
+    state.authenticate(token.clone()).await?;
     let page = query::overdue_page(raw_query.as_deref())?;
     let stats = state
-        .run(move |core, now| core.stats_page(&scope, &page, now))
+        .run_as(token, move |core, scope, now| {
+            core.stats_page(scope, &page, now)
+        })
         .await?;
     Ok(Json(stats))
 }

@@ -60,6 +60,7 @@ pub struct AppState {
     bodies: gate::BodyBudget,
     pace: Pace,
     metrics: Arc<ops::Metrics>,
+    recent: Arc<auth::RecentTokens>,
 }
 
 impl AppState {
@@ -71,6 +72,7 @@ impl AppState {
             bodies: gate::BodyBudget::new(tuning.bodies),
             pace: tuning.pace,
             metrics: Arc::new(ops::Metrics::new()),
+            recent: Arc::new(auth::RecentTokens::new()),
         }
     }
 
@@ -98,10 +100,36 @@ impl AppState {
         outcome.map_err(ApiError::from)
     }
 
-    /// The scope of a bearer token: the store it belongs to.
+    /// The scope of a bearer token: the store it belongs to. A token checked a moment ago is
+    /// taken at its word here (no hop to the core): [`AppState::run_as`] checks it again.
     async fn authenticate(&self, token: String) -> Result<Scope, ApiError> {
-        self.run(move |core, now| core.authenticate(&token, now).map(Scope::Store))
-            .await
+        if let Some(store) = self.recent.get(&token) {
+            return Ok(Scope::Store(store));
+        }
+        let recent = Arc::clone(&self.recent);
+        self.run(move |core, now| {
+            let store = core.authenticate(&token, now)?;
+            recent.remember(&token, &store);
+            Ok(Scope::Store(store))
+        })
+        .await
+    }
+
+    /// Run `job` for the caller of `token`, checking the token again first, in the same hop: a
+    /// token revoked since [`AppState::authenticate`] is refused here (401).
+    async fn run_as<T, F>(&self, token: String, job: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&DeskCore, &Scope, DateTime<Utc>) -> Result<T, DeskError> + Send + 'static,
+    {
+        let recent = Arc::clone(&self.recent);
+        self.run(move |core, now| {
+            let store = core
+                .authenticate(&token, now)
+                .inspect_err(|_| recent.forget(&token))?;
+            job(core, &Scope::Store(store), now)
+        })
+        .await
     }
 
     /// The scope of the request's bearer token, and the token (for the body budget).

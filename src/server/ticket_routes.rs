@@ -1,6 +1,6 @@
 //! The ticket endpoints: create, show, list, add a message, resolve. Each authenticates the token
 //! first (an anonymous request is 401 whatever else is wrong with it), then reads the request, and
-//! hands the work to the core.
+//! hands the work to the core in one hop, where the token is checked again (`AppState::run_as`).
 
 use axum::Json;
 use axum::extract::{Path, RawQuery, Request, State};
@@ -27,11 +27,10 @@ pub async fn create(
     let document = state
         .body::<TicketInput>(&caller, request, "ticket")
         .await?;
-    let scope = caller.scope;
     let created = state
-        .run(move |core, now| {
+        .run_as(caller.token, move |core, scope, now| {
             core.create_ticket(
-                &scope,
+                scope,
                 CreateRequest {
                     input: document.value,
                     attachments: document.attachments,
@@ -62,10 +61,13 @@ pub async fn show(
     Path(tn): Path<String>,
     headers: HeaderMap,
 ) -> Result<Json<TicketView>, ApiError> {
-    let scope = state.authenticate(auth::bearer_token(&headers)?).await?;
+    let token = auth::bearer_token(&headers)?;
+    state.authenticate(token.clone()).await?;
     let tracking = tracking_in_path(&tn)?;
     let view = state
-        .run(move |core, now| core.ticket(&scope, &tracking, now))
+        .run_as(token, move |core, scope, now| {
+            core.ticket(scope, &tracking, now)
+        })
         .await?;
     Ok(Json(view))
 }
@@ -76,10 +78,13 @@ pub async fn list(
     RawQuery(raw_query): RawQuery,
     headers: HeaderMap,
 ) -> Result<Json<TicketPage>, ApiError> {
-    let scope = state.authenticate(auth::bearer_token(&headers)?).await?;
+    let token = auth::bearer_token(&headers)?;
+    state.authenticate(token.clone()).await?;
     let filter = query::list_filter(raw_query.as_deref())?;
     let page = state
-        .run(move |core, now| core.list(&scope, &filter, now))
+        .run_as(token, move |core, scope, now| {
+            core.list(scope, &filter, now)
+        })
         .await?;
     Ok(Json(page))
 }
@@ -95,11 +100,10 @@ pub async fn add_message(
     let document = state
         .body::<NewMessage>(&caller, request, "message")
         .await?;
-    let scope = caller.scope;
     let view = state
-        .run(move |core, now| {
+        .run_as(caller.token, move |core, scope, now| {
             core.add_message(
-                &scope,
+                scope,
                 &tracking,
                 Author::Merchant,
                 &document.value.body,
@@ -117,10 +121,13 @@ pub async fn resolve(
     Path(tn): Path<String>,
     headers: HeaderMap,
 ) -> Result<Json<TicketView>, ApiError> {
-    let scope = state.authenticate(auth::bearer_token(&headers)?).await?;
+    let token = auth::bearer_token(&headers)?;
+    state.authenticate(token.clone()).await?;
     let tracking = tracking_in_path(&tn)?;
     let view = state
-        .run(move |core, now| core.resolve(&scope, &tracking, now))
+        .run_as(token, move |core, scope, now| {
+            core.resolve(scope, &tracking, now)
+        })
         .await?;
     Ok(Json(view))
 }
