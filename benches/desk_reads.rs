@@ -6,7 +6,10 @@
 //! comma-separated; default `10000,100000`; add `1000000` for a million), `DESK_READS_REQUESTS`
 //! (requests per route, default 300), `DESK_READS_SECONDS` (time bound per route, default 15),
 //! `DESK_READS_BIN` (the `cartsaver-desk` to serve, default this build's: point it at an older
-//! build to compare). Traffic goes to 127.0.0.1 only.
+//! build to compare), `DESK_READS_BACKEND` (`sqlite`, the default, or `postgres`: the filled
+//! SQLite desk is then moved with `cartsaver-desk copy` into a database made for the run on the
+//! server `DESK_READS_POSTGRES` names, else `pg_virtualenv`'s, and served from there). Traffic
+//! goes to 127.0.0.1 only.
 //!
 //! The desk is filled with plain SQL in one transaction (not over HTTP, which would take hours at
 //! 10⁶): a quarter of the tickets belong to the measured store, the rest to 49 others; 60% are
@@ -62,6 +65,40 @@ fn start(db: &std::path::Path) -> Server {
 
 fn token(db: &std::path::Path) -> String {
     served::token(&binary(), &served::Db::File(db.to_path_buf()), STORE)
+}
+
+/// With `DESK_READS_BACKEND=postgres`: the filled desk copied into a new PostgreSQL database.
+fn postgres(db: &Path, dir: &Path) -> Option<served::Db> {
+    if std::env::var("DESK_READS_BACKEND").ok().as_deref() != Some("postgres") {
+        return None;
+    }
+    let admin = served::postgres_admin("DESK_READS_POSTGRES").unwrap_or_else(|| {
+        panic!(
+            "DESK_READS_BACKEND=postgres needs DESK_READS_POSTGRES=postgres://… or pg_virtualenv"
+        )
+    });
+    let target = served::Db::postgres(&admin, &format!("desk_reads_{}", std::process::id()), dir);
+    let served::Db::Postgres { url, key, .. } = &target else {
+        unreachable!("a PostgreSQL target")
+    };
+    let started = Instant::now();
+    let copied = std::process::Command::new(binary())
+        .args(["copy", "--from"])
+        .arg(db)
+        .args(["--to", url, "--to-key-file"])
+        .arg(key)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("run cartsaver-desk copy");
+    assert!(copied.success(), "cartsaver-desk copy failed");
+    // What autovacuum would do soon after a load: the planner's statistics.
+    served::psql(url, "ANALYZE");
+    eprintln!(
+        "copied to PostgreSQL in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    Some(target)
 }
 
 fn utc(at: DateTime<Utc>) -> String {
@@ -256,7 +293,8 @@ fn main() {
     }
     let requests = env_number("DESK_READS_REQUESTS", 300);
     let bound = Duration::from_secs(env_number("DESK_READS_SECONDS", 15) as u64);
-    println!("desk_reads: {}, one request at a time", binary());
+    let backend = std::env::var("DESK_READS_BACKEND").unwrap_or_else(|_| "sqlite".into());
+    println!("desk_reads: {}, {backend}, one request at a time", binary());
     println!(
         "{:>9}  {:<26} {:>5} {:>10} {:>10} {:>10}",
         "tickets", "route", "n", "p50 ms", "p99 ms", "max ms"
@@ -272,7 +310,11 @@ fn main() {
             "filled {n} tickets in {:.1} s",
             started.elapsed().as_secs_f64()
         );
-        let server = start(&db);
+        let postgres = postgres(&db, dir.path());
+        let server = match &postgres {
+            Some(target) => served::start(&binary(), target),
+            None => start(&db),
+        };
         let client = reqwest::blocking::Client::builder()
             .tcp_nodelay(true)
             .timeout(Duration::from_secs(60))

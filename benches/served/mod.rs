@@ -74,7 +74,8 @@ pub fn postgres_admin(var: &str) -> Option<String> {
     ))
 }
 
-fn psql(url: &str, sql: &str) {
+/// `psql URL -c SQL`, which must succeed.
+pub fn psql(url: &str, sql: &str) {
     let status = Command::new("psql")
         .args([url, "-qAtX", "-v", "ON_ERROR_STOP=1", "-c", sql])
         .stdout(Stdio::null())
