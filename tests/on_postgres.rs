@@ -34,10 +34,10 @@ mod schema_driven;
 #[path = "two_instances.rs"]
 mod two_instances;
 
-/// Without a server, the one thing this suite can say.
+/// Without a server, the one thing this suite can say: its name is what `cargo test` shows.
 #[cfg(not(postgres_tests))]
 #[test]
-fn postgresql_suites_are_skipped_without_a_server() {
+fn skipped_no_postgresql_server_run_them_with_pg_virtualenv_cargo_test() {
     // CI installs PostgreSQL and runs under pg_virtualenv: there, a skip is a failure.
     assert!(
         std::env::var_os("CARTSAVER_REQUIRE_POSTGRES").is_none(),
