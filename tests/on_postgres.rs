@@ -3,6 +3,9 @@
 //! `cartsaver-desk` at it. Compiled with the suites only when a server is known at build time
 //! (`pg_virtualenv cargo test`, or `CARTSAVER_TEST_POSTGRES`; see build.rs).
 
+// Each suite brings its own `mod common;`: the harness is the same file, loaded once per suite.
+#![cfg_attr(postgres_tests, allow(clippy::duplicate_mod))]
+
 #[cfg(postgres_tests)]
 mod common;
 

@@ -22,7 +22,7 @@ fn instances_starting_together_apply_each_migration_once() {
     let db = Database::create();
     let runs: Vec<_> = (0..4)
         .map(|_| {
-            super::common::std_command(&desk(&env, &db).arg("migrate"))
+            super::common::std_command(desk(&env, &db).arg("migrate"))
                 .stdout(std::process::Stdio::piped())
                 .stderr(std::process::Stdio::piped())
                 .spawn()
