@@ -21,9 +21,9 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-desk' -ScriptBlock {
 
     $completions = @(switch ($command) {
         'cartsaver-desk' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database [default: desk.sqlite3 in the platform data dir]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]')
             [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]')
-            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout (one object per line for lists)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -33,10 +33,13 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-desk' -ScriptBlock {
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Issue, list and revoke store tokens')
             [CompletionResult]::new('tickets', 'tickets', [CompletionResultType]::ParameterValue, 'Look at tickets')
             [CompletionResult]::new('attachments', 'attachments', [CompletionResultType]::ParameterValue, 'Save a ticket''s attachments')
+            [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Bring the database''s schema up to this release''s (also done by `serve` unless --no-migrate); several instances starting at once take turns')
             [CompletionResult]::new('reply', 'reply', [CompletionResultType]::ParameterValue, 'Answer a ticket as support (sets it `answered`)')
             [CompletionResult]::new('set-status', 'set-status', [CompletionResultType]::ParameterValue, 'Set a ticket''s status: open, answered or resolved')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (the same as completions/ in the project)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page, or write every page (one per command) into a folder')
+            [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Register and list the email addresses of a store (mail from them files and answers its tickets)')
+            [CompletionResult]::new('mail', 'mail', [CompletionResultType]::ParameterValue, 'The desk''s email: the outgoing queue')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -50,9 +53,15 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-desk' -ScriptBlock {
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'How the one log line per request (and the desk''s other messages) are written on stderr')
             [CompletionResult]::new('--metrics-listen', '--metrics-listen', [CompletionResultType]::ParameterName, 'Also serve Prometheus metrics at http://ADDR/metrics (port 0 picks a free port; the second stdout line is then `metrics on http://HOST:PORT/metrics`)')
             [CompletionResult]::new('--max-connections', '--max-connections', [CompletionResultType]::ParameterName, 'Connections open at once; more wait in the kernel''s backlog')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database [default: desk.sqlite3 in the platform data dir]')
+            [CompletionResult]::new('--pool-size', '--pool-size', [CompletionResultType]::ParameterName, 'PostgreSQL connections this process keeps (each instance has its own pool; keep the sum of all instances under the server''s max_connections)')
+            [CompletionResult]::new('--smtp', '--smtp', [CompletionResultType]::ParameterName, 'Send the queued mail through this SMTP submission server: smtp://[USER@]HOST[:PORT] (STARTTLS, port 587; plain only to a loopback host) or smtps://[USER@]HOST[:PORT] (TLS, port 465). Without it the desk queues mail and sends none')
+            [CompletionResult]::new('--smtp-password-file', '--smtp-password-file', [CompletionResultType]::ParameterName, 'The SMTP user''s password, read from this file (first line), if not in the --smtp URL')
+            [CompletionResult]::new('--mail-from', '--mail-from', [CompletionResultType]::ParameterName, 'The address the desk''s mail is from, e.g. "Cartsaver support <support@example.com>"')
+            [CompletionResult]::new('--mail-reply-to', '--mail-reply-to', [CompletionResultType]::ParameterName, 'The address replies should go to (the one the desk receives on) [default: --mail-from]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]')
             [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]')
-            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]')
+            [CompletionResult]::new('--no-migrate', '--no-migrate', [CompletionResultType]::ParameterName, 'Do not migrate the schema at start: refuse a database behind this release instead (run `cartsaver-desk migrate` first, once, when upgrading several instances)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout (one object per line for lists)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -61,9 +70,9 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-desk' -ScriptBlock {
             break
         }
         'cartsaver-desk;token' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database [default: desk.sqlite3 in the platform data dir]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]')
             [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]')
-            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout (one object per line for lists)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -77,9 +86,9 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-desk' -ScriptBlock {
         }
         'cartsaver-desk;token;create' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store the token belongs to (any form `cartsaver-support --store` accepts)')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database [default: desk.sqlite3 in the platform data dir]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]')
             [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]')
-            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout (one object per line for lists)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -89,9 +98,9 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-desk' -ScriptBlock {
         }
         'cartsaver-desk;token;list' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Only the tokens of this store')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database [default: desk.sqlite3 in the platform data dir]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]')
             [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]')
-            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout (one object per line for lists)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -100,9 +109,9 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-desk' -ScriptBlock {
             break
         }
         'cartsaver-desk;token;revoke' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database [default: desk.sqlite3 in the platform data dir]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]')
             [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]')
-            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout (one object per line for lists)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -130,9 +139,9 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-desk' -ScriptBlock {
             break
         }
         'cartsaver-desk;tickets' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database [default: desk.sqlite3 in the platform data dir]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]')
             [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]')
-            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout (one object per line for lists)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -149,9 +158,9 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-desk' -ScriptBlock {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Only tickets of this store')
             [CompletionResult]::new('--order', '--order', [CompletionResultType]::ParameterName, 'Only tickets of this order')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many tickets [default: all]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database [default: desk.sqlite3 in the platform data dir]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]')
             [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]')
-            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]')
             [CompletionResult]::new('--overdue', '--overdue', [CompletionResultType]::ParameterName, 'Only tickets past their first-response due time, unanswered')
             [CompletionResult]::new('--urgent', '--urgent', [CompletionResultType]::ParameterName, 'Only URGENT tickets')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout (one object per line for lists)')
@@ -162,9 +171,9 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-desk' -ScriptBlock {
             break
         }
         'cartsaver-desk;tickets;show' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database [default: desk.sqlite3 in the platform data dir]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]')
             [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]')
-            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout (one object per line for lists)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -173,9 +182,9 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-desk' -ScriptBlock {
             break
         }
         'cartsaver-desk;tickets;check-pin' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database [default: desk.sqlite3 in the platform data dir]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]')
             [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]')
-            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout (one object per line for lists)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -203,9 +212,9 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-desk' -ScriptBlock {
             break
         }
         'cartsaver-desk;attachments' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database [default: desk.sqlite3 in the platform data dir]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]')
             [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]')
-            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout (one object per line for lists)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -217,9 +226,9 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-desk' -ScriptBlock {
         }
         'cartsaver-desk;attachments;save' {
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The folder to write them in (created if missing) [default: the current folder]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database [default: desk.sqlite3 in the platform data dir]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]')
             [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]')
-            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout (one object per line for lists)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -238,12 +247,23 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-desk' -ScriptBlock {
         'cartsaver-desk;attachments;help;help' {
             break
         }
+        'cartsaver-desk;migrate' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]')
+            [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout (one object per line for lists)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'cartsaver-desk;reply' {
             [CompletionResult]::new('--message', '--message', [CompletionResultType]::ParameterName, 'The reply''s text')
             [CompletionResult]::new('--message-file', '--message-file', [CompletionResultType]::ParameterName, 'Read the reply from a file, or `-` for stdin')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database [default: desk.sqlite3 in the platform data dir]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]')
             [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]')
-            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout (one object per line for lists)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -252,9 +272,9 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-desk' -ScriptBlock {
             break
         }
         'cartsaver-desk;set-status' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database [default: desk.sqlite3 in the platform data dir]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]')
             [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]')
-            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout (one object per line for lists)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -263,9 +283,9 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-desk' -ScriptBlock {
             break
         }
         'cartsaver-desk;completions' {
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database [default: desk.sqlite3 in the platform data dir]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]')
             [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]')
-            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout (one object per line for lists)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -275,9 +295,9 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-desk' -ScriptBlock {
         }
         'cartsaver-desk;man' {
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Write every page into this folder instead of printing the main one')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database [default: desk.sqlite3 in the platform data dir]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]')
             [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]')
-            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout (one object per line for lists)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -285,15 +305,108 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-desk' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'cartsaver-desk;store' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]')
+            [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout (one object per line for lists)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Register an email address for a store: its mail may file tickets for the store and reply on them, beside each ticket''s own contact email')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The registered addresses: store, address, since when')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cartsaver-desk;store;add' {
+            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'The address to register')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]')
+            [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout (one object per line for lists)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cartsaver-desk;store;list' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Only the addresses of this store')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]')
+            [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout (one object per line for lists)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cartsaver-desk;store;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Register an email address for a store: its mail may file tickets for the store and reply on them, beside each ticket''s own contact email')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The registered addresses: store, address, since when')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cartsaver-desk;store;help;add' {
+            break
+        }
+        'cartsaver-desk;store;help;list' {
+            break
+        }
+        'cartsaver-desk;store;help;help' {
+            break
+        }
+        'cartsaver-desk;mail' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]')
+            [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout (one object per line for lists)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'The outgoing mail not sent yet (queued, or failed with the reason), newest first; a table, or JSON Lines with --json')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cartsaver-desk;mail;queue' {
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]')
+            [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Also the mail already sent')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout (one object per line for lists)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cartsaver-desk;mail;help' {
+            [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'The outgoing mail not sent yet (queued, or failed with the reason), newest first; a table, or JSON Lines with --json')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cartsaver-desk;mail;help;queue' {
+            break
+        }
+        'cartsaver-desk;mail;help;help' {
+            break
+        }
         'cartsaver-desk;help' {
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the desk API over HTTP until Ctrl-C or SIGTERM')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Issue, list and revoke store tokens')
             [CompletionResult]::new('tickets', 'tickets', [CompletionResultType]::ParameterValue, 'Look at tickets')
             [CompletionResult]::new('attachments', 'attachments', [CompletionResultType]::ParameterValue, 'Save a ticket''s attachments')
+            [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Bring the database''s schema up to this release''s (also done by `serve` unless --no-migrate); several instances starting at once take turns')
             [CompletionResult]::new('reply', 'reply', [CompletionResultType]::ParameterValue, 'Answer a ticket as support (sets it `answered`)')
             [CompletionResult]::new('set-status', 'set-status', [CompletionResultType]::ParameterValue, 'Set a ticket''s status: open, answered or resolved')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (the same as completions/ in the project)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page, or write every page (one per command) into a folder')
+            [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Register and list the email addresses of a store (mail from them files and answers its tickets)')
+            [CompletionResult]::new('mail', 'mail', [CompletionResultType]::ParameterValue, 'The desk''s email: the outgoing queue')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -337,6 +450,9 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-desk' -ScriptBlock {
         'cartsaver-desk;help;attachments;save' {
             break
         }
+        'cartsaver-desk;help;migrate' {
+            break
+        }
         'cartsaver-desk;help;reply' {
             break
         }
@@ -347,6 +463,24 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-desk' -ScriptBlock {
             break
         }
         'cartsaver-desk;help;man' {
+            break
+        }
+        'cartsaver-desk;help;store' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Register an email address for a store: its mail may file tickets for the store and reply on them, beside each ticket''s own contact email')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The registered addresses: store, address, since when')
+            break
+        }
+        'cartsaver-desk;help;store;add' {
+            break
+        }
+        'cartsaver-desk;help;store;list' {
+            break
+        }
+        'cartsaver-desk;help;mail' {
+            [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'The outgoing mail not sent yet (queued, or failed with the reason), newest first; a table, or JSON Lines with --json')
+            break
+        }
+        'cartsaver-desk;help;mail;queue' {
             break
         }
         'cartsaver-desk;help;help' {

@@ -25,8 +25,14 @@ _cartsaver__desk() {
             cartsaver__desk,help)
                 cmd="cartsaver__desk__subcmd__help"
                 ;;
+            cartsaver__desk,mail)
+                cmd="cartsaver__desk__subcmd__mail"
+                ;;
             cartsaver__desk,man)
                 cmd="cartsaver__desk__subcmd__man"
+                ;;
+            cartsaver__desk,migrate)
+                cmd="cartsaver__desk__subcmd__migrate"
                 ;;
             cartsaver__desk,reply)
                 cmd="cartsaver__desk__subcmd__reply"
@@ -36,6 +42,9 @@ _cartsaver__desk() {
                 ;;
             cartsaver__desk,set-status)
                 cmd="cartsaver__desk__subcmd__set__subcmd__status"
+                ;;
+            cartsaver__desk,store)
+                cmd="cartsaver__desk__subcmd__store"
                 ;;
             cartsaver__desk,tickets)
                 cmd="cartsaver__desk__subcmd__tickets"
@@ -64,8 +73,14 @@ _cartsaver__desk() {
             cartsaver__desk__subcmd__help,help)
                 cmd="cartsaver__desk__subcmd__help__subcmd__help"
                 ;;
+            cartsaver__desk__subcmd__help,mail)
+                cmd="cartsaver__desk__subcmd__help__subcmd__mail"
+                ;;
             cartsaver__desk__subcmd__help,man)
                 cmd="cartsaver__desk__subcmd__help__subcmd__man"
+                ;;
+            cartsaver__desk__subcmd__help,migrate)
+                cmd="cartsaver__desk__subcmd__help__subcmd__migrate"
                 ;;
             cartsaver__desk__subcmd__help,reply)
                 cmd="cartsaver__desk__subcmd__help__subcmd__reply"
@@ -76,6 +91,9 @@ _cartsaver__desk() {
             cartsaver__desk__subcmd__help,set-status)
                 cmd="cartsaver__desk__subcmd__help__subcmd__set__subcmd__status"
                 ;;
+            cartsaver__desk__subcmd__help,store)
+                cmd="cartsaver__desk__subcmd__help__subcmd__store"
+                ;;
             cartsaver__desk__subcmd__help,tickets)
                 cmd="cartsaver__desk__subcmd__help__subcmd__tickets"
                 ;;
@@ -84,6 +102,15 @@ _cartsaver__desk() {
                 ;;
             cartsaver__desk__subcmd__help__subcmd__attachments,save)
                 cmd="cartsaver__desk__subcmd__help__subcmd__attachments__subcmd__save"
+                ;;
+            cartsaver__desk__subcmd__help__subcmd__mail,queue)
+                cmd="cartsaver__desk__subcmd__help__subcmd__mail__subcmd__queue"
+                ;;
+            cartsaver__desk__subcmd__help__subcmd__store,add)
+                cmd="cartsaver__desk__subcmd__help__subcmd__store__subcmd__add"
+                ;;
+            cartsaver__desk__subcmd__help__subcmd__store,list)
+                cmd="cartsaver__desk__subcmd__help__subcmd__store__subcmd__list"
                 ;;
             cartsaver__desk__subcmd__help__subcmd__tickets,check-pin)
                 cmd="cartsaver__desk__subcmd__help__subcmd__tickets__subcmd__check__subcmd__pin"
@@ -102,6 +129,36 @@ _cartsaver__desk() {
                 ;;
             cartsaver__desk__subcmd__help__subcmd__token,revoke)
                 cmd="cartsaver__desk__subcmd__help__subcmd__token__subcmd__revoke"
+                ;;
+            cartsaver__desk__subcmd__mail,help)
+                cmd="cartsaver__desk__subcmd__mail__subcmd__help"
+                ;;
+            cartsaver__desk__subcmd__mail,queue)
+                cmd="cartsaver__desk__subcmd__mail__subcmd__queue"
+                ;;
+            cartsaver__desk__subcmd__mail__subcmd__help,help)
+                cmd="cartsaver__desk__subcmd__mail__subcmd__help__subcmd__help"
+                ;;
+            cartsaver__desk__subcmd__mail__subcmd__help,queue)
+                cmd="cartsaver__desk__subcmd__mail__subcmd__help__subcmd__queue"
+                ;;
+            cartsaver__desk__subcmd__store,add)
+                cmd="cartsaver__desk__subcmd__store__subcmd__add"
+                ;;
+            cartsaver__desk__subcmd__store,help)
+                cmd="cartsaver__desk__subcmd__store__subcmd__help"
+                ;;
+            cartsaver__desk__subcmd__store,list)
+                cmd="cartsaver__desk__subcmd__store__subcmd__list"
+                ;;
+            cartsaver__desk__subcmd__store__subcmd__help,add)
+                cmd="cartsaver__desk__subcmd__store__subcmd__help__subcmd__add"
+                ;;
+            cartsaver__desk__subcmd__store__subcmd__help,help)
+                cmd="cartsaver__desk__subcmd__store__subcmd__help__subcmd__help"
+                ;;
+            cartsaver__desk__subcmd__store__subcmd__help,list)
+                cmd="cartsaver__desk__subcmd__store__subcmd__help__subcmd__list"
                 ;;
             cartsaver__desk__subcmd__tickets,check-pin)
                 cmd="cartsaver__desk__subcmd__tickets__subcmd__check__subcmd__pin"
@@ -158,7 +215,7 @@ _cartsaver__desk() {
 
     case "${cmd}" in
         cartsaver__desk)
-            opts="-h -V --db --calendar --key-file --json --help --version serve token tickets attachments reply set-status completions man help"
+            opts="-h -V --db --calendar --key-file --json --help --version serve token tickets attachments migrate reply set-status completions man store mail help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -308,7 +365,7 @@ _cartsaver__desk() {
             return 0
             ;;
         cartsaver__desk__subcmd__help)
-            opts="serve token tickets attachments reply set-status completions man help"
+            opts="serve token tickets attachments migrate reply set-status completions man store mail help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -377,7 +434,49 @@ _cartsaver__desk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cartsaver__desk__subcmd__help__subcmd__mail)
+            opts="queue"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__help__subcmd__mail__subcmd__queue)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cartsaver__desk__subcmd__help__subcmd__man)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__help__subcmd__migrate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -422,6 +521,48 @@ _cartsaver__desk() {
         cartsaver__desk__subcmd__help__subcmd__set__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__help__subcmd__store)
+            opts="add list"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__help__subcmd__store__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__help__subcmd__store__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -545,6 +686,104 @@ _cartsaver__desk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cartsaver__desk__subcmd__mail)
+            opts="-h -V --db --calendar --key-file --json --help --version queue help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --calendar)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__mail__subcmd__help)
+            opts="queue help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__mail__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__mail__subcmd__help__subcmd__queue)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__mail__subcmd__queue)
+            opts="-h -V --all --limit --db --calendar --key-file --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --calendar)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cartsaver__desk__subcmd__man)
             opts="-h -V --dir --db --calendar --key-file --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -556,6 +795,32 @@ _cartsaver__desk() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --calendar)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__migrate)
+            opts="-h -V --db --calendar --key-file --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -610,7 +875,7 @@ _cartsaver__desk() {
             return 0
             ;;
         cartsaver__desk__subcmd__serve)
-            opts="-h -V --listen --header-timeout --idle-timeout --body-timeout --body-min-rate --shutdown-timeout --log-format --metrics-listen --max-connections --db --calendar --key-file --json --help --version"
+            opts="-h -V --listen --header-timeout --idle-timeout --body-timeout --body-min-rate --shutdown-timeout --log-format --metrics-listen --max-connections --pool-size --no-migrate --smtp --smtp-password-file --mail-from --mail-reply-to --db --calendar --key-file --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -652,6 +917,26 @@ _cartsaver__desk() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --pool-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --smtp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --smtp-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mail-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mail-reply-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -678,6 +963,148 @@ _cartsaver__desk() {
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --calendar)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__store)
+            opts="-h -V --db --calendar --key-file --json --help --version add list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --calendar)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__store__subcmd__add)
+            opts="-h -V --email --db --calendar --key-file --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --email)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --calendar)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__store__subcmd__help)
+            opts="add list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__store__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__store__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__store__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__store__subcmd__list)
+            opts="-h -V --store --db --calendar --key-file --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -18,9 +18,9 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
     }
     var completions = [
         &'cartsaver-desk'= {
-            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
             cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
-            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
             cand --json 'Print JSON on stdout (one object per line for lists)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -30,10 +30,13 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
             cand token 'Issue, list and revoke store tokens'
             cand tickets 'Look at tickets'
             cand attachments 'Save a ticket''s attachments'
+            cand migrate 'Bring the database''s schema up to this release''s (also done by `serve` unless --no-migrate); several instances starting at once take turns'
             cand reply 'Answer a ticket as support (sets it `answered`)'
             cand set-status 'Set a ticket''s status: open, answered or resolved'
             cand completions 'Print a shell completion script (the same as completions/ in the project)'
             cand man 'Print the man page, or write every page (one per command) into a folder'
+            cand store 'Register and list the email addresses of a store (mail from them files and answers its tickets)'
+            cand mail 'The desk''s email: the outgoing queue'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cartsaver-desk;serve'= {
@@ -46,9 +49,15 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
             cand --log-format 'How the one log line per request (and the desk''s other messages) are written on stderr'
             cand --metrics-listen 'Also serve Prometheus metrics at http://ADDR/metrics (port 0 picks a free port; the second stdout line is then `metrics on http://HOST:PORT/metrics`)'
             cand --max-connections 'Connections open at once; more wait in the kernel''s backlog'
-            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --pool-size 'PostgreSQL connections this process keeps (each instance has its own pool; keep the sum of all instances under the server''s max_connections)'
+            cand --smtp 'Send the queued mail through this SMTP submission server: smtp://[USER@]HOST[:PORT] (STARTTLS, port 587; plain only to a loopback host) or smtps://[USER@]HOST[:PORT] (TLS, port 465). Without it the desk queues mail and sends none'
+            cand --smtp-password-file 'The SMTP user''s password, read from this file (first line), if not in the --smtp URL'
+            cand --mail-from 'The address the desk''s mail is from, e.g. "Cartsaver support <support@example.com>"'
+            cand --mail-reply-to 'The address replies should go to (the one the desk receives on) [default: --mail-from]'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
             cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
-            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
+            cand --no-migrate 'Do not migrate the schema at start: refuse a database behind this release instead (run `cartsaver-desk migrate` first, once, when upgrading several instances)'
             cand --json 'Print JSON on stdout (one object per line for lists)'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -56,9 +65,9 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
             cand --version 'Print version'
         }
         &'cartsaver-desk;token'= {
-            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
             cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
-            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
             cand --json 'Print JSON on stdout (one object per line for lists)'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -71,9 +80,9 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
         }
         &'cartsaver-desk;token;create'= {
             cand --store 'The store the token belongs to (any form `cartsaver-support --store` accepts)'
-            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
             cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
-            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
             cand --json 'Print JSON on stdout (one object per line for lists)'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -82,9 +91,9 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
         }
         &'cartsaver-desk;token;list'= {
             cand --store 'Only the tokens of this store'
-            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
             cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
-            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
             cand --json 'Print JSON on stdout (one object per line for lists)'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -92,9 +101,9 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
             cand --version 'Print version'
         }
         &'cartsaver-desk;token;revoke'= {
-            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
             cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
-            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
             cand --json 'Print JSON on stdout (one object per line for lists)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -116,9 +125,9 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
         &'cartsaver-desk;token;help;help'= {
         }
         &'cartsaver-desk;tickets'= {
-            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
             cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
-            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
             cand --json 'Print JSON on stdout (one object per line for lists)'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -134,9 +143,9 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
             cand --store 'Only tickets of this store'
             cand --order 'Only tickets of this order'
             cand --limit 'At most this many tickets [default: all]'
-            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
             cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
-            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
             cand --overdue 'Only tickets past their first-response due time, unanswered'
             cand --urgent 'Only URGENT tickets'
             cand --json 'Print JSON on stdout (one object per line for lists)'
@@ -146,9 +155,9 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
             cand --version 'Print version'
         }
         &'cartsaver-desk;tickets;show'= {
-            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
             cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
-            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
             cand --json 'Print JSON on stdout (one object per line for lists)'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -156,9 +165,9 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
             cand --version 'Print version'
         }
         &'cartsaver-desk;tickets;check-pin'= {
-            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
             cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
-            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
             cand --json 'Print JSON on stdout (one object per line for lists)'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -180,9 +189,9 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
         &'cartsaver-desk;tickets;help;help'= {
         }
         &'cartsaver-desk;attachments'= {
-            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
             cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
-            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
             cand --json 'Print JSON on stdout (one object per line for lists)'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -193,9 +202,9 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
         }
         &'cartsaver-desk;attachments;save'= {
             cand --to 'The folder to write them in (created if missing) [default: the current folder]'
-            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
             cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
-            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
             cand --json 'Print JSON on stdout (one object per line for lists)'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -210,12 +219,22 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
         }
         &'cartsaver-desk;attachments;help;help'= {
         }
+        &'cartsaver-desk;migrate'= {
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
+            cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
+            cand --json 'Print JSON on stdout (one object per line for lists)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'cartsaver-desk;reply'= {
             cand --message 'The reply''s text'
             cand --message-file 'Read the reply from a file, or `-` for stdin'
-            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
             cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
-            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
             cand --json 'Print JSON on stdout (one object per line for lists)'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -223,9 +242,9 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
             cand --version 'Print version'
         }
         &'cartsaver-desk;set-status'= {
-            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
             cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
-            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
             cand --json 'Print JSON on stdout (one object per line for lists)'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -233,9 +252,9 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
             cand --version 'Print version'
         }
         &'cartsaver-desk;completions'= {
-            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
             cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
-            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
             cand --json 'Print JSON on stdout (one object per line for lists)'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -244,24 +263,105 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
         }
         &'cartsaver-desk;man'= {
             cand --dir 'Write every page into this folder instead of printing the main one'
-            cand --db 'The desk database [default: desk.sqlite3 in the platform data dir]'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
             cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
-            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups [default: the database path with `.key` added]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
             cand --json 'Print JSON on stdout (one object per line for lists)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'cartsaver-desk;store'= {
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
+            cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
+            cand --json 'Print JSON on stdout (one object per line for lists)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Register an email address for a store: its mail may file tickets for the store and reply on them, beside each ticket''s own contact email'
+            cand list 'The registered addresses: store, address, since when'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cartsaver-desk;store;add'= {
+            cand --email 'The address to register'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
+            cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
+            cand --json 'Print JSON on stdout (one object per line for lists)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-desk;store;list'= {
+            cand --store 'Only the addresses of this store'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
+            cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
+            cand --json 'Print JSON on stdout (one object per line for lists)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-desk;store;help'= {
+            cand add 'Register an email address for a store: its mail may file tickets for the store and reply on them, beside each ticket''s own contact email'
+            cand list 'The registered addresses: store, address, since when'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cartsaver-desk;store;help;add'= {
+        }
+        &'cartsaver-desk;store;help;list'= {
+        }
+        &'cartsaver-desk;store;help;help'= {
+        }
+        &'cartsaver-desk;mail'= {
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
+            cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
+            cand --json 'Print JSON on stdout (one object per line for lists)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand queue 'The outgoing mail not sent yet (queued, or failed with the reason), newest first; a table, or JSON Lines with --json'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cartsaver-desk;mail;queue'= {
+            cand --limit 'At most this many'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
+            cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
+            cand --all 'Also the mail already sent'
+            cand --json 'Print JSON on stdout (one object per line for lists)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-desk;mail;help'= {
+            cand queue 'The outgoing mail not sent yet (queued, or failed with the reason), newest first; a table, or JSON Lines with --json'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cartsaver-desk;mail;help;queue'= {
+        }
+        &'cartsaver-desk;mail;help;help'= {
+        }
         &'cartsaver-desk;help'= {
             cand serve 'Serve the desk API over HTTP until Ctrl-C or SIGTERM'
             cand token 'Issue, list and revoke store tokens'
             cand tickets 'Look at tickets'
             cand attachments 'Save a ticket''s attachments'
+            cand migrate 'Bring the database''s schema up to this release''s (also done by `serve` unless --no-migrate); several instances starting at once take turns'
             cand reply 'Answer a ticket as support (sets it `answered`)'
             cand set-status 'Set a ticket''s status: open, answered or resolved'
             cand completions 'Print a shell completion script (the same as completions/ in the project)'
             cand man 'Print the man page, or write every page (one per command) into a folder'
+            cand store 'Register and list the email addresses of a store (mail from them files and answers its tickets)'
+            cand mail 'The desk''s email: the outgoing queue'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cartsaver-desk;help;serve'= {
@@ -293,6 +393,8 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
         }
         &'cartsaver-desk;help;attachments;save'= {
         }
+        &'cartsaver-desk;help;migrate'= {
+        }
         &'cartsaver-desk;help;reply'= {
         }
         &'cartsaver-desk;help;set-status'= {
@@ -300,6 +402,19 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
         &'cartsaver-desk;help;completions'= {
         }
         &'cartsaver-desk;help;man'= {
+        }
+        &'cartsaver-desk;help;store'= {
+            cand add 'Register an email address for a store: its mail may file tickets for the store and reply on them, beside each ticket''s own contact email'
+            cand list 'The registered addresses: store, address, since when'
+        }
+        &'cartsaver-desk;help;store;add'= {
+        }
+        &'cartsaver-desk;help;store;list'= {
+        }
+        &'cartsaver-desk;help;mail'= {
+            cand queue 'The outgoing mail not sent yet (queued, or failed with the reason), newest first; a table, or JSON Lines with --json'
+        }
+        &'cartsaver-desk;help;mail;queue'= {
         }
         &'cartsaver-desk;help;help'= {
         }

@@ -7,11 +7,12 @@
 
 use super::storage::{Conn, Db};
 use super::views::{self, TicketRow};
-use super::{DeskError, Scope, Upload, attachments, counts};
+use super::{DeskError, Scope, Upload, attachments, counts, outbox};
 use crate::api::{Author, Status, TicketView};
 use crate::domain::screenshot::check_screenshot_count;
 use crate::domain::timestamp::format_utc;
 use crate::domain::tracking::TrackingNumber;
+use crate::mail::compose;
 use chrono::{DateTime, Utc};
 
 /// A follow-up is prose; logs belong in an attachment.
@@ -59,6 +60,10 @@ pub(crate) fn add(
             &[&row.id, &views::author_name(from), &body, &now_text],
         )?;
         attachments::insert(tx, row.id, Some(message_id), &screenshots)?;
+        if from == Author::Support {
+            let draft = compose::reply(&row.tracking, &row.subject, body);
+            outbox::queue(tx, row.id, &row.tracking, &row.email, &draft, &now_text)?;
+        }
         let status = match from {
             Author::Merchant => Status::Open,
             Author::Support => Status::Answered,
@@ -123,6 +128,10 @@ fn set(
             return views::view(tx, row, &now_text);
         }
         change_status(tx, &row, status, &now_text)?;
+        if status == Status::Resolved {
+            let draft = compose::resolved(&row.tracking, &row.subject);
+            outbox::queue(tx, row.id, &row.tracking, &row.email, &draft, &now_text)?;
+        }
         let row = views::ticket_by_id(tx, row.id)?;
         views::view(tx, row, &now_text)
     })

@@ -1,17 +1,21 @@
 //! `cartsaver-desk`, the support engineer's command line: clap definitions (`args`), one module
-//! per concern (`serve`, `token`, `tickets`), the desk it opens (`open`), and the one place
+//! per concern (`serve`, `token`, `tickets`, `store`, `mail`), the desk it opens (`open`), and the one place
 //! errors are printed (`error`). The rules live in the desk core; the wire in `server`.
 
 pub mod args;
 mod attachments;
 pub mod error;
+mod mail;
 mod open;
 mod serve;
 mod show;
+mod store;
 mod tickets;
 mod token;
 
-use args::{AttachmentsCommand, Command, DeskCli, TicketsCommand, TokenCommand};
+use args::{
+    AttachmentsCommand, Command, DeskCli, MailCommand, StoreCommand, TicketsCommand, TokenCommand,
+};
 use error::DeskCliError;
 
 use crate::exit::ExitStatus;
@@ -68,5 +72,8 @@ fn dispatch(cli: DeskCli) -> Result<(), DeskCliError> {
         }
         Command::Man { dir } => crate::cli::completions::write_man(Binary::Desk, dir.as_deref())
             .map_err(DeskCliError::from),
+        Command::Store(StoreCommand::Add { store, email }) => store::add(global, store, email),
+        Command::Store(StoreCommand::List { store }) => store::list(global, store.as_deref()),
+        Command::Mail(MailCommand::Queue { all, limit }) => mail::queue(global, *all, *limit),
     }
 }

@@ -332,6 +332,10 @@ impl Conn for PgConn<'_> {
     fn for_update(&self, table: &str) -> String {
         format!(" FOR UPDATE OF {table}")
     }
+
+    fn skip_locked(&self, table: &str) -> String {
+        format!(" FOR UPDATE OF {table} SKIP LOCKED")
+    }
 }
 
 /// `?1` placeholders as PostgreSQL's `$1`. The desk's SQL has no `?` inside string literals.
