@@ -7,6 +7,7 @@ use std::net::ToSocketAddrs;
 
 use anyhow::Context as _;
 
+use crate::mail::send::{Identity, Smtp, mailbox};
 use crate::server::{self, AppState, BodyLimits, Limits, Pace, Tuning};
 
 use super::args::{GlobalArgs, ServeArgs};
@@ -20,6 +21,7 @@ pub fn run(global: &GlobalArgs, args: &ServeArgs) -> Result<(), DeskCliError> {
         .as_deref()
         .map(|text| socket_addresses("--metrics-listen", text, "127.0.0.1:9187"))
         .transpose()?;
+    let mail = mail_settings(args)?;
     crate::server::ops::init_logging(args.log_format);
     let clock = open::clock()?;
     let core = open::desk_with(
@@ -76,6 +78,21 @@ pub fn run(global: &GlobalArgs, args: &ServeArgs) -> Result<(), DeskCliError> {
         drop(stdout);
         let tuning = tuning(args);
         let state = AppState::new(core, clock, &tuning);
+        // Dropped when serving ends, which stops the sender.
+        let (_stop_mail, stop) = std::sync::mpsc::channel::<()>();
+        match mail {
+            Some((smtp, identity)) => {
+                tracing::info!("sending the queued mail through {}", smtp.shown);
+                let core = state.core();
+                std::thread::Builder::new()
+                    .name("mail-sender".into())
+                    .spawn(move || server::mailer::run(core, smtp, identity, stop))
+                    .context("cannot start the mail sender")?;
+            }
+            None => tracing::warn!(
+                "no --smtp: this desk sends no mail (it is queued; `cartsaver-desk mail queue` shows it, and a desk with --smtp sends it)"
+            ),
+        }
         let metrics = metrics_listener.map(|listener| {
             let router = server::metrics_router(state.clone());
             tokio::spawn(async move { axum::serve(listener, router).await })
@@ -90,6 +107,38 @@ pub fn run(global: &GlobalArgs, args: &ServeArgs) -> Result<(), DeskCliError> {
         tracing::info!("desk stopped");
         Ok::<(), DeskCliError>(())
     })
+}
+
+/// `--smtp` and its companions, checked before anything starts.
+fn mail_settings(args: &ServeArgs) -> Result<Option<(Smtp, Identity)>, DeskCliError> {
+    let Some(url) = &args.smtp else {
+        return Ok(None);
+    };
+    let password = match &args.smtp_password_file {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|error| {
+                DeskCliError::Usage(format!(
+                    "--smtp-password-file {}: cannot read it ({error})",
+                    path.display()
+                ))
+            })?;
+            Some(text.lines().next().unwrap_or_default().to_string())
+        }
+        None => None,
+    };
+    let smtp = Smtp::from_url(url, password.as_deref()).map_err(DeskCliError::Usage)?;
+    let from = args
+        .mail_from
+        .as_deref()
+        .ok_or_else(|| DeskCliError::Usage("--smtp needs --mail-from ADDR".to_string()))?;
+    let from = mailbox(from).map_err(|e| DeskCliError::Usage(format!("--mail-from: {e}")))?;
+    let reply_to = args
+        .mail_reply_to
+        .as_deref()
+        .map(mailbox)
+        .transpose()
+        .map_err(|e| DeskCliError::Usage(format!("--mail-reply-to: {e}")))?;
+    Ok(Some((smtp, Identity { from, reply_to })))
 }
 
 /// `HOST:PORT` as socket addresses, or a usage error naming the flag with an example.

@@ -16,6 +16,7 @@ mod body;
 pub mod connections;
 pub mod error;
 mod gate;
+pub mod mailer;
 mod meta;
 pub mod ops;
 mod query;
@@ -76,6 +77,11 @@ impl AppState {
 
     pub fn now(&self) -> DateTime<Utc> {
         self.clock.now()
+    }
+
+    /// The core, for work beside the requests (the mail sender).
+    pub fn core(&self) -> Arc<DeskCore> {
+        Arc::clone(&self.core)
     }
 
     /// Run `job` on the core off the async workers: the core is synchronous (SQLite).

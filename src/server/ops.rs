@@ -57,6 +57,7 @@ pub struct Metrics {
     latency: Family<RouteLabels, Histogram>,
     created: Family<CreateLabels, Counter>,
     in_flight: Gauge,
+    mail_queued: Gauge,
 }
 
 impl Metrics {
@@ -89,12 +90,19 @@ impl Metrics {
             "Calls into the desk core (the database) running or queued now",
             in_flight.clone(),
         );
+        let mail_queued = Gauge::default();
+        registry.register(
+            "mail_queued",
+            "Outgoing mails waiting to be sent (queued, not sent nor failed)",
+            mail_queued.clone(),
+        );
         Metrics {
             registry,
             requests,
             latency,
             created,
             in_flight,
+            mail_queued,
         }
     }
 
@@ -123,10 +131,14 @@ impl Metrics {
             .observe(seconds);
     }
 
-    /// The text exposition, with the in-flight gauge read now.
-    pub fn render(&self, in_flight: usize) -> String {
+    /// The text exposition, with the in-flight gauge read now (and the mail queue's length, when
+    /// the database answered).
+    pub fn render(&self, in_flight: usize, mail_queued: Option<i64>) -> String {
         self.in_flight
             .set(i64::try_from(in_flight).unwrap_or(i64::MAX));
+        if let Some(queued) = mail_queued {
+            self.mail_queued.set(queued);
+        }
         let mut text = String::new();
         // Writing to a String cannot fail.
         let _ = prometheus_client::encoding::text::encode(&mut text, &self.registry);
@@ -208,7 +220,8 @@ fn new_request_id() -> String {
 
 /// `GET /metrics` of the metrics listener.
 pub async fn metrics(State(state): State<AppState>) -> Response {
-    let text = state.metrics.render(state.in_flight.in_use());
+    let queued = state.run(|core, _| core.mail_waiting()).await.ok();
+    let text = state.metrics.render(state.in_flight.in_use(), queued);
     (
         [(
             header::CONTENT_TYPE,
@@ -280,7 +293,8 @@ mod tests {
         let metrics = Metrics::new();
         metrics.answered("GET", "/v1/tickets/{tn}", StatusCode::NOT_FOUND, 0.002);
         metrics.ticket_filed(false);
-        let text = metrics.render(3);
+        let text = metrics.render(3, Some(4));
+        assert!(text.contains("cartsaver_desk_mail_queued 4"), "{text}");
         assert!(
             text.contains(
                 r#"cartsaver_desk_http_requests_total{method="GET",route="/v1/tickets/{tn}",status="404"} 1"#

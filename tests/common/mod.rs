@@ -6,6 +6,7 @@
 pub mod proxy;
 #[cfg(unix)]
 pub mod pty;
+pub mod smtp;
 
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,293 @@
+//! The desk's email against a real SMTP server on loopback (Debian's aiosmtpd, started by the
+//! harness: `common/smtp.rs`): the acknowledgement, a support reply and the resolve notice as
+//! received, threaded; an outage and a desk restart delay mail and lose none, nor send any
+//! twice; a 5xx is kept as failed with the reason. And the store addresses mail is taken from.
+
+mod common;
+
+use std::time::Duration;
+
+use cartsaver::api::TicketView;
+use common::smtp::{self, SmtpCapture};
+use common::{DeskServer, TestEnv, stderr_of, stdout_of, ticket_json};
+use mail_parser::{Message, MessageParser};
+use reqwest::StatusCode;
+use reqwest::blocking::Client;
+
+const STORE: &str = "https://cool-shop.myshopify.com";
+
+fn serve_mailing(env: &TestEnv, smtp: &str) -> DeskServer {
+    env.serve_desk_flags(&[
+        "--smtp",
+        smtp,
+        "--mail-from",
+        "Cartsaver support <support@cartsaver.example>",
+        "--mail-reply-to",
+        "desk@cartsaver.example",
+    ])
+}
+
+fn file(env: &TestEnv, server: &DeskServer, body: serde_json::Value) -> TicketView {
+    let token = env.desk_token(STORE);
+    let response = Client::new()
+        .post(server.at("/v1/tickets"))
+        .bearer_auth(token)
+        .json(&body)
+        .send()
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED);
+    response.json().unwrap()
+}
+
+fn parsed(raw: &str) -> Message<'_> {
+    MessageParser::default()
+        .parse(raw.as_bytes())
+        .expect("a message the parser reads")
+}
+
+fn queue(env: &TestEnv) -> Vec<serde_json::Value> {
+    let output = env
+        .desk()
+        .args(["mail", "queue", "--all", "--json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    stdout_of(&output)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect()
+}
+
+#[test]
+fn store_addresses_are_registered_once_and_listed() {
+    let env = TestEnv::new();
+    for _ in 0..2 {
+        env.desk()
+            .args(["store", "add", "cool-shop.myshopify.com/admin", "--email"])
+            .arg("Owner@Cool-Shop.com")
+            .assert()
+            .success();
+    }
+    let output = env
+        .desk()
+        .args(["store", "list", "--json"])
+        .output()
+        .unwrap();
+    let lines: Vec<serde_json::Value> = stdout_of(&output)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert_eq!(lines[0]["store"], STORE);
+    assert_eq!(lines[0]["email"], "owner@cool-shop.com");
+    // Both bad values at once, exit 2, nothing added.
+    let output = env
+        .desk()
+        .args(["store", "add", "http://127.0.0.1", "--email", "nobody"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let errors = stderr_of(&output);
+    assert!(
+        errors.contains("store") && errors.contains("email"),
+        "{errors}"
+    );
+}
+
+#[test]
+fn acknowledgement_reply_and_resolve_notice_arrive_threaded() {
+    if !smtp::available("acknowledgement_reply_and_resolve_notice_arrive_threaded") {
+        return;
+    }
+    let env = TestEnv::new();
+    let capture = SmtpCapture::start(&env.path("smtp"));
+    let server = serve_mailing(&env, &capture.url());
+    let mut body = ticket_json(STORE, "1052");
+    body["phone"] = "+20 2 23456789".into();
+    body["tried"] = serde_json::json!(["none"]);
+    let ticket = file(&env, &server, body);
+    let tn = ticket.tracking_number.to_string();
+
+    let acks = capture.wait_for(1, Duration::from_secs(15));
+    assert_eq!(acks.len(), 1, "the acknowledgement arrives");
+    env.desk()
+        .args([
+            "reply",
+            &tn,
+            "--message",
+            "The WhatsApp template was paused; resumed it.",
+        ])
+        .assert()
+        .success();
+    let token = env.desk_token(STORE);
+    let resolved = Client::new()
+        .post(server.at(&format!("/v1/tickets/{tn}/resolve")))
+        .bearer_auth(&token)
+        .send()
+        .unwrap();
+    assert_eq!(resolved.status(), StatusCode::OK);
+    let raw = capture.wait_for(3, Duration::from_secs(15));
+    assert_eq!(raw.len(), 3, "acknowledgement, reply, resolve notice");
+
+    let (ack, reply, notice) = (parsed(&raw[0]), parsed(&raw[1]), parsed(&raw[2]));
+    assert_eq!(
+        ack.subject(),
+        Some(format!("[{tn}] Cartsaver — OTP not arriving via WhatsApp — Order #1052").as_str())
+    );
+    assert_eq!(
+        ack.header_raw("Auto-Submitted").map(str::trim),
+        Some("auto-replied")
+    );
+    assert_eq!(
+        ack.header_raw("X-Cartsaver-Loop").map(str::trim),
+        Some("cartsaver-desk")
+    );
+    assert!(ack.reply_to().is_some());
+    let text = ack.body_text(0).unwrap();
+    assert!(
+        text.contains(&format!("cartsaver-support status {tn}")),
+        "{text}"
+    );
+    assert!(
+        text.contains("Africa/Cairo") && text.contains(" UTC"),
+        "{text}"
+    );
+    assert!(text.contains("Still needed"), "{text}");
+    assert!(text.contains("landline"), "{text}");
+    assert!(text.contains("tried: no step tried yet"), "{text}");
+
+    assert_eq!(
+        reply.subject(),
+        Some(
+            format!("Re: [{tn}] Cartsaver — OTP not arriving via WhatsApp — Order #1052").as_str()
+        )
+    );
+    assert!(
+        reply.header_raw("Auto-Submitted").is_none(),
+        "a person's reply"
+    );
+    assert!(reply.body_text(0).unwrap().contains("template was paused"));
+    let ack_id = ack.message_id().unwrap();
+    assert_eq!(reply.in_reply_to().as_text(), Some(ack_id));
+    assert_eq!(notice.in_reply_to().as_text(), reply.message_id());
+    let chain: Vec<String> = notice
+        .references()
+        .as_text_list()
+        .unwrap_or_default()
+        .iter()
+        .map(|id| id.to_string())
+        .collect();
+    assert_eq!(
+        chain,
+        [ack_id, reply.message_id().unwrap()].map(String::from)
+    );
+    assert!(
+        notice
+            .body_text(0)
+            .unwrap()
+            .contains("opens the ticket again")
+    );
+    assert_eq!(
+        notice.header_raw("Auto-Submitted").map(str::trim),
+        Some("auto-replied")
+    );
+    assert!(queue(&env).iter().all(|mail| mail["status"] == "sent"));
+}
+
+#[test]
+fn an_smtp_outage_and_a_desk_restart_delay_mail_and_lose_none() {
+    if !smtp::available("an_smtp_outage_and_a_desk_restart_delay_mail_and_lose_none") {
+        return;
+    }
+    let env = TestEnv::new();
+    let dir = env.path("smtp");
+    let port = SmtpCapture::start(&dir).stop();
+    let url = format!("smtp://127.0.0.1:{port}");
+    let server = serve_mailing(&env, &url);
+    let filed: Vec<String> = ["1052", "1053", "1054"]
+        .iter()
+        .map(|order| {
+            file(&env, &server, ticket_json(STORE, order))
+                .tracking_number
+                .to_string()
+        })
+        .collect();
+    // The server is down: the mails wait, each with why.
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        let waiting = queue(&env);
+        if waiting.len() == 3
+            && waiting
+                .iter()
+                .all(|m| m["status"] == "queued" && m["last_error"].is_string())
+        {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "{waiting:?}");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    // The desk stops while the mail waits; the server comes back; a new desk takes up the queue.
+    server.terminate();
+    let capture = SmtpCapture::start_on(&dir, port);
+    let _again = serve_mailing(&env, &url);
+    let raw = capture.wait_for(3, Duration::from_secs(30));
+    assert_eq!(raw.len(), 3);
+    std::thread::sleep(Duration::from_secs(2));
+    let raw = capture.messages();
+    assert_eq!(raw.len(), 3, "each mail exactly once");
+    let mut subjects: Vec<String> = raw
+        .iter()
+        .map(|m| parsed(m).subject().unwrap().to_string())
+        .collect();
+    subjects.sort();
+    let mut expected: Vec<String> = filed.iter().map(|tn| format!("[{tn}]")).collect();
+    expected.sort();
+    for (subject, tag) in subjects.iter().zip(&expected) {
+        assert!(subject.starts_with(tag.as_str()), "{subject} / {tag}");
+    }
+    assert!(queue(&env).iter().all(|mail| mail["status"] == "sent"));
+}
+
+#[test]
+fn a_permanent_refusal_is_kept_as_failed_with_the_reason() {
+    if !smtp::available("a_permanent_refusal_is_kept_as_failed_with_the_reason") {
+        return;
+    }
+    let env = TestEnv::new();
+    let capture = SmtpCapture::start(&env.path("smtp"));
+    let server = serve_mailing(&env, &capture.url());
+    let mut body = ticket_json(STORE, "1052");
+    body["email"] = "bounce@cool-shop.com".into();
+    file(&env, &server, body);
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    let failed = loop {
+        let mails = queue(&env);
+        if let Some(failed) = mails.iter().find(|m| m["status"] == "failed") {
+            break failed.clone();
+        }
+        assert!(std::time::Instant::now() < deadline, "{mails:?}");
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    let reason = failed["last_error"].as_str().unwrap();
+    assert!(reason.contains("550"), "{reason}");
+    assert!(capture.messages().is_empty());
+    // The table names it for the engineer.
+    let output = env.desk().args(["mail", "queue"]).output().unwrap();
+    let table = stdout_of(&output);
+    assert!(table.contains("failed") && table.contains("550"), "{table}");
+}
+
+#[test]
+fn without_smtp_the_desk_says_once_that_it_sends_no_mail_and_queues_it() {
+    let env = TestEnv::new();
+    let log = env.path("serve.log");
+    let server = env.serve_desk_logged(&[], &log);
+    file(&env, &server, ticket_json(STORE, "1052"));
+    drop(server);
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert_eq!(text.matches("sends no mail").count(), 1, "{text}");
+    let mails = queue(&env);
+    assert_eq!(mails.len(), 1);
+    assert_eq!(mails[0]["status"], "queued");
+    assert_eq!(mails[0]["kind"], "acknowledgement");
+}
