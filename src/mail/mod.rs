@@ -1,9 +1,12 @@
 //! Email, SPEC §9: what the desk writes to a merchant (`compose`: subjects and bodies from a
-//! ticket, no SQL, no SMTP) and how a queued mail goes out (`send`: lettre over SMTP). The queue
+//! ticket, no SQL, no SMTP), how a queued mail goes out (`send`: lettre over SMTP), and how an
+//! incoming message is read (`receive`: mail-parser; `quote`: the new text of a reply). The queue
 //! itself is the desk's (`desk/outbox.rs`): a mail is a row written in the transaction of the
 //! event it tells of.
 
 pub mod compose;
+pub mod quote;
+pub mod receive;
 pub mod send;
 
 /// The header that marks mail the desk wrote, so that mail coming back (an auto-reply to an
