@@ -368,6 +368,8 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-desk' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'The outgoing mail not sent yet (queued, or failed with the reason), newest first; a table, or JSON Lines with --json')
+            [CompletionResult]::new('receive', 'receive', [CompletionResultType]::ParameterValue, 'Take one RFC 5322 message on stdin, as an MTA''s pipe transport delivers it: a reply on the ticket it names (from its contact or a store address), or held for the engineer')
+            [CompletionResult]::new('held', 'held', [CompletionResultType]::ParameterValue, 'The mail held for the engineer (strangers, automatic mail, mail naming no ticket), newest first')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -384,12 +386,43 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-desk' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'cartsaver-desk;mail;receive' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]')
+            [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout (one object per line for lists)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cartsaver-desk;mail;held' {
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]')
+            [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout (one object per line for lists)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'cartsaver-desk;mail;help' {
             [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'The outgoing mail not sent yet (queued, or failed with the reason), newest first; a table, or JSON Lines with --json')
+            [CompletionResult]::new('receive', 'receive', [CompletionResultType]::ParameterValue, 'Take one RFC 5322 message on stdin, as an MTA''s pipe transport delivers it: a reply on the ticket it names (from its contact or a store address), or held for the engineer')
+            [CompletionResult]::new('held', 'held', [CompletionResultType]::ParameterValue, 'The mail held for the engineer (strangers, automatic mail, mail naming no ticket), newest first')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'cartsaver-desk;mail;help;queue' {
+            break
+        }
+        'cartsaver-desk;mail;help;receive' {
+            break
+        }
+        'cartsaver-desk;mail;help;held' {
             break
         }
         'cartsaver-desk;mail;help;help' {
@@ -478,9 +511,17 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-desk' -ScriptBlock {
         }
         'cartsaver-desk;help;mail' {
             [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'The outgoing mail not sent yet (queued, or failed with the reason), newest first; a table, or JSON Lines with --json')
+            [CompletionResult]::new('receive', 'receive', [CompletionResultType]::ParameterValue, 'Take one RFC 5322 message on stdin, as an MTA''s pipe transport delivers it: a reply on the ticket it names (from its contact or a store address), or held for the engineer')
+            [CompletionResult]::new('held', 'held', [CompletionResultType]::ParameterValue, 'The mail held for the engineer (strangers, automatic mail, mail naming no ticket), newest first')
             break
         }
         'cartsaver-desk;help;mail;queue' {
+            break
+        }
+        'cartsaver-desk;help;mail;receive' {
+            break
+        }
+        'cartsaver-desk;help;mail;held' {
             break
         }
         'cartsaver-desk;help;help' {

@@ -103,8 +103,14 @@ _cartsaver__desk() {
             cartsaver__desk__subcmd__help__subcmd__attachments,save)
                 cmd="cartsaver__desk__subcmd__help__subcmd__attachments__subcmd__save"
                 ;;
+            cartsaver__desk__subcmd__help__subcmd__mail,held)
+                cmd="cartsaver__desk__subcmd__help__subcmd__mail__subcmd__held"
+                ;;
             cartsaver__desk__subcmd__help__subcmd__mail,queue)
                 cmd="cartsaver__desk__subcmd__help__subcmd__mail__subcmd__queue"
+                ;;
+            cartsaver__desk__subcmd__help__subcmd__mail,receive)
+                cmd="cartsaver__desk__subcmd__help__subcmd__mail__subcmd__receive"
                 ;;
             cartsaver__desk__subcmd__help__subcmd__store,add)
                 cmd="cartsaver__desk__subcmd__help__subcmd__store__subcmd__add"
@@ -130,17 +136,29 @@ _cartsaver__desk() {
             cartsaver__desk__subcmd__help__subcmd__token,revoke)
                 cmd="cartsaver__desk__subcmd__help__subcmd__token__subcmd__revoke"
                 ;;
+            cartsaver__desk__subcmd__mail,held)
+                cmd="cartsaver__desk__subcmd__mail__subcmd__held"
+                ;;
             cartsaver__desk__subcmd__mail,help)
                 cmd="cartsaver__desk__subcmd__mail__subcmd__help"
                 ;;
             cartsaver__desk__subcmd__mail,queue)
                 cmd="cartsaver__desk__subcmd__mail__subcmd__queue"
                 ;;
+            cartsaver__desk__subcmd__mail,receive)
+                cmd="cartsaver__desk__subcmd__mail__subcmd__receive"
+                ;;
+            cartsaver__desk__subcmd__mail__subcmd__help,held)
+                cmd="cartsaver__desk__subcmd__mail__subcmd__help__subcmd__held"
+                ;;
             cartsaver__desk__subcmd__mail__subcmd__help,help)
                 cmd="cartsaver__desk__subcmd__mail__subcmd__help__subcmd__help"
                 ;;
             cartsaver__desk__subcmd__mail__subcmd__help,queue)
                 cmd="cartsaver__desk__subcmd__mail__subcmd__help__subcmd__queue"
+                ;;
+            cartsaver__desk__subcmd__mail__subcmd__help,receive)
+                cmd="cartsaver__desk__subcmd__mail__subcmd__help__subcmd__receive"
                 ;;
             cartsaver__desk__subcmd__store,add)
                 cmd="cartsaver__desk__subcmd__store__subcmd__add"
@@ -435,7 +453,7 @@ _cartsaver__desk() {
             return 0
             ;;
         cartsaver__desk__subcmd__help__subcmd__mail)
-            opts="queue"
+            opts="queue receive held"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -448,7 +466,35 @@ _cartsaver__desk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cartsaver__desk__subcmd__help__subcmd__mail__subcmd__held)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cartsaver__desk__subcmd__help__subcmd__mail__subcmd__queue)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__help__subcmd__mail__subcmd__receive)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -687,7 +733,7 @@ _cartsaver__desk() {
             return 0
             ;;
         cartsaver__desk__subcmd__mail)
-            opts="-h -V --db --calendar --key-file --json --help --version queue help"
+            opts="-h -V --db --calendar --key-file --json --help --version queue receive held help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -712,9 +758,53 @@ _cartsaver__desk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        cartsaver__desk__subcmd__mail__subcmd__help)
-            opts="queue help"
+        cartsaver__desk__subcmd__mail__subcmd__held)
+            opts="-h -V --limit --db --calendar --key-file --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --calendar)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__mail__subcmd__help)
+            opts="queue receive held help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__mail__subcmd__help__subcmd__held)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -754,6 +844,20 @@ _cartsaver__desk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cartsaver__desk__subcmd__mail__subcmd__help__subcmd__receive)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cartsaver__desk__subcmd__mail__subcmd__queue)
             opts="-h -V --all --limit --db --calendar --key-file --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -765,6 +869,32 @@ _cartsaver__desk() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --calendar)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__mail__subcmd__receive)
+            opts="-h -V --db --calendar --key-file --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -328,6 +328,8 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand queue 'The outgoing mail not sent yet (queued, or failed with the reason), newest first; a table, or JSON Lines with --json'
+            cand receive 'Take one RFC 5322 message on stdin, as an MTA''s pipe transport delivers it: a reply on the ticket it names (from its contact or a store address), or held for the engineer'
+            cand held 'The mail held for the engineer (strangers, automatic mail, mail naming no ticket), newest first'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cartsaver-desk;mail;queue'= {
@@ -342,11 +344,38 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'cartsaver-desk;mail;receive'= {
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
+            cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
+            cand --json 'Print JSON on stdout (one object per line for lists)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-desk;mail;held'= {
+            cand --limit 'At most this many'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
+            cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
+            cand --json 'Print JSON on stdout (one object per line for lists)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'cartsaver-desk;mail;help'= {
             cand queue 'The outgoing mail not sent yet (queued, or failed with the reason), newest first; a table, or JSON Lines with --json'
+            cand receive 'Take one RFC 5322 message on stdin, as an MTA''s pipe transport delivers it: a reply on the ticket it names (from its contact or a store address), or held for the engineer'
+            cand held 'The mail held for the engineer (strangers, automatic mail, mail naming no ticket), newest first'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cartsaver-desk;mail;help;queue'= {
+        }
+        &'cartsaver-desk;mail;help;receive'= {
+        }
+        &'cartsaver-desk;mail;help;held'= {
         }
         &'cartsaver-desk;mail;help;help'= {
         }
@@ -413,8 +442,14 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
         }
         &'cartsaver-desk;help;mail'= {
             cand queue 'The outgoing mail not sent yet (queued, or failed with the reason), newest first; a table, or JSON Lines with --json'
+            cand receive 'Take one RFC 5322 message on stdin, as an MTA''s pipe transport delivers it: a reply on the ticket it names (from its contact or a store address), or held for the engineer'
+            cand held 'The mail held for the engineer (strangers, automatic mail, mail naming no ticket), newest first'
         }
         &'cartsaver-desk;help;mail;queue'= {
+        }
+        &'cartsaver-desk;help;mail;receive'= {
+        }
+        &'cartsaver-desk;help;mail;held'= {
         }
         &'cartsaver-desk;help;help'= {
         }

@@ -291,3 +291,246 @@ fn without_smtp_the_desk_says_once_that_it_sends_no_mail_and_queues_it() {
     assert_eq!(mails[0]["status"], "queued");
     assert_eq!(mails[0]["kind"], "acknowledgement");
 }
+
+/// Feed one message to `mail receive`.
+fn receive(env: &TestEnv, raw: &[u8]) -> std::process::Output {
+    env.desk()
+        .args(["mail", "receive"])
+        .write_stdin(raw.to_vec())
+        .output()
+        .unwrap()
+}
+
+/// A ticket filed through the embedded core's own path (`serve`), answered by support, with the
+/// Message-ID of the desk's latest mail on it.
+fn answered_ticket(env: &TestEnv) -> (String, String) {
+    let server = env.serve_desk();
+    let tn = file(env, &server, ticket_json(STORE, "1052"))
+        .tracking_number
+        .to_string();
+    drop(server);
+    env.desk()
+        .args(["reply", &tn, "--message", "Which template do you use?"])
+        .assert()
+        .success();
+    let latest = queue(env)
+        .into_iter()
+        .find(|m| m["kind"] == "reply")
+        .unwrap();
+    (tn, latest["message_id"].as_str().unwrap().to_string())
+}
+
+fn ticket(env: &TestEnv, tn: &str) -> TicketView {
+    let output = env
+        .desk()
+        .args(["tickets", "show", tn, "--json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    serde_json::from_str(&stdout_of(&output)).unwrap()
+}
+
+fn held(env: &TestEnv) -> Vec<serde_json::Value> {
+    let output = env
+        .desk()
+        .args(["mail", "held", "--json"])
+        .output()
+        .unwrap();
+    stdout_of(&output)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn reply_mail(from: &str, id: &str, parent: &str, subject: &str, extra: &str) -> Vec<u8> {
+    format!(
+        "From: Sara <{from}>\r\nTo: desk@cartsaver.example\r\nSubject: {subject}\r\n\
+         Message-ID: {id}\r\nIn-Reply-To: {parent}\r\nReferences: {parent}\r\n{extra}\
+         Content-Type: text/plain; charset=utf-8\r\n\r\n\
+         The template is otp_v2, still not delivered.\r\n\r\n\
+         On Tue, 1 Dec 2026 at 12:00, Cartsaver support <support@cartsaver.example> wrote:\r\n\
+         > ## Reply above this line to add to the ticket ##\r\n> Which template do you use?\r\n"
+    )
+    .into_bytes()
+}
+
+#[test]
+fn a_reply_from_the_contact_is_threaded_and_reopens_the_ticket_once() {
+    let env = TestEnv::new();
+    let (tn, parent) = answered_ticket(&env);
+    assert_eq!(ticket(&env, &tn).status, cartsaver::api::Status::Answered);
+    let mail = reply_mail(
+        "Owner@cool-shop.com",
+        "<r1@mail.example>",
+        &parent,
+        "Re: anything",
+        "",
+    );
+    let output = receive(&env, &mail);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    assert!(stderr_of(&output).contains(&format!("threaded on {tn}")));
+    let view = ticket(&env, &tn);
+    assert_eq!(view.status, cartsaver::api::Status::Open);
+    assert_eq!(view.messages.len(), 2);
+    assert_eq!(
+        view.messages[1].body,
+        "The template is otp_v2, still not delivered."
+    );
+    // The same Message-ID again is the same message.
+    let output = receive(&env, &mail);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stderr_of(&output).contains("already taken"));
+    assert_eq!(ticket(&env, &tn).messages.len(), 2);
+}
+
+#[test]
+fn a_stranger_knowing_the_number_cannot_write_into_the_ticket_and_is_told_nothing() {
+    let env = TestEnv::new();
+    let (tn, parent) = answered_ticket(&env);
+    let before = queue(&env).len();
+    for (id, parent) in [
+        ("<s1@evil.example>", parent.as_str()),
+        ("<s2@evil.example>", "<x@y>"),
+    ] {
+        let mail = reply_mail(
+            "attacker@evil.example",
+            id,
+            parent,
+            &format!("Re: [{tn}] Cartsaver"),
+            "",
+        );
+        let output = receive(&env, &mail);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+        assert!(
+            stderr_of(&output).contains("mail held"),
+            "{}",
+            stderr_of(&output)
+        );
+    }
+    let view = ticket(&env, &tn);
+    assert_eq!(view.messages.len(), 1, "only support's reply");
+    assert_eq!(view.status, cartsaver::api::Status::Answered);
+    assert_eq!(queue(&env).len(), before, "no answer to the stranger");
+    let held = held(&env);
+    assert_eq!(held.len(), 2);
+    assert!(held[0]["reason"].as_str().unwrap().contains("neither"));
+
+    // Registered for the store, the same address may write, by the subject's tag alone.
+    env.desk()
+        .args(["store", "add", STORE, "--email", "attacker@evil.example"])
+        .assert()
+        .success();
+    let mail = reply_mail(
+        "attacker@evil.example",
+        "<s3@evil.example>",
+        "<unknown@y>",
+        &format!("Re: [{tn}] Cartsaver"),
+        "",
+    );
+    assert!(stderr_of(&receive(&env, &mail)).contains("threaded"));
+    assert_eq!(ticket(&env, &tn).messages.len(), 2);
+}
+
+#[test]
+fn automatic_and_looping_mail_gets_no_answer_and_strangers_one_a_day() {
+    let env = TestEnv::new();
+    let (tn, parent) = answered_ticket(&env);
+    let before = queue(&env).len();
+    // An out-of-office from the contact on the thread: held, not a message, no answer.
+    let auto = reply_mail(
+        "owner@cool-shop.com",
+        "<auto@mail.example>",
+        &parent,
+        "Automatic reply: away",
+        "Auto-Submitted: auto-replied\r\n",
+    );
+    assert!(stderr_of(&receive(&env, &auto)).contains("mail held"));
+    assert_eq!(ticket(&env, &tn).messages.len(), 1);
+    // The desk's own mail come back, and a list's.
+    for (id, header) in [
+        ("<loop@x>", "X-Cartsaver-Loop: cartsaver-desk\r\n"),
+        ("<bulk@x>", "Precedence: bulk\r\n"),
+    ] {
+        let mail = reply_mail("someone@else.example", id, "<none@x>", "hello", header);
+        assert!(stderr_of(&receive(&env, &mail)).contains("mail held"));
+    }
+    assert_eq!(
+        queue(&env).len(),
+        before,
+        "no automatic answer to automatic mail"
+    );
+    // A person no store registered: one polite answer, then none for a day.
+    for id in ["<p1@x>", "<p2@x>"] {
+        let mail = reply_mail("person@else.example", id, "<none@x>", "OTP broken", "");
+        receive(&env, &mail);
+    }
+    let notices: Vec<serde_json::Value> = queue(&env)
+        .into_iter()
+        .filter(|m| m["kind"] == "how_to_file")
+        .collect();
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert_eq!(notices[0]["recipient"], "person@else.example");
+    assert_eq!(notices[0]["subject"], "Re: OTP broken");
+}
+
+#[test]
+fn other_charsets_are_read_and_unusable_messages_exit_65_or_75() {
+    let env = TestEnv::new();
+    let (tn, parent) = answered_ticket(&env);
+    let latin1 = [
+        format!(
+            "From: owner@cool-shop.com\r\nSubject: =?ISO-8859-1?Q?R=E9p?=\r\nMessage-ID: <l1@x>\r\n\
+             In-Reply-To: {parent}\r\nContent-Type: text/plain; charset=ISO-8859-1\r\n\r\n"
+        )
+        .into_bytes(),
+        b"D\xe9j\xe0 essay\xe9.\r\n".to_vec(),
+    ]
+    .concat();
+    assert_eq!(receive(&env, &latin1).status.code(), Some(0));
+    let arabic = [
+        format!(
+            "From: owner@cool-shop.com\r\nSubject: x\r\nMessage-ID: <a1@x>\r\n\
+             In-Reply-To: {parent}\r\nContent-Type: text/plain; charset=windows-1256\r\n\r\n"
+        )
+        .into_bytes(),
+        b"\xe3\xd1\xcd\xc8\xc7\r\n".to_vec(),
+    ]
+    .concat();
+    assert_eq!(receive(&env, &arabic).status.code(), Some(0));
+    let bodies: Vec<String> = ticket(&env, &tn)
+        .messages
+        .iter()
+        .map(|m| m.body.clone())
+        .collect();
+    assert_eq!(bodies[1..], ["Déjà essayé.", "مرحبا"]);
+
+    // A MIME bomb: refused with one line, 65.
+    let mut bomb = String::from(
+        "From: owner@cool-shop.com\r\nSubject: x\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b0\r\n\r\n",
+    );
+    for i in 0..500 {
+        bomb.push_str(&format!(
+            "--b{i}\r\nContent-Type: multipart/mixed; boundary=b{}\r\n\r\n",
+            i + 1
+        ));
+    }
+    let output = receive(&env, bomb.as_bytes());
+    assert_eq!(output.status.code(), Some(65));
+    let reason = stderr_of(&output);
+    assert_eq!(reason.trim().lines().count(), 1, "{reason}");
+    assert!(reason.contains("MIME parts"), "{reason}");
+    let output = receive(&env, b"not a mail at all");
+    assert_eq!(output.status.code(), Some(65), "{}", stderr_of(&output));
+
+    // The database cannot be reached: 75, so the MTA tries again.
+    let key = env.write("desk.key", [7u8; 32]);
+    let output = env
+        .command("cartsaver-desk")
+        .args(["--db", "postgres://desk:x@127.0.0.1:1/desk", "--key-file"])
+        .arg(&key)
+        .args(["mail", "receive"])
+        .write_stdin(latin1)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(75), "{}", stderr_of(&output));
+}

@@ -13,7 +13,7 @@
 //! `tokens.rs`, `filing.rs` (create), `idempotency.rs`, `attachments.rs`, `messages.rs` (thread
 //! and status), `counts.rs` (tickets by status per store), `views.rs` (rows to API shapes),
 //! `listing.rs`, `stats.rs`, `addresses.rs` (a store's email addresses), `outbox.rs` (the mail
-//! queue, written in the transaction of each event a mail tells of).
+//! queue, written in the transaction of each event a mail tells of), `inbox.rs` (incoming mail).
 //!
 //! Choices where SPEC §7 is silent:
 //! - A store token filing for another store is an invalid `store` field (422, code
@@ -40,6 +40,7 @@ pub use addresses::StoreAddress;
 /// For the read benchmark's fill, which writes tickets with plain SQL (`counts.rs`).
 #[doc(hidden)]
 pub use counts::RECOUNT as RECOUNT_SQL;
+pub use inbox::{HeldMail, Received};
 pub use listing::{DEFAULT_LIMIT, MAX_LIMIT};
 pub use outbox::{Claimed, Outcome, QueuedMail};
 pub use stats::DEFAULT_OVERDUE;
@@ -55,6 +56,7 @@ mod attachments;
 mod counts;
 mod filing;
 mod idempotency;
+mod inbox;
 mod listing;
 #[cfg(test)]
 mod measure;
@@ -439,6 +441,20 @@ impl DeskCore {
     /// The mail queue, newest first: what is not sent yet (and, with `sent`, the rest).
     pub fn mail_queue(&self, sent: bool, limit: usize) -> Result<Vec<QueuedMail>, DeskError> {
         outbox::list(&self.db, sent, limit)
+    }
+
+    /// Take an incoming message (SPEC §9): a merchant message on the ticket it names, or held.
+    pub fn receive_mail(
+        &self,
+        incoming: &crate::mail::receive::Incoming,
+        now: DateTime<Utc>,
+    ) -> Result<Received, DeskError> {
+        inbox::receive(&self.db, incoming, now)
+    }
+
+    /// The mail held for the engineer, newest first.
+    pub fn held_mail(&self, limit: usize) -> Result<Vec<HeldMail>, DeskError> {
+        inbox::held(&self.db, limit)
     }
 
     /// How many mails wait to be sent.

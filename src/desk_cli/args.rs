@@ -179,7 +179,27 @@ pub enum MailCommand {
         #[arg(long, value_name = "N", default_value_t = 100)]
         limit: usize,
     },
+
+    /// Take one RFC 5322 message on stdin, as an MTA's pipe transport delivers it: a reply on
+    /// the ticket it names (from its contact or a store address), or held for the engineer
+    #[command(after_help = RECEIVE_EXIT_CODES)]
+    Receive,
+
+    /// The mail held for the engineer (strangers, automatic mail, mail naming no ticket),
+    /// newest first
+    #[command(after_help = EXIT_CODES)]
+    Held {
+        /// At most this many
+        #[arg(long, value_name = "N", default_value_t = 100)]
+        limit: usize,
+    },
 }
+
+const RECEIVE_EXIT_CODES: &str = "\
+Exit codes (sysexits, as MTAs read them):
+  0   taken: threaded on a ticket, held, or already taken (the same Message-ID)
+  65  EX_DATAERR: the message can never be taken (the reason on one line on stderr)
+  75  EX_TEMPFAIL: the database cannot be reached now; the MTA retries later";
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {

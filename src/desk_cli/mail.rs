@@ -88,3 +88,74 @@ pub(super) fn table(
     }
     Ok(())
 }
+
+/// `mail receive`: one message on stdin. 0 when taken (threaded, held, or a duplicate), 65 with
+/// a one-line reason when it can never be, 75 when the database cannot be reached.
+pub fn receive(global: &GlobalArgs) -> Result<(), DeskCliError> {
+    use std::io::Read as _;
+    let mut raw = Vec::new();
+    std::io::stdin()
+        .take(crate::mail::receive::MAX_MESSAGE_BYTES as u64 + 1)
+        .read_to_end(&mut raw)
+        .map_err(|error| {
+            DeskCliError::TempFail(format!("cannot read the message on stdin: {error}"))
+        })?;
+    let incoming = crate::mail::receive::parse(&raw).map_err(DeskCliError::DataError)?;
+    let now = open::clock()?.now();
+    let core = open::desk(global).map_err(|error| DeskCliError::TempFail(error.to_string()))?;
+    let received = core
+        .receive_mail(&incoming, now)
+        .map_err(|error| match error {
+            crate::desk::DeskError::Storage(_) => DeskCliError::TempFail(error.to_string()),
+            other => DeskCliError::DataError(other.to_string().replace('\n', " ")),
+        })?;
+    match received {
+        crate::desk::Received::Threaded(tn) => eprintln!("mail threaded on {tn}"),
+        crate::desk::Received::Held { reason, answered } => eprintln!(
+            "mail held ({reason}){}",
+            if answered {
+                "; the sender was told how to file"
+            } else {
+                ""
+            }
+        ),
+        crate::desk::Received::Duplicate => eprintln!("mail already taken (same Message-ID)"),
+    }
+    Ok(())
+}
+
+/// `mail held`: what was kept aside, newest first.
+pub fn held(global: &GlobalArgs, limit: usize) -> Result<(), DeskCliError> {
+    let mails = open::desk(global)?.held_mail(limit)?;
+    let mut out = std::io::stdout().lock();
+    if global.json {
+        for mail in &mails {
+            let line = serde_json::to_string(mail).context("cannot encode a mail as JSON")?;
+            writeln!(out, "{line}").context("cannot write to stdout")?;
+        }
+        return Ok(());
+    }
+    if mails.is_empty() {
+        eprintln!("no mail held");
+        return Ok(());
+    }
+    let safe = |text: &str| crate::terminal::terminal_safe(text).into_owned();
+    let rows: Vec<Vec<String>> = mails
+        .iter()
+        .map(|m| {
+            vec![
+                m.id.to_string(),
+                m.at.clone(),
+                safe(&m.sender),
+                m.tracking_number.clone().unwrap_or_else(|| "-".into()),
+                safe(&m.subject),
+                safe(&m.reason),
+            ]
+        })
+        .collect();
+    table(
+        &mut out,
+        &["ID", "AT", "FROM", "TICKET", "SUBJECT", "WHY"],
+        &rows,
+    )
+}

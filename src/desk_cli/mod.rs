@@ -75,5 +75,7 @@ fn dispatch(cli: DeskCli) -> Result<(), DeskCliError> {
         Command::Store(StoreCommand::Add { store, email }) => store::add(global, store, email),
         Command::Store(StoreCommand::List { store }) => store::list(global, store.as_deref()),
         Command::Mail(MailCommand::Queue { all, limit }) => mail::queue(global, *all, *limit),
+        Command::Mail(MailCommand::Receive) => mail::receive(global),
+        Command::Mail(MailCommand::Held { limit }) => mail::held(global, *limit),
     }
 }

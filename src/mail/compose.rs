@@ -30,6 +30,8 @@ pub enum Kind {
     Acknowledgement,
     Reply,
     Resolved,
+    /// The answer to mail the desk could not take: how to file.
+    HowToFile,
 }
 
 impl Kind {
@@ -38,6 +40,7 @@ impl Kind {
             Kind::Acknowledgement => "acknowledgement",
             Kind::Reply => "reply",
             Kind::Resolved => "resolved",
+            Kind::HowToFile => "how_to_file",
         }
     }
 }
@@ -222,6 +225,33 @@ pub fn resolved(tracking: &TrackingNumber, subject: &str) -> Draft {
              solved after all, reply to this mail: your reply opens the ticket again.\n\n-- \n\
              Cartsaver support\n"
         ),
+        automatic: true,
+    }
+}
+
+/// The one polite answer to mail the desk could not take (a sender no store registered, mail
+/// naming no ticket). It says how to file and nothing of any ticket.
+pub fn how_to_file(subject: &str) -> Draft {
+    let subject = if subject.trim().is_empty() {
+        "Re: your mail to Cartsaver support".to_string()
+    } else if subject.to_lowercase().starts_with("re:") {
+        subject.to_string()
+    } else {
+        format!("Re: {subject}")
+    };
+    Draft {
+        kind: Kind::HowToFile,
+        subject,
+        body: "Thank you for writing to Cartsaver support.\n\n\
+               This address takes mail from the addresses registered for a store, and replies on \
+               existing tickets from their contact. To file a ticket, run\n\n    \
+               cartsaver-support new\n\n\
+               (it walks you through the checklist support needs: store URL, order number, \
+               customer phone, channel, time, screenshot, steps tried), or ask support to \
+               register your address for your store.\n\n\
+               This is an automatic answer; you will get it at most once a day.\n\n-- \n\
+               Cartsaver support\n"
+            .to_string(),
         automatic: true,
     }
 }

@@ -146,8 +146,8 @@ const MIGRATIONS: &[Step] = &[
     ),
     // 5: email (issue 12). The addresses registered for a store (mail from them may file and
     // answer its tickets); the outgoing mail, queued in the transaction of the event it tells
-    // of and sent by `serve --smtp`; and every Message-ID of a ticket's thread, both ways, for
-    // threading and for taking the same incoming message once.
+    // of and sent by `serve --smtp`; every Message-ID of a ticket's thread, both ways, for
+    // threading and for taking the same incoming message once; mail held for the engineer.
     Step::Sql(
         r"
     CREATE TABLE store_addresses (
@@ -187,6 +187,19 @@ const MIGRATIONS: &[Step] = &[
         at         TEXT NOT NULL
     );
     CREATE INDEX mail_ids_ticket ON mail_ids (ticket_id, id);
+
+    -- Mail taken but not let into a ticket (a stranger, an automatic message, a mail that
+    -- names no ticket), kept for the engineer: `cartsaver-desk mail held`.
+    CREATE TABLE mail_held (
+        id         INTEGER PRIMARY KEY,
+        message_id TEXT NOT NULL UNIQUE,
+        sender     TEXT NOT NULL,
+        subject    TEXT NOT NULL,
+        reason     TEXT NOT NULL,
+        ticket_id  INTEGER REFERENCES tickets(id),
+        body       TEXT NOT NULL,
+        at         TEXT NOT NULL
+    );
     ",
     ),
 ];
