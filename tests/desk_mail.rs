@@ -534,3 +534,68 @@ fn other_charsets_are_read_and_unusable_messages_exit_65_or_75() {
         .unwrap();
     assert_eq!(output.status.code(), Some(75), "{}", stderr_of(&output));
 }
+
+/// Whether swaks (Debian's SMTP test tool) is here; says so when not (and fails under
+/// `CARTSAVER_REQUIRE_SMTP=1`).
+fn swaks_available(test: &str) -> bool {
+    let found = std::process::Command::new("swaks")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(
+            std::env::var_os("CARTSAVER_REQUIRE_SMTP").is_none_or(|v| v != "1"),
+            "{test}: swaks is missing and CARTSAVER_REQUIRE_SMTP=1 (apt-get install swaks)"
+        );
+        eprintln!("skipped {test}: swaks is not installed (apt-get install swaks)");
+    }
+    found
+}
+
+#[test]
+fn mail_sent_to_smtp_listen_with_swaks_is_taken_like_mail_receive() {
+    if !swaks_available("mail_sent_to_smtp_listen_with_swaks_is_taken_like_mail_receive") {
+        return;
+    }
+    let env = TestEnv::new();
+    let (tn, parent) = answered_ticket(&env);
+    let mut server = env.serve_desk_flags(&["--smtp-listen", "127.0.0.1:0"]);
+    let line = server.next_stdout_line();
+    let at = line
+        .strip_prefix("smtp on ")
+        .unwrap_or_else(|| panic!("{line}"))
+        .to_string();
+    let swaks = |from: &str, id: &str| {
+        std::process::Command::new("swaks")
+            .args([
+                "--server",
+                &at,
+                "--to",
+                "desk@cartsaver.example",
+                "--from",
+                from,
+            ])
+            .args(["--header", &format!("Subject: Re: [{tn}] Cartsaver")])
+            .args(["--header", &format!("Message-ID: {id}")])
+            .args(["--header", &format!("In-Reply-To: {parent}")])
+            .args([
+                "--body",
+                "Resent it, still nothing.\n\nOn Tue, Desk wrote:\n> old",
+            ])
+            .output()
+            .unwrap()
+    };
+    let sent = swaks("owner@cool-shop.com", "<w1@mail.example>");
+    assert!(
+        sent.status.success(),
+        "{}",
+        String::from_utf8_lossy(&sent.stdout)
+    );
+    let stranger = swaks("attacker@evil.example", "<w2@evil.example>");
+    assert!(stranger.status.success());
+    let view = ticket(&env, &tn);
+    assert_eq!(view.messages.len(), 2);
+    assert_eq!(view.messages[1].body, "Resent it, still nothing.");
+    assert_eq!(view.status, cartsaver::api::Status::Open);
+    assert_eq!(held(&env).len(), 1);
+}

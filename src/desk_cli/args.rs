@@ -277,6 +277,11 @@ pub struct ServeArgs {
     /// The address replies should go to (the one the desk receives on) [default: --mail-from]
     #[arg(long, value_name = "ADDR")]
     pub mail_reply_to: Option<String>,
+
+    /// Also take incoming mail over SMTP on HOST:PORT (port 0 picks a free port; the desk then
+    /// prints `smtp on HOST:PORT` after its other stdout lines), as `mail receive` takes it
+    #[arg(long, value_name = "ADDR")]
+    pub smtp_listen: Option<String>,
 }
 
 /// A duration as people write it: `10s`, `500ms`, `2m`, `1h 30m`.

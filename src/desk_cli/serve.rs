@@ -22,6 +22,11 @@ pub fn run(global: &GlobalArgs, args: &ServeArgs) -> Result<(), DeskCliError> {
         .map(|text| socket_addresses("--metrics-listen", text, "127.0.0.1:9187"))
         .transpose()?;
     let mail = mail_settings(args)?;
+    let smtp_addresses = args
+        .smtp_listen
+        .as_deref()
+        .map(|text| socket_addresses("--smtp-listen", text, "127.0.0.1:2525"))
+        .transpose()?;
     crate::server::ops::init_logging(args.log_format);
     let clock = open::clock()?;
     let core = open::desk_with(
@@ -75,9 +80,29 @@ pub fn run(global: &GlobalArgs, args: &ServeArgs) -> Result<(), DeskCliError> {
                 .and_then(|()| stdout.flush())
                 .context("cannot write the metrics address to stdout")?;
         }
+        let smtp_listener = match &smtp_addresses {
+            Some(addresses) => {
+                let listener = std::net::TcpListener::bind(addresses.as_slice()).with_context(|| {
+                    format!(
+                        "cannot listen for SMTP on {}; pick another port, or 0 for any free port",
+                        args.smtp_listen.as_deref().unwrap_or_default()
+                    )
+                })?;
+                let at = listener.local_addr().context("cannot read the SMTP address")?;
+                writeln!(stdout, "smtp on {at}")
+                    .and_then(|()| stdout.flush())
+                    .context("cannot write the SMTP address to stdout")?;
+                Some(listener)
+            }
+            None => None,
+        };
         drop(stdout);
         let tuning = tuning(args);
         let state = AppState::new(core, clock, &tuning);
+        if let Some(listener) = smtp_listener {
+            server::smtp_listen::spawn(listener, state.core(), state.clock())
+                .context("cannot start the SMTP listener")?;
+        }
         // Dropped when serving ends, which stops the sender.
         let (_stop_mail, stop) = std::sync::mpsc::channel::<()>();
         match mail {

@@ -21,6 +21,7 @@ mod meta;
 pub mod ops;
 mod query;
 pub mod routes;
+pub mod smtp_listen;
 mod ticket_routes;
 
 use std::future::Future;
@@ -77,6 +78,11 @@ impl AppState {
 
     pub fn now(&self) -> DateTime<Utc> {
         self.clock.now()
+    }
+
+    /// The clock requests are stamped with (`CARTSAVER_NOW` or the system's).
+    pub fn clock(&self) -> Clock {
+        self.clock
     }
 
     /// The core, for work beside the requests (the mail sender).
