@@ -80,10 +80,10 @@ pub fn acknowledgement(
     body.push_str("Expected first response\n");
     let local = promise.due.with_timezone(&promise.zone);
     body.push_str(&format!(
-        "  {} ({}): by {}\n  UTC: by {}\n\n",
+        "  {}\n  by {} ({})\n  by {}\n\n",
         promise.target,
-        promise.zone.name(),
         local.format("%Y-%m-%d %H:%M %Z"),
+        promise.zone.name(),
         promise.due.format("%Y-%m-%d %H:%M UTC")
     ));
     body.push_str("The checklist as filed\n");
