@@ -1005,7 +1005,7 @@ _cartsaver__desk() {
             return 0
             ;;
         cartsaver__desk__subcmd__serve)
-            opts="-h -V --listen --header-timeout --idle-timeout --body-timeout --body-min-rate --shutdown-timeout --log-format --metrics-listen --max-connections --pool-size --no-migrate --smtp --smtp-password-file --mail-from --mail-reply-to --smtp-listen --db --calendar --key-file --json --help --version"
+            opts="-h -V --listen --header-timeout --idle-timeout --body-timeout --body-min-rate --shutdown-timeout --log-format --metrics-listen --max-connections --pool-size --no-migrate --smtp --smtp-password-file --mail-from --mail-reply-to --smtp-listen --smtp-ca-file --db --calendar --key-file --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1068,6 +1068,10 @@ _cartsaver__desk() {
                     return 0
                     ;;
                 --smtp-listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --smtp-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -55,6 +55,7 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
             cand --mail-from 'The address the desk''s mail is from, e.g. "Cartsaver support <support@example.com>"'
             cand --mail-reply-to 'The address replies should go to (the one the desk receives on) [default: --mail-from]'
             cand --smtp-listen 'Also take incoming mail over SMTP on HOST:PORT (port 0 picks a free port; the desk then prints `smtp on HOST:PORT` after its other stdout lines), as `mail receive` takes it'
+            cand --smtp-ca-file 'Trust this certificate authority (PEM) for the --smtp server''s certificate, beside the usual ones (a private mail server''s own CA)'
             cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
             cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
             cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'

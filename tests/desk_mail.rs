@@ -599,3 +599,54 @@ fn mail_sent_to_smtp_listen_with_swaks_is_taken_like_mail_receive() {
     assert_eq!(view.status, cartsaver::api::Status::Open);
     assert_eq!(held(&env).len(), 1);
 }
+
+#[test]
+fn starttls_to_a_server_with_a_certificate_made_here() {
+    if !smtp::available("starttls_to_a_server_with_a_certificate_made_here") {
+        return;
+    }
+    let env = TestEnv::new();
+    let (cert, key) = (env.path("cert.pem"), env.path("key.pem"));
+    let made = std::process::Command::new("openssl")
+        .args([
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+        ])
+        .args(["-subj", "/CN=localhost"])
+        .args(["-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost"])
+        .args(["-addext", "basicConstraints=critical,CA:FALSE"])
+        .arg("-keyout")
+        .arg(&key)
+        .arg("-out")
+        .arg(&cert)
+        .output()
+        .expect("openssl to make a certificate");
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let capture = SmtpCapture::start_tls(&env.path("smtp"), &cert, &key);
+    // Not trusted: the mail waits, with why.
+    let untrusted = serve_mailing(&env, &capture.url());
+    file(&env, &untrusted, ticket_json(STORE, "1052"));
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while !queue(&env)[0]["last_error"].is_string() {
+        assert!(std::time::Instant::now() < deadline, "{:?}", queue(&env));
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    assert!(capture.messages().is_empty());
+    drop(untrusted);
+    // Trusted: sent over STARTTLS (the server takes no mail before it).
+    let cert_flag = cert.display().to_string();
+    let _trusted = env.serve_desk_flags(&[
+        "--smtp",
+        &capture.url(),
+        "--smtp-ca-file",
+        &cert_flag,
+        "--mail-from",
+        "support@cartsaver.example",
+    ]);
+    let raw = capture.wait_for(1, Duration::from_secs(20));
+    assert_eq!(raw.len(), 1);
+    assert!(parsed(&raw[0]).subject().unwrap().contains("Order #1052"));
+}

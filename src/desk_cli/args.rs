@@ -282,6 +282,11 @@ pub struct ServeArgs {
     /// prints `smtp on HOST:PORT` after its other stdout lines), as `mail receive` takes it
     #[arg(long, value_name = "ADDR")]
     pub smtp_listen: Option<String>,
+
+    /// Trust this certificate authority (PEM) for the --smtp server's certificate, beside the
+    /// usual ones (a private mail server's own CA)
+    #[arg(long, value_name = "FILE")]
+    pub smtp_ca_file: Option<PathBuf>,
 }
 
 /// A duration as people write it: `10s`, `500ms`, `2m`, `1h 30m`.

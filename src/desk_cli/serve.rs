@@ -151,7 +151,17 @@ fn mail_settings(args: &ServeArgs) -> Result<Option<(Smtp, Identity)>, DeskCliEr
         }
         None => None,
     };
-    let smtp = Smtp::from_url(url, password.as_deref()).map_err(DeskCliError::Usage)?;
+    let ca = match &args.smtp_ca_file {
+        Some(path) => Some(std::fs::read(path).map_err(|error| {
+            DeskCliError::Usage(format!(
+                "--smtp-ca-file {}: cannot read it ({error})",
+                path.display()
+            ))
+        })?),
+        None => None,
+    };
+    let smtp =
+        Smtp::from_url(url, password.as_deref(), ca.as_deref()).map_err(DeskCliError::Usage)?;
     let from = args
         .mail_from
         .as_deref()

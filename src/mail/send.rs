@@ -13,7 +13,7 @@ use std::time::Duration;
 use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::{Mailbox, Message};
 use lettre::transport::smtp::authentication::Credentials;
-use lettre::transport::smtp::client::{Tls, TlsParameters};
+use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
 use lettre::{SmtpTransport, Transport as _};
 
 use super::{LOOP_HEADER, LOOP_VALUE};
@@ -96,10 +96,15 @@ pub struct Smtp {
 }
 
 impl Smtp {
-    /// `smtp://[USER[:PASSWORD]@]HOST[:PORT]` (STARTTLS, port 587; plain only to loopback) or
-    /// `smtps://…` (implicit TLS, port 465). `password` (from `--smtp-password-file`) stands in
-    /// for one missing from the URL.
-    pub fn from_url(given: &str, password: Option<&str>) -> Result<Smtp, String> {
+    /// `smtp://[USER[:PASSWORD]@]HOST[:PORT]` (STARTTLS, port 587; to a loopback host STARTTLS
+    /// when the server offers it, plain otherwise) or `smtps://…` (implicit TLS, port 465).
+    /// `password` (from `--smtp-password-file`) stands in for one missing from the URL; `ca`
+    /// (PEM, from `--smtp-ca-file`) is a certificate authority to trust beside the usual ones.
+    pub fn from_url(
+        given: &str,
+        password: Option<&str>,
+        ca: Option<&[u8]>,
+    ) -> Result<Smtp, String> {
         let url = url::Url::parse(given.trim()).map_err(|error| {
             format!("`--smtp`: not a URL ({error}); write e.g. smtps://USER@mail.example.com")
         })?;
@@ -110,16 +115,25 @@ impl Smtp {
             .to_string();
         let loopback =
             host == "localhost" || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback());
+        let params = || -> Result<TlsParameters, String> {
+            let mut builder = TlsParameters::builder(host.clone());
+            if let Some(pem) = ca {
+                if !pem
+                    .windows(27)
+                    .any(|window| window == b"-----BEGIN CERTIFICATE-----")
+                {
+                    return Err("`--smtp-ca-file`: no PEM certificate in the file".to_string());
+                }
+                let certificate = Certificate::from_pem(pem)
+                    .map_err(|e| format!("`--smtp-ca-file`: not a PEM certificate ({e})"))?;
+                builder = builder.add_root_certificate(certificate);
+            }
+            builder.build().map_err(|e| e.to_string())
+        };
         let (port, tls) = match url.scheme() {
-            "smtps" => {
-                let params = TlsParameters::new(host.clone()).map_err(|e| e.to_string())?;
-                (url.port().unwrap_or(465), Tls::Wrapper(params))
-            }
-            "smtp" if loopback => (url.port().unwrap_or(587), Tls::None),
-            "smtp" => {
-                let params = TlsParameters::new(host.clone()).map_err(|e| e.to_string())?;
-                (url.port().unwrap_or(587), Tls::Required(params))
-            }
+            "smtps" => (url.port().unwrap_or(465), Tls::Wrapper(params()?)),
+            "smtp" if loopback => (url.port().unwrap_or(587), Tls::Opportunistic(params()?)),
+            "smtp" => (url.port().unwrap_or(587), Tls::Required(params()?)),
             other => {
                 return Err(format!(
                     "`--smtp`: scheme `{other}` is not one the desk sends with; use smtp:// \
@@ -235,16 +249,20 @@ mod tests {
 
     #[test]
     fn plain_smtp_only_to_loopback_and_users_need_a_password() {
-        assert!(Smtp::from_url("smtp://127.0.0.1:2525", None).is_ok());
-        assert!(Smtp::from_url("smtp://mail.example.com", None).is_ok());
-        assert!(Smtp::from_url("smtps://mail.example.com", None).is_ok());
-        let error = Smtp::from_url("smtp://desk@mail.example.com", None)
+        assert!(Smtp::from_url("smtp://127.0.0.1:2525", None, None).is_ok());
+        assert!(Smtp::from_url("smtp://mail.example.com", None, None).is_ok());
+        assert!(Smtp::from_url("smtps://mail.example.com", None, None).is_ok());
+        let error = Smtp::from_url("smtp://desk@mail.example.com", None, None)
             .err()
             .unwrap();
         assert!(error.contains("--smtp-password-file"), "{error}");
-        let smtp = Smtp::from_url("smtps://desk:s3cret@mail.example.com", None).unwrap();
+        let smtp = Smtp::from_url("smtps://desk:s3cret@mail.example.com", None, None).unwrap();
         assert!(!smtp.shown.contains("s3cret"), "{}", smtp.shown);
-        assert!(Smtp::from_url("http://mail.example.com", None).is_err());
+        assert!(Smtp::from_url("http://mail.example.com", None, None).is_err());
+        let error = Smtp::from_url("smtps://mail.example.com", None, Some(b"nope"))
+            .err()
+            .unwrap();
+        assert!(error.contains("--smtp-ca-file"), "{error}");
     }
 
     #[test]

@@ -14,10 +14,15 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 const CAPTURE: &str = r#"
-import asyncio, os, sys, time
+import asyncio, os, ssl, sys, time
 from aiosmtpd.smtp import SMTP
 
 folder, port = sys.argv[1], int(sys.argv[2])
+# With a certificate and key: STARTTLS offered, and required before any mail.
+tls = None
+if len(sys.argv) > 4:
+    tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    tls.load_cert_chain(sys.argv[3], sys.argv[4])
 
 class Capture:
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
@@ -36,7 +41,11 @@ class Capture:
 
 async def main():
     loop = asyncio.get_running_loop()
-    server = await loop.create_server(lambda: SMTP(Capture()), "127.0.0.1", port)
+    def session():
+        if tls is None:
+            return SMTP(Capture())
+        return SMTP(Capture(), tls_context=tls, require_starttls=True)
+    server = await loop.create_server(session, "127.0.0.1", port)
     print(server.sockets[0].getsockname()[1], flush=True)
     await server.serve_forever()
 
@@ -86,12 +95,24 @@ impl SmtpCapture {
 
     /// On `port` (0: a free one), keeping what `dir` holds already.
     pub fn start_on(dir: &Path, port: u16) -> SmtpCapture {
+        SmtpCapture::spawn(dir, port, None)
+    }
+
+    /// On a free port, offering STARTTLS with this certificate and key (PEM files) and refusing
+    /// mail before it.
+    pub fn start_tls(dir: &Path, cert: &Path, key: &Path) -> SmtpCapture {
+        SmtpCapture::spawn(dir, 0, Some((cert, key)))
+    }
+
+    fn spawn(dir: &Path, port: u16, tls: Option<(&Path, &Path)>) -> SmtpCapture {
         std::fs::create_dir_all(dir).unwrap();
         let python = python().expect("python3 with aiosmtpd (check `available` first)");
-        let mut child = Command::new(python)
-            .args(["-c", CAPTURE])
-            .arg(dir)
-            .arg(port.to_string())
+        let mut command = Command::new(python);
+        command.args(["-c", CAPTURE]).arg(dir).arg(port.to_string());
+        if let Some((cert, key)) = tls {
+            command.arg(cert).arg(key);
+        }
+        let mut child = command
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
