@@ -650,3 +650,54 @@ fn starttls_to_a_server_with_a_certificate_made_here() {
     assert_eq!(raw.len(), 1);
     assert!(parsed(&raw[0]).subject().unwrap().contains("Order #1052"));
 }
+
+#[test]
+fn a_new_mail_from_a_store_address_is_a_ticket_whose_acknowledgement_lists_what_is_missing() {
+    if !smtp::available(
+        "a_new_mail_from_a_store_address_is_a_ticket_whose_acknowledgement_lists_what_is_missing",
+    ) {
+        return;
+    }
+    let env = TestEnv::new();
+    env.desk()
+        .args(["store", "add", STORE, "--email", "sara@cool-shop.com"])
+        .assert()
+        .success();
+    let mail = "From: Sara <sara@cool-shop.com>\r\nTo: desk@cartsaver.example\r\n\
+        Subject: Fwd: OTP not arriving on WhatsApp\r\nMessage-ID: <new1@cool-shop.com>\r\n\
+        Content-Type: text/plain; charset=utf-8\r\n\r\n\
+        Hello, a customer at +20 2 23456789 never gets the WhatsApp code.\r\n\
+        It happened at 2026-11-20T14:03:00Z.\r\ntried: resent the OTP\r\n\r\n-- \r\nSara\r\n";
+    let output = receive(&env, mail.as_bytes());
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    let said = stderr_of(&output);
+    let tn = said
+        .trim()
+        .strip_prefix("mail filed as ticket ")
+        .unwrap_or_else(|| panic!("{said}"))
+        .to_string();
+    let view = ticket(&env, &tn);
+    assert_eq!(view.store, STORE);
+    assert_eq!(view.summary, "OTP not arriving on WhatsApp");
+    assert_eq!(view.phone, "+20223456789");
+    assert_eq!(view.channel, "whatsapp");
+    assert_eq!(view.order, "");
+    assert_eq!(view.email, "sara@cool-shop.com");
+    // The same mail again is the same ticket.
+    assert!(stderr_of(&receive(&env, mail.as_bytes())).contains("already taken"));
+
+    let capture = SmtpCapture::start(&env.path("smtp"));
+    let _server = serve_mailing(&env, &capture.url());
+    let raw = capture.wait_for(1, Duration::from_secs(15));
+    assert_eq!(raw.len(), 1);
+    let ack = parsed(&raw[0]);
+    assert!(ack.subject().unwrap().starts_with(&format!("[{tn}] ")));
+    assert_eq!(ack.in_reply_to().as_text(), Some("new1@cool-shop.com"));
+    let text = ack.body_text(0).unwrap();
+    assert!(
+        text.contains("order: missing; reply with the order number"),
+        "{text}"
+    );
+    assert!(text.contains("plan: missing"), "{text}");
+    assert!(text.contains("landline"), "{text}");
+}

@@ -268,7 +268,7 @@ fn order_lock(store_id: i64, order: &str) -> i64 {
 
 /// Insert the ticket row, drawing a new tracking number if the one drawn is taken. Returns the
 /// row id.
-fn insert_ticket(
+pub(crate) fn insert_ticket(
     conn: &dyn Conn,
     store_id: i64,
     row: &mut TicketRow,

@@ -6,6 +6,10 @@
 //!   (reopening the ticket) only when it comes from the ticket's contact email or an address
 //!   registered for its store; from anyone else it is held for the engineer, and the sender is
 //!   told nothing (knowing a tracking number gives no way into a ticket).
+//! - A new mail (naming no ticket) from an address registered for a store is a ticket of that
+//!   store: the checklist read from its words (`mail/checklist.rs`) through the §2 parsers;
+//!   what it lacks or what does not hold up is stored empty and listed, each with its fix, in
+//!   the acknowledgement, so the merchant answers once.
 //! - Anything else is held; a person (not an automatic message) gets one polite automatic
 //!   answer saying how to file, at most one a day per address.
 //! - Automatic mail (an out-of-office, a bounce, a list, the desk's own mail come back) is
@@ -20,6 +24,7 @@ use super::storage::{Conn, Db};
 use super::views::{self, TicketRow};
 use super::{DeskError, Upload, attachments, messages, outbox};
 use crate::api::Author;
+use crate::domain::calendar::Calendar;
 use crate::domain::timestamp::format_utc;
 use crate::domain::tracking::TrackingNumber;
 use crate::mail::compose;
@@ -35,12 +40,15 @@ pub enum Received {
     Threaded(TrackingNumber),
     /// Kept aside for the engineer, with why; `answered` when the sender was told how to file.
     Held { reason: String, answered: bool },
+    /// A new ticket, filed by email from a registered store address.
+    Filed(TrackingNumber),
     /// A Message-ID already taken.
     Duplicate,
 }
 
 pub(crate) fn receive(
     db: &Db,
+    calendar: &Calendar,
     incoming: &Incoming,
     now: DateTime<Utc>,
 ) -> Result<Received, DeskError> {
@@ -77,12 +85,16 @@ pub(crate) fn receive(
             outbox::remember(tx, row.id, &incoming.message_id, "in", &now_text)?;
             return Ok(Received::Threaded(row.tracking));
         }
+        if !incoming.automatic
+            && let Some(store) = store_of_address(tx, &incoming.from, &incoming.text)?
+        {
+            return file(tx, calendar, incoming, &store, &body, &screenshots, now)
+                .map(Received::Filed);
+        }
         let reason = if incoming.looped {
             "the desk's own mail came back"
         } else if incoming.automatic {
             "automatic mail naming no ticket"
-        } else if known_store_address(tx, &incoming.from)? {
-            "new mail from a registered store address: filing a ticket by email is not built yet; file it with `cartsaver-support new` or answer by hand"
         } else {
             "new mail from an address no store registered"
         };
@@ -169,11 +181,168 @@ fn may_write(conn: &dyn Conn, row: &TicketRow, sender: &str) -> Result<bool, Des
     )
 }
 
-fn known_store_address(conn: &dyn Conn, sender: &str) -> Result<bool, DeskError> {
-    conn.value(
-        "SELECT EXISTS (SELECT 1 FROM store_addresses WHERE address = ?1)",
+/// The store `sender` is registered for: the one whose URL the text names when it is registered
+/// for several, else the first registered.
+fn store_of_address(
+    conn: &dyn Conn,
+    sender: &str,
+    text: &str,
+) -> Result<Option<(i64, String)>, DeskError> {
+    let stores: Vec<(i64, String)> = conn.rows(
+        "SELECT s.id, s.url FROM store_addresses a JOIN stores s ON s.id = a.store_id
+         WHERE a.address = ?1 ORDER BY a.id",
         &[&sender],
-    )
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )?;
+    let named = stores
+        .iter()
+        .find(|(_, url)| text.contains(url.trim_start_matches("https://")));
+    Ok(named.or(stores.first()).cloned())
+}
+
+/// A new ticket from a plain mail: the checklist read from its words through the §2 parsers;
+/// what it lacks or what does not hold up is stored empty and listed in the acknowledgement,
+/// each with its fix. The mail's Message-ID joins the ticket's thread.
+fn file(
+    tx: &dyn Conn,
+    calendar: &Calendar,
+    incoming: &Incoming,
+    (store_id, store): &(i64, String),
+    body: &str,
+    screenshots: &[Upload],
+    now: DateTime<Utc>,
+) -> Result<TrackingNumber, DeskError> {
+    use crate::domain::Field;
+    use crate::domain::plan::Plan;
+    use crate::domain::ticket::{Context, REQUIRED, examine};
+    use crate::mail::checklist;
+
+    let now_text = format_utc(now);
+    let input = checklist::read(&incoming.subject, body, &incoming.from, store);
+    let context = Context {
+        now,
+        local: chrono_tz::UTC,
+    };
+    let exam = examine(&input, attachments::check(screenshots.to_vec()), &context);
+    let notes = exam.notes();
+    let mut problems: Vec<String> = exam.errors().map(ToString::to_string).collect();
+    for field in REQUIRED {
+        if !exam.entries.iter().any(|entry| entry.field == field) {
+            problems.push(format!(
+                "{}: {}",
+                field.name(),
+                checklist::how_to_give(field)
+            ));
+        }
+    }
+    let value = |field: Field| -> Option<serde_json::Value> {
+        exam.entries
+            .iter()
+            .find(|entry| entry.field == field)
+            .and_then(|entry| entry.outcome.as_ref().ok())
+            .map(|accepted| accepted.value.clone())
+    };
+    let text = |field: Field| -> String {
+        value(field)
+            .and_then(|v| v.as_str().map(String::from))
+            .unwrap_or_default()
+    };
+    let tried: Vec<String> = value(Field::Tried)
+        .and_then(|v| serde_json::from_value(v).ok())
+        .unwrap_or_default();
+    let plan = crate::domain::plan::parse_plan(&text(Field::Plan))
+        .map(|parsed| parsed.value)
+        .unwrap_or(Plan::Free);
+    let urgent = value(Field::Urgent)
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false);
+    let order = text(Field::Order);
+    let summary = match text(Field::Summary) {
+        s if s.is_empty() => "Email to Cartsaver support".to_string(),
+        s => s,
+    };
+    let subject = {
+        let urgent = if urgent { "URGENT — " } else { "" };
+        let order = if order.is_empty() {
+            String::new()
+        } else {
+            format!(" — Order {order}")
+        };
+        format!("{urgent}Cartsaver — {summary}{order}")
+    };
+    let checked: Vec<crate::domain::screenshot::Screenshot> =
+        attachments::check(screenshots.to_vec())
+            .into_iter()
+            .filter_map(Result::ok)
+            .map(|parsed| parsed.value)
+            .collect();
+    let due = calendar.first_response_due(plan, now);
+    let mut row = TicketRow {
+        id: 0,
+        tracking: TrackingNumber::generate(),
+        store: store.clone(),
+        order,
+        phone: text(Field::Phone),
+        channel: text(Field::Channel),
+        at: text(Field::At),
+        tried,
+        summary,
+        details: Some(body.to_string()).filter(|b| !b.trim().is_empty()),
+        email: incoming.from.clone(),
+        plan: text(Field::Plan),
+        urgent,
+        outage: value(Field::Outage)
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false),
+        pin_hint: None,
+        allow_access: false,
+        subject: subject.clone(),
+        status: crate::api::Status::Open,
+        created_at: now_text.clone(),
+        updated_at: now_text.clone(),
+        first_response_due: format_utc(due),
+        first_response_at: None,
+    };
+    row.id = super::filing::insert_ticket(tx, *store_id, &mut row, None)?;
+    super::counts::filed(tx, *store_id)?;
+    attachments::insert(tx, row.id, None, &checked)?;
+    outbox::remember(tx, row.id, &incoming.message_id, "in", &now_text)?;
+    let lines: Vec<(Field, String)> = [
+        (Field::Store, row.store.clone()),
+        (Field::Order, row.order.clone()),
+        (Field::Phone, row.phone.clone()),
+        (Field::Channel, row.channel.clone()),
+        (Field::At, row.at.clone()),
+        (Field::Screenshot, format!("{} attached", checked.len())),
+        (Field::Tried, row.tried.join("; ")),
+        (Field::Summary, row.summary.clone()),
+        (Field::Plan, row.plan.clone()),
+    ]
+    .into_iter()
+    .map(|(field, value)| {
+        let shown = if value.is_empty() {
+            "(missing)".to_string()
+        } else {
+            value
+        };
+        (field, shown)
+    })
+    .collect();
+    let promise = compose::Promise {
+        due,
+        zone: calendar.zone,
+        target: calendar.describe_target(plan),
+    };
+    let draft = compose::acknowledgement_of_mail(
+        &row.tracking,
+        &subject,
+        &lines,
+        &notes,
+        &problems,
+        &promise,
+    );
+    outbox::queue(tx, row.id, &row.tracking, &row.email, &draft, &now_text)?;
+    Ok(row.tracking)
 }
 
 /// Whether an automatic answer went to `address` since `since`.

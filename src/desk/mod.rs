@@ -449,7 +449,7 @@ impl DeskCore {
         incoming: &crate::mail::receive::Incoming,
         now: DateTime<Utc>,
     ) -> Result<Received, DeskError> {
-        inbox::receive(&self.db, incoming, now)
+        inbox::receive(&self.db, &self.calendar, incoming, now)
     }
 
     /// The mail held for the engineer, newest first.

@@ -111,6 +111,7 @@ pub fn receive(global: &GlobalArgs) -> Result<(), DeskCliError> {
         })?;
     match received {
         crate::desk::Received::Threaded(tn) => eprintln!("mail threaded on {tn}"),
+        crate::desk::Received::Filed(tn) => eprintln!("mail filed as ticket {tn}"),
         crate::desk::Received::Held { reason, answered } => eprintln!(
             "mail held ({reason}){}",
             if answered {

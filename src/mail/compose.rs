@@ -69,6 +69,41 @@ pub fn acknowledgement(
     screenshots: usize,
     promise: &Promise,
 ) -> Draft {
+    let lines = checklist(ticket, screenshots);
+    let needed = still_needed(ticket, notes, screenshots);
+    Draft {
+        kind: Kind::Acknowledgement,
+        subject: tagged_subject(tracking, &ticket.subject()),
+        body: acknowledgement_body(tracking, &lines, notes, &needed, promise),
+        automatic: true,
+    }
+}
+
+/// The acknowledgement of a ticket filed by email: the fields the mail gave, and each one it
+/// lacked or that did not hold up, with its fix, first among what is still needed.
+pub fn acknowledgement_of_mail(
+    tracking: &TrackingNumber,
+    subject: &str,
+    lines: &[(Field, String)],
+    notes: &[(Field, Note)],
+    problems: &[String],
+    promise: &Promise,
+) -> Draft {
+    Draft {
+        kind: Kind::Acknowledgement,
+        subject: tagged_subject(tracking, subject),
+        body: acknowledgement_body(tracking, lines, notes, problems, promise),
+        automatic: true,
+    }
+}
+
+fn acknowledgement_body(
+    tracking: &TrackingNumber,
+    lines: &[(Field, String)],
+    notes: &[(Field, Note)],
+    needed: &[String],
+    promise: &Promise,
+) -> String {
     let mut body = String::new();
     body.push_str(REPLY_ABOVE);
     body.push_str("\n\n");
@@ -87,30 +122,23 @@ pub fn acknowledgement(
         promise.due.format("%Y-%m-%d %H:%M UTC")
     ));
     body.push_str("The checklist as filed\n");
-    let lines = checklist(ticket, screenshots);
-    for (field, value) in &lines {
+    for (field, value) in lines {
         body.push_str(&format!("  {:<12} {value}\n", format!("{}:", field.name())));
         for (_, note) in notes.iter().filter(|(f, _)| f == field) {
             body.push_str(&format!("  {:<12}   {note}\n", ""));
         }
     }
-    let needed = still_needed(ticket, notes, screenshots);
     body.push('\n');
     if needed.is_empty() {
         body.push_str("Still needed: nothing; support has what it needs to start.\n");
     } else {
         body.push_str("Still needed (reply to this mail with these, all at once)\n");
-        for item in &needed {
+        for item in needed {
             body.push_str(&format!("  - {item}\n"));
         }
     }
     body.push_str("\n-- \nCartsaver support\n");
-    Draft {
-        kind: Kind::Acknowledgement,
-        subject: tagged_subject(tracking, &ticket.subject()),
-        body,
-        automatic: true,
-    }
+    body
 }
 
 /// The checklist's fields as the ticket holds them, PIN masked.

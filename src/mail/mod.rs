@@ -4,6 +4,7 @@
 //! itself is the desk's (`desk/outbox.rs`): a mail is a row written in the transaction of the
 //! event it tells of.
 
+pub mod checklist;
 pub mod compose;
 pub mod quote;
 pub mod receive;
