@@ -38,6 +38,8 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-desk' -ScriptBlock {
             [CompletionResult]::new('set-status', 'set-status', [CompletionResultType]::ParameterValue, 'Set a ticket''s status: open, answered or resolved')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (the same as completions/ in the project)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page, or write every page (one per command) into a folder')
+            [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Register and list the email addresses of a store (mail from them files and answers its tickets)')
+            [CompletionResult]::new('mail', 'mail', [CompletionResultType]::ParameterValue, 'The desk''s email: the outgoing queue')
             [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy a whole desk to another database (SQLite or PostgreSQL, either way), verified')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -53,6 +55,12 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-desk' -ScriptBlock {
             [CompletionResult]::new('--metrics-listen', '--metrics-listen', [CompletionResultType]::ParameterName, 'Also serve Prometheus metrics at http://ADDR/metrics (port 0 picks a free port; the second stdout line is then `metrics on http://HOST:PORT/metrics`)')
             [CompletionResult]::new('--max-connections', '--max-connections', [CompletionResultType]::ParameterName, 'Connections open at once; more wait in the kernel''s backlog')
             [CompletionResult]::new('--pool-size', '--pool-size', [CompletionResultType]::ParameterName, 'PostgreSQL connections this process keeps (each instance has its own pool; keep the sum of all instances under the server''s max_connections)')
+            [CompletionResult]::new('--smtp', '--smtp', [CompletionResultType]::ParameterName, 'Send the queued mail through this SMTP submission server: smtp://[USER@]HOST[:PORT] (STARTTLS, port 587; plain only to a loopback host) or smtps://[USER@]HOST[:PORT] (TLS, port 465). Without it the desk queues mail and sends none')
+            [CompletionResult]::new('--smtp-password-file', '--smtp-password-file', [CompletionResultType]::ParameterName, 'The SMTP user''s password, read from this file (first line), if not in the --smtp URL')
+            [CompletionResult]::new('--mail-from', '--mail-from', [CompletionResultType]::ParameterName, 'The address the desk''s mail is from, e.g. "Cartsaver support <support@example.com>"')
+            [CompletionResult]::new('--mail-reply-to', '--mail-reply-to', [CompletionResultType]::ParameterName, 'The address replies should go to (the one the desk receives on) [default: --mail-from]')
+            [CompletionResult]::new('--smtp-listen', '--smtp-listen', [CompletionResultType]::ParameterName, 'Also take incoming mail over SMTP on HOST:PORT (port 0 picks a free port; the desk then prints `smtp on HOST:PORT` after its other stdout lines), as `mail receive` takes it')
+            [CompletionResult]::new('--smtp-ca-file', '--smtp-ca-file', [CompletionResultType]::ParameterName, 'Trust this certificate authority (PEM) for the --smtp server''s certificate, beside the usual ones (a private mail server''s own CA)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]')
             [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]')
             [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]')
@@ -300,6 +308,129 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-desk' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'cartsaver-desk;store' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]')
+            [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout (one object per line for lists)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Register an email address for a store: its mail may file tickets for the store and reply on them, beside each ticket''s own contact email')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The registered addresses: store, address, since when')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cartsaver-desk;store;add' {
+            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'The address to register')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]')
+            [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout (one object per line for lists)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cartsaver-desk;store;list' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Only the addresses of this store')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]')
+            [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout (one object per line for lists)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cartsaver-desk;store;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Register an email address for a store: its mail may file tickets for the store and reply on them, beside each ticket''s own contact email')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The registered addresses: store, address, since when')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cartsaver-desk;store;help;add' {
+            break
+        }
+        'cartsaver-desk;store;help;list' {
+            break
+        }
+        'cartsaver-desk;store;help;help' {
+            break
+        }
+        'cartsaver-desk;mail' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]')
+            [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout (one object per line for lists)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'The outgoing mail not sent yet (queued, or failed with the reason), newest first; a table, or JSON Lines with --json')
+            [CompletionResult]::new('receive', 'receive', [CompletionResultType]::ParameterValue, 'Take one RFC 5322 message on stdin, as an MTA''s pipe transport delivers it: a reply on the ticket it names (from its contact or a store address), or held for the engineer')
+            [CompletionResult]::new('held', 'held', [CompletionResultType]::ParameterValue, 'The mail held for the engineer (strangers, automatic mail, mail naming no ticket), newest first')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cartsaver-desk;mail;queue' {
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]')
+            [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Also the mail already sent')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout (one object per line for lists)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cartsaver-desk;mail;receive' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]')
+            [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout (one object per line for lists)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cartsaver-desk;mail;held' {
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]')
+            [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout (one object per line for lists)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cartsaver-desk;mail;help' {
+            [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'The outgoing mail not sent yet (queued, or failed with the reason), newest first; a table, or JSON Lines with --json')
+            [CompletionResult]::new('receive', 'receive', [CompletionResultType]::ParameterValue, 'Take one RFC 5322 message on stdin, as an MTA''s pipe transport delivers it: a reply on the ticket it names (from its contact or a store address), or held for the engineer')
+            [CompletionResult]::new('held', 'held', [CompletionResultType]::ParameterValue, 'The mail held for the engineer (strangers, automatic mail, mail naming no ticket), newest first')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cartsaver-desk;mail;help;queue' {
+            break
+        }
+        'cartsaver-desk;mail;help;receive' {
+            break
+        }
+        'cartsaver-desk;mail;help;held' {
+            break
+        }
+        'cartsaver-desk;mail;help;help' {
+            break
+        }
         'cartsaver-desk;copy' {
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The desk to copy: a SQLite file or a PostgreSQL URL (only read)')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Where to copy it: a SQLite file or a PostgreSQL URL, new or empty unless --append')
@@ -326,6 +457,8 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-desk' -ScriptBlock {
             [CompletionResult]::new('set-status', 'set-status', [CompletionResultType]::ParameterValue, 'Set a ticket''s status: open, answered or resolved')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (the same as completions/ in the project)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page, or write every page (one per command) into a folder')
+            [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Register and list the email addresses of a store (mail from them files and answers its tickets)')
+            [CompletionResult]::new('mail', 'mail', [CompletionResultType]::ParameterValue, 'The desk''s email: the outgoing queue')
             [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy a whole desk to another database (SQLite or PostgreSQL, either way), verified')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -383,6 +516,32 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-desk' -ScriptBlock {
             break
         }
         'cartsaver-desk;help;man' {
+            break
+        }
+        'cartsaver-desk;help;store' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Register an email address for a store: its mail may file tickets for the store and reply on them, beside each ticket''s own contact email')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The registered addresses: store, address, since when')
+            break
+        }
+        'cartsaver-desk;help;store;add' {
+            break
+        }
+        'cartsaver-desk;help;store;list' {
+            break
+        }
+        'cartsaver-desk;help;mail' {
+            [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'The outgoing mail not sent yet (queued, or failed with the reason), newest first; a table, or JSON Lines with --json')
+            [CompletionResult]::new('receive', 'receive', [CompletionResultType]::ParameterValue, 'Take one RFC 5322 message on stdin, as an MTA''s pipe transport delivers it: a reply on the ticket it names (from its contact or a store address), or held for the engineer')
+            [CompletionResult]::new('held', 'held', [CompletionResultType]::ParameterValue, 'The mail held for the engineer (strangers, automatic mail, mail naming no ticket), newest first')
+            break
+        }
+        'cartsaver-desk;help;mail;queue' {
+            break
+        }
+        'cartsaver-desk;help;mail;receive' {
+            break
+        }
+        'cartsaver-desk;help;mail;held' {
             break
         }
         'cartsaver-desk;help;copy' {

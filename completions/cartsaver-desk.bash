@@ -28,6 +28,9 @@ _cartsaver__desk() {
             cartsaver__desk,help)
                 cmd="cartsaver__desk__subcmd__help"
                 ;;
+            cartsaver__desk,mail)
+                cmd="cartsaver__desk__subcmd__mail"
+                ;;
             cartsaver__desk,man)
                 cmd="cartsaver__desk__subcmd__man"
                 ;;
@@ -42,6 +45,9 @@ _cartsaver__desk() {
                 ;;
             cartsaver__desk,set-status)
                 cmd="cartsaver__desk__subcmd__set__subcmd__status"
+                ;;
+            cartsaver__desk,store)
+                cmd="cartsaver__desk__subcmd__store"
                 ;;
             cartsaver__desk,tickets)
                 cmd="cartsaver__desk__subcmd__tickets"
@@ -73,6 +79,9 @@ _cartsaver__desk() {
             cartsaver__desk__subcmd__help,help)
                 cmd="cartsaver__desk__subcmd__help__subcmd__help"
                 ;;
+            cartsaver__desk__subcmd__help,mail)
+                cmd="cartsaver__desk__subcmd__help__subcmd__mail"
+                ;;
             cartsaver__desk__subcmd__help,man)
                 cmd="cartsaver__desk__subcmd__help__subcmd__man"
                 ;;
@@ -88,6 +97,9 @@ _cartsaver__desk() {
             cartsaver__desk__subcmd__help,set-status)
                 cmd="cartsaver__desk__subcmd__help__subcmd__set__subcmd__status"
                 ;;
+            cartsaver__desk__subcmd__help,store)
+                cmd="cartsaver__desk__subcmd__help__subcmd__store"
+                ;;
             cartsaver__desk__subcmd__help,tickets)
                 cmd="cartsaver__desk__subcmd__help__subcmd__tickets"
                 ;;
@@ -96,6 +108,21 @@ _cartsaver__desk() {
                 ;;
             cartsaver__desk__subcmd__help__subcmd__attachments,save)
                 cmd="cartsaver__desk__subcmd__help__subcmd__attachments__subcmd__save"
+                ;;
+            cartsaver__desk__subcmd__help__subcmd__mail,held)
+                cmd="cartsaver__desk__subcmd__help__subcmd__mail__subcmd__held"
+                ;;
+            cartsaver__desk__subcmd__help__subcmd__mail,queue)
+                cmd="cartsaver__desk__subcmd__help__subcmd__mail__subcmd__queue"
+                ;;
+            cartsaver__desk__subcmd__help__subcmd__mail,receive)
+                cmd="cartsaver__desk__subcmd__help__subcmd__mail__subcmd__receive"
+                ;;
+            cartsaver__desk__subcmd__help__subcmd__store,add)
+                cmd="cartsaver__desk__subcmd__help__subcmd__store__subcmd__add"
+                ;;
+            cartsaver__desk__subcmd__help__subcmd__store,list)
+                cmd="cartsaver__desk__subcmd__help__subcmd__store__subcmd__list"
                 ;;
             cartsaver__desk__subcmd__help__subcmd__tickets,check-pin)
                 cmd="cartsaver__desk__subcmd__help__subcmd__tickets__subcmd__check__subcmd__pin"
@@ -114,6 +141,48 @@ _cartsaver__desk() {
                 ;;
             cartsaver__desk__subcmd__help__subcmd__token,revoke)
                 cmd="cartsaver__desk__subcmd__help__subcmd__token__subcmd__revoke"
+                ;;
+            cartsaver__desk__subcmd__mail,held)
+                cmd="cartsaver__desk__subcmd__mail__subcmd__held"
+                ;;
+            cartsaver__desk__subcmd__mail,help)
+                cmd="cartsaver__desk__subcmd__mail__subcmd__help"
+                ;;
+            cartsaver__desk__subcmd__mail,queue)
+                cmd="cartsaver__desk__subcmd__mail__subcmd__queue"
+                ;;
+            cartsaver__desk__subcmd__mail,receive)
+                cmd="cartsaver__desk__subcmd__mail__subcmd__receive"
+                ;;
+            cartsaver__desk__subcmd__mail__subcmd__help,held)
+                cmd="cartsaver__desk__subcmd__mail__subcmd__help__subcmd__held"
+                ;;
+            cartsaver__desk__subcmd__mail__subcmd__help,help)
+                cmd="cartsaver__desk__subcmd__mail__subcmd__help__subcmd__help"
+                ;;
+            cartsaver__desk__subcmd__mail__subcmd__help,queue)
+                cmd="cartsaver__desk__subcmd__mail__subcmd__help__subcmd__queue"
+                ;;
+            cartsaver__desk__subcmd__mail__subcmd__help,receive)
+                cmd="cartsaver__desk__subcmd__mail__subcmd__help__subcmd__receive"
+                ;;
+            cartsaver__desk__subcmd__store,add)
+                cmd="cartsaver__desk__subcmd__store__subcmd__add"
+                ;;
+            cartsaver__desk__subcmd__store,help)
+                cmd="cartsaver__desk__subcmd__store__subcmd__help"
+                ;;
+            cartsaver__desk__subcmd__store,list)
+                cmd="cartsaver__desk__subcmd__store__subcmd__list"
+                ;;
+            cartsaver__desk__subcmd__store__subcmd__help,add)
+                cmd="cartsaver__desk__subcmd__store__subcmd__help__subcmd__add"
+                ;;
+            cartsaver__desk__subcmd__store__subcmd__help,help)
+                cmd="cartsaver__desk__subcmd__store__subcmd__help__subcmd__help"
+                ;;
+            cartsaver__desk__subcmd__store__subcmd__help,list)
+                cmd="cartsaver__desk__subcmd__store__subcmd__help__subcmd__list"
                 ;;
             cartsaver__desk__subcmd__tickets,check-pin)
                 cmd="cartsaver__desk__subcmd__tickets__subcmd__check__subcmd__pin"
@@ -170,7 +239,7 @@ _cartsaver__desk() {
 
     case "${cmd}" in
         cartsaver__desk)
-            opts="-h -V --db --calendar --key-file --json --help --version serve token tickets attachments migrate reply set-status completions man copy help"
+            opts="-h -V --db --calendar --key-file --json --help --version serve token tickets attachments migrate reply set-status completions man store mail copy help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -362,7 +431,7 @@ _cartsaver__desk() {
             return 0
             ;;
         cartsaver__desk__subcmd__help)
-            opts="serve token tickets attachments migrate reply set-status completions man copy help"
+            opts="serve token tickets attachments migrate reply set-status completions man store mail copy help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -445,6 +514,62 @@ _cartsaver__desk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cartsaver__desk__subcmd__help__subcmd__mail)
+            opts="queue receive held"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__help__subcmd__mail__subcmd__held)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__help__subcmd__mail__subcmd__queue)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__help__subcmd__mail__subcmd__receive)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cartsaver__desk__subcmd__help__subcmd__man)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -504,6 +629,48 @@ _cartsaver__desk() {
         cartsaver__desk__subcmd__help__subcmd__set__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__help__subcmd__store)
+            opts="add list"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__help__subcmd__store__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__help__subcmd__store__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -627,6 +794,188 @@ _cartsaver__desk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cartsaver__desk__subcmd__mail)
+            opts="-h -V --db --calendar --key-file --json --help --version queue receive held help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --calendar)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__mail__subcmd__held)
+            opts="-h -V --limit --db --calendar --key-file --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --calendar)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__mail__subcmd__help)
+            opts="queue receive held help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__mail__subcmd__help__subcmd__held)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__mail__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__mail__subcmd__help__subcmd__queue)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__mail__subcmd__help__subcmd__receive)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__mail__subcmd__queue)
+            opts="-h -V --all --limit --db --calendar --key-file --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --calendar)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__mail__subcmd__receive)
+            opts="-h -V --db --calendar --key-file --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --calendar)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cartsaver__desk__subcmd__man)
             opts="-h -V --dir --db --calendar --key-file --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -718,7 +1067,7 @@ _cartsaver__desk() {
             return 0
             ;;
         cartsaver__desk__subcmd__serve)
-            opts="-h -V --listen --header-timeout --idle-timeout --body-timeout --body-min-rate --shutdown-timeout --log-format --metrics-listen --max-connections --pool-size --no-migrate --db --calendar --key-file --json --help --version"
+            opts="-h -V --listen --header-timeout --idle-timeout --body-timeout --body-min-rate --shutdown-timeout --log-format --metrics-listen --max-connections --pool-size --no-migrate --smtp --smtp-password-file --mail-from --mail-reply-to --smtp-listen --smtp-ca-file --db --calendar --key-file --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -764,6 +1113,30 @@ _cartsaver__desk() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --smtp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --smtp-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mail-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mail-reply-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --smtp-listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --smtp-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -790,6 +1163,148 @@ _cartsaver__desk() {
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --calendar)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__store)
+            opts="-h -V --db --calendar --key-file --json --help --version add list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --calendar)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__store__subcmd__add)
+            opts="-h -V --email --db --calendar --key-file --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --email)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --calendar)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__store__subcmd__help)
+            opts="add list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__store__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__store__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__store__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__store__subcmd__list)
+            opts="-h -V --store --db --calendar --key-file --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -35,6 +35,8 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
             cand set-status 'Set a ticket''s status: open, answered or resolved'
             cand completions 'Print a shell completion script (the same as completions/ in the project)'
             cand man 'Print the man page, or write every page (one per command) into a folder'
+            cand store 'Register and list the email addresses of a store (mail from them files and answers its tickets)'
+            cand mail 'The desk''s email: the outgoing queue'
             cand copy 'Copy a whole desk to another database (SQLite or PostgreSQL, either way), verified'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -49,6 +51,12 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
             cand --metrics-listen 'Also serve Prometheus metrics at http://ADDR/metrics (port 0 picks a free port; the second stdout line is then `metrics on http://HOST:PORT/metrics`)'
             cand --max-connections 'Connections open at once; more wait in the kernel''s backlog'
             cand --pool-size 'PostgreSQL connections this process keeps (each instance has its own pool; keep the sum of all instances under the server''s max_connections)'
+            cand --smtp 'Send the queued mail through this SMTP submission server: smtp://[USER@]HOST[:PORT] (STARTTLS, port 587; plain only to a loopback host) or smtps://[USER@]HOST[:PORT] (TLS, port 465). Without it the desk queues mail and sends none'
+            cand --smtp-password-file 'The SMTP user''s password, read from this file (first line), if not in the --smtp URL'
+            cand --mail-from 'The address the desk''s mail is from, e.g. "Cartsaver support <support@example.com>"'
+            cand --mail-reply-to 'The address replies should go to (the one the desk receives on) [default: --mail-from]'
+            cand --smtp-listen 'Also take incoming mail over SMTP on HOST:PORT (port 0 picks a free port; the desk then prints `smtp on HOST:PORT` after its other stdout lines), as `mail receive` takes it'
+            cand --smtp-ca-file 'Trust this certificate authority (PEM) for the --smtp server''s certificate, beside the usual ones (a private mail server''s own CA)'
             cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
             cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
             cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
@@ -267,6 +275,113 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'cartsaver-desk;store'= {
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
+            cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
+            cand --json 'Print JSON on stdout (one object per line for lists)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Register an email address for a store: its mail may file tickets for the store and reply on them, beside each ticket''s own contact email'
+            cand list 'The registered addresses: store, address, since when'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cartsaver-desk;store;add'= {
+            cand --email 'The address to register'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
+            cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
+            cand --json 'Print JSON on stdout (one object per line for lists)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-desk;store;list'= {
+            cand --store 'Only the addresses of this store'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
+            cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
+            cand --json 'Print JSON on stdout (one object per line for lists)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-desk;store;help'= {
+            cand add 'Register an email address for a store: its mail may file tickets for the store and reply on them, beside each ticket''s own contact email'
+            cand list 'The registered addresses: store, address, since when'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cartsaver-desk;store;help;add'= {
+        }
+        &'cartsaver-desk;store;help;list'= {
+        }
+        &'cartsaver-desk;store;help;help'= {
+        }
+        &'cartsaver-desk;mail'= {
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
+            cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
+            cand --json 'Print JSON on stdout (one object per line for lists)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand queue 'The outgoing mail not sent yet (queued, or failed with the reason), newest first; a table, or JSON Lines with --json'
+            cand receive 'Take one RFC 5322 message on stdin, as an MTA''s pipe transport delivers it: a reply on the ticket it names (from its contact or a store address), or held for the engineer'
+            cand held 'The mail held for the engineer (strangers, automatic mail, mail naming no ticket), newest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cartsaver-desk;mail;queue'= {
+            cand --limit 'At most this many'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
+            cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
+            cand --all 'Also the mail already sent'
+            cand --json 'Print JSON on stdout (one object per line for lists)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-desk;mail;receive'= {
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
+            cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
+            cand --json 'Print JSON on stdout (one object per line for lists)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-desk;mail;held'= {
+            cand --limit 'At most this many'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
+            cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
+            cand --json 'Print JSON on stdout (one object per line for lists)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-desk;mail;help'= {
+            cand queue 'The outgoing mail not sent yet (queued, or failed with the reason), newest first; a table, or JSON Lines with --json'
+            cand receive 'Take one RFC 5322 message on stdin, as an MTA''s pipe transport delivers it: a reply on the ticket it names (from its contact or a store address), or held for the engineer'
+            cand held 'The mail held for the engineer (strangers, automatic mail, mail naming no ticket), newest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cartsaver-desk;mail;help;queue'= {
+        }
+        &'cartsaver-desk;mail;help;receive'= {
+        }
+        &'cartsaver-desk;mail;help;held'= {
+        }
+        &'cartsaver-desk;mail;help;help'= {
+        }
         &'cartsaver-desk;copy'= {
             cand --from 'The desk to copy: a SQLite file or a PostgreSQL URL (only read)'
             cand --to 'Where to copy it: a SQLite file or a PostgreSQL URL, new or empty unless --append'
@@ -292,6 +407,8 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
             cand set-status 'Set a ticket''s status: open, answered or resolved'
             cand completions 'Print a shell completion script (the same as completions/ in the project)'
             cand man 'Print the man page, or write every page (one per command) into a folder'
+            cand store 'Register and list the email addresses of a store (mail from them files and answers its tickets)'
+            cand mail 'The desk''s email: the outgoing queue'
             cand copy 'Copy a whole desk to another database (SQLite or PostgreSQL, either way), verified'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -333,6 +450,25 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
         &'cartsaver-desk;help;completions'= {
         }
         &'cartsaver-desk;help;man'= {
+        }
+        &'cartsaver-desk;help;store'= {
+            cand add 'Register an email address for a store: its mail may file tickets for the store and reply on them, beside each ticket''s own contact email'
+            cand list 'The registered addresses: store, address, since when'
+        }
+        &'cartsaver-desk;help;store;add'= {
+        }
+        &'cartsaver-desk;help;store;list'= {
+        }
+        &'cartsaver-desk;help;mail'= {
+            cand queue 'The outgoing mail not sent yet (queued, or failed with the reason), newest first; a table, or JSON Lines with --json'
+            cand receive 'Take one RFC 5322 message on stdin, as an MTA''s pipe transport delivers it: a reply on the ticket it names (from its contact or a store address), or held for the engineer'
+            cand held 'The mail held for the engineer (strangers, automatic mail, mail naming no ticket), newest first'
+        }
+        &'cartsaver-desk;help;mail;queue'= {
+        }
+        &'cartsaver-desk;help;mail;receive'= {
+        }
+        &'cartsaver-desk;help;mail;held'= {
         }
         &'cartsaver-desk;help;copy'= {
         }

@@ -1,6 +1,6 @@
 //! The process exit statuses both binaries promise (README, Exit codes), in one place: the
 //! merchant CLI and `cartsaver-desk` alike (0 success, 1 anything else, 2 bad usage or input,
-//! 130 interrupted).
+//! 130 interrupted; `cartsaver-desk mail receive` adds sysexits' 65 and 75 for MTAs).
 
 use std::process::ExitCode;
 
@@ -14,6 +14,10 @@ pub enum ExitStatus {
     Invalid,
     /// Ctrl-C or Esc at a prompt; nothing was sent.
     Interrupted,
+    /// `mail receive`: the message can never be taken (sysexits' EX_DATAERR).
+    DataError,
+    /// `mail receive`: the database cannot be reached now; the MTA should retry (EX_TEMPFAIL).
+    TempFail,
 }
 
 impl ExitStatus {
@@ -23,6 +27,8 @@ impl ExitStatus {
             ExitStatus::Failure => 1,
             ExitStatus::Invalid => 2,
             ExitStatus::Interrupted => 130,
+            ExitStatus::DataError => 65,
+            ExitStatus::TempFail => 75,
         }
     }
 }
@@ -43,5 +49,7 @@ mod tests {
         assert_eq!(ExitStatus::Failure.code(), 1);
         assert_eq!(ExitStatus::Invalid.code(), 2);
         assert_eq!(ExitStatus::Interrupted.code(), 130);
+        assert_eq!(ExitStatus::DataError.code(), 65);
+        assert_eq!(ExitStatus::TempFail.code(), 75);
     }
 }

@@ -9,6 +9,7 @@ pub mod desk;
 pub mod desk_cli;
 pub mod domain;
 pub mod exit;
+pub mod mail;
 pub mod server;
 pub(crate) mod terminal;
 

@@ -157,6 +157,8 @@ fn metrics_count_requests_by_route_and_status_and_tickets_created() {
         r#"cartsaver_desk_tickets_created_total{outcome="created"} 2"#,
         "cartsaver_desk_http_request_duration_seconds_bucket",
         "cartsaver_desk_core_calls_in_flight",
+        // Two acknowledgements queued; this desk has no --smtp.
+        "cartsaver_desk_mail_queued 2",
     ] {
         assert!(text.contains(expected), "{expected} in:\n{text}");
     }

@@ -11,14 +11,18 @@ use sha2::{Digest as _, Sha256};
 use super::secret::{self, DeskSecret};
 use super::storage::{Conn, Db};
 use super::views::{self, TicketRow};
-use super::{CreateRequest, Created, DeskError, Scope, attachments, counts, idempotency, stores};
+use super::{
+    CreateRequest, Created, DeskError, Scope, attachments, counts, idempotency, outbox, stores,
+};
 use crate::api::Status;
 use crate::domain::calendar::Calendar;
+use crate::domain::field::Note;
 use crate::domain::screenshot::Screenshot;
 use crate::domain::ticket::{Context, Ticket, examine, fingerprint};
 use crate::domain::timestamp::format_utc;
 use crate::domain::tracking::TrackingNumber;
 use crate::domain::{Field, FieldError};
+use crate::mail::compose::{self, Promise};
 
 /// A fresh tracking number colliding with a stored one has odds of 1 in 32^8 per stored ticket;
 /// a few tries make a failure a sign of a broken random source, not bad luck.
@@ -33,6 +37,10 @@ struct Filing {
     row: TicketRow,
     /// The keyed hash of the PIN (`secret::pin_hash`); the row keeps only its last two characters.
     pin_hash: Option<[u8; 32]>,
+    /// The diagnosis of the fields, for the acknowledgement.
+    notes: Vec<(Field, Note)>,
+    /// The acknowledgement's expected first response.
+    promise: Promise,
 }
 
 /// A create's idempotency key as given (for messages) and as stored, with its body's keyed
@@ -83,6 +91,15 @@ pub(crate) fn create(
         if let Some(key) = &filing.idempotency {
             idempotency::remember(tx, store_id, &key.stored, &key.fingerprint, row.id, now)?;
         }
+        // The acknowledgement is queued with the ticket: filed is mailed (SPEC §9).
+        let draft = compose::acknowledgement(
+            &row.tracking,
+            &filing.ticket,
+            &filing.notes,
+            filing.screenshots.len(),
+            &filing.promise,
+        );
+        outbox::queue(tx, row.id, &row.tracking, &row.email, &draft, &now_text)?;
         let shown = filing
             .screenshots
             .iter()
@@ -135,6 +152,7 @@ fn prepare(
         .as_deref()
         .is_some_and(|at| at.trim().eq_ignore_ascii_case("now"));
     let exam = examine(&input, attachments::check(uploads), &context);
+    let notes = exam.notes();
     let (ticket, screenshots) = exam
         .into_ticket(|field| format!("missing; give `{field}` in the ticket"))
         .map_err(DeskError::Invalid)?;
@@ -203,6 +221,11 @@ fn prepare(
         first_response_due: format_utc(calendar.first_response_due(ticket.plan, now)),
         first_response_at: None,
     };
+    let promise = Promise {
+        due: calendar.first_response_due(ticket.plan, now),
+        zone: calendar.zone,
+        target: calendar.describe_target(ticket.plan),
+    };
     Ok(Filing {
         ticket,
         screenshots,
@@ -210,6 +233,8 @@ fn prepare(
         force_new,
         row,
         pin_hash,
+        notes,
+        promise,
     })
 }
 
@@ -243,7 +268,7 @@ fn order_lock(store_id: i64, order: &str) -> i64 {
 
 /// Insert the ticket row, drawing a new tracking number if the one drawn is taken. Returns the
 /// row id.
-fn insert_ticket(
+pub(crate) fn insert_ticket(
     conn: &dyn Conn,
     store_id: i64,
     row: &mut TicketRow,

@@ -7,11 +7,12 @@
 
 use super::storage::{Conn, Db};
 use super::views::{self, TicketRow};
-use super::{DeskError, Scope, Upload, attachments, counts};
+use super::{DeskError, Scope, Upload, attachments, counts, outbox};
 use crate::api::{Author, Status, TicketView};
-use crate::domain::screenshot::check_screenshot_count;
+use crate::domain::screenshot::{Screenshot, check_screenshot_count};
 use crate::domain::timestamp::format_utc;
 use crate::domain::tracking::TrackingNumber;
+use crate::mail::compose;
 use chrono::{DateTime, Utc};
 
 /// A follow-up is prose; logs belong in an attachment.
@@ -32,6 +33,19 @@ pub(crate) fn add(
                 .to_string(),
         ));
     }
+    let (body, screenshots) = checked(body, uploads)?;
+    let now_text = format_utc(now);
+    db.write(|tx| {
+        let row = views::require_ticket_to_change(tx, scope, tracking)?;
+        write(tx, &row, from, &body, &screenshots, &now_text)
+    })
+}
+
+/// A message's text trimmed and its attachments checked as §2 screenshots, every problem at once.
+pub(crate) fn checked(
+    body: &str,
+    uploads: Vec<Upload>,
+) -> Result<(String, Vec<Screenshot>), DeskError> {
     let body = body.trim();
     check_body(body, !uploads.is_empty())?;
     attachments::refuse_oversized(&uploads)?;
@@ -49,24 +63,36 @@ pub(crate) fn add(
     if !errors.is_empty() {
         return Err(DeskError::Invalid(errors));
     }
+    Ok((body.to_string(), screenshots))
+}
 
-    let now_text = format_utc(now);
-    db.write(|tx| {
-        let row = views::require_ticket_to_change(tx, scope, tracking)?;
-        let message_id: i64 = tx.value(
-            "INSERT INTO messages (ticket_id, store_id, author, body, at)
-             VALUES (?1, (SELECT store_id FROM tickets WHERE id = ?1), ?2, ?3, ?4) RETURNING id",
-            &[&row.id, &views::author_name(from), &body, &now_text],
-        )?;
-        attachments::insert(tx, row.id, Some(message_id), &screenshots)?;
-        let status = match from {
-            Author::Merchant => Status::Open,
-            Author::Support => Status::Answered,
-        };
-        change_status(tx, &row, status, &now_text)?;
-        let row = views::ticket_by_id(tx, row.id)?;
-        views::view(tx, row, &now_text)
-    })
+/// Write a checked message on the ticket `row` (locked by the caller's transaction), queue the
+/// mail a support reply is, and set the status it implies.
+pub(crate) fn write(
+    tx: &dyn Conn,
+    row: &TicketRow,
+    from: Author,
+    body: &str,
+    screenshots: &[Screenshot],
+    now_text: &str,
+) -> Result<TicketView, DeskError> {
+    let message_id: i64 = tx.value(
+        "INSERT INTO messages (ticket_id, store_id, author, body, at)
+         VALUES (?1, (SELECT store_id FROM tickets WHERE id = ?1), ?2, ?3, ?4) RETURNING id",
+        &[&row.id, &views::author_name(from), &body, &now_text],
+    )?;
+    attachments::insert(tx, row.id, Some(message_id), screenshots)?;
+    if from == Author::Support {
+        let draft = compose::reply(&row.tracking, &row.subject, body);
+        outbox::queue(tx, row.id, &row.tracking, &row.email, &draft, now_text)?;
+    }
+    let status = match from {
+        Author::Merchant => Status::Open,
+        Author::Support => Status::Answered,
+    };
+    change_status(tx, row, status, now_text)?;
+    let row = views::ticket_by_id(tx, row.id)?;
+    views::view(tx, row, now_text)
 }
 
 fn check_body(body: &str, has_attachments: bool) -> Result<(), DeskError> {
@@ -123,6 +149,10 @@ fn set(
             return views::view(tx, row, &now_text);
         }
         change_status(tx, &row, status, &now_text)?;
+        if status == Status::Resolved {
+            let draft = compose::resolved(&row.tracking, &row.subject);
+            outbox::queue(tx, row.id, &row.tracking, &row.email, &draft, &now_text)?;
+        }
         let row = views::ticket_by_id(tx, row.id)?;
         views::view(tx, row, &now_text)
     })

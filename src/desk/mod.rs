@@ -12,7 +12,9 @@
 //! `secret.rs` (the desk key for PIN and idempotency hashes), `stores.rs`,
 //! `tokens.rs`, `filing.rs` (create), `idempotency.rs`, `attachments.rs`, `messages.rs` (thread
 //! and status), `counts.rs` (tickets by status per store), `views.rs` (rows to API shapes),
-//! `listing.rs`, `stats.rs`; `copy.rs` moves a whole desk to another database.
+//! `listing.rs`, `stats.rs`, `addresses.rs` (a store's email addresses), `outbox.rs` (the mail
+//! queue, written in the transaction of each event a mail tells of), `inbox.rs` (incoming mail);
+//! `copy.rs` moves a whole desk to another database.
 //!
 //! Choices where SPEC §7 is silent:
 //! - A store token filing for another store is an invalid `store` field (422, code
@@ -36,10 +38,13 @@ pub mod answer;
 pub mod copy;
 pub mod location;
 
+pub use addresses::StoreAddress;
 /// For the read benchmark's fill, which writes tickets with plain SQL (`counts.rs`).
 #[doc(hidden)]
 pub use counts::RECOUNT as RECOUNT_SQL;
+pub use inbox::{HeldMail, Received};
 pub use listing::{DEFAULT_LIMIT, MAX_LIMIT};
+pub use outbox::{Claimed, Outcome, QueuedMail};
 pub use stats::DEFAULT_OVERDUE;
 pub use storage::{Location, OpenOptions, PoolState};
 pub use tokens::TokenInfo;
@@ -48,14 +53,17 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 
+mod addresses;
 mod attachments;
 mod counts;
 mod filing;
 mod idempotency;
+mod inbox;
 mod listing;
 #[cfg(test)]
 mod measure;
 mod messages;
+mod outbox;
 #[cfg(test)]
 mod plans;
 mod secret;
@@ -396,6 +404,64 @@ impl DeskCore {
                 "the database has schema version {version} and this cartsaver-desk knows {known}; upgrade this instance to the release that wrote it"
             )))
         }
+    }
+
+    /// Register `email` for `store`: mail from it may file and answer the store's tickets.
+    /// Returns whether it was new.
+    pub fn add_store_address(
+        &self,
+        store: &StoreUrl,
+        email: &crate::domain::email::Email,
+        now: DateTime<Utc>,
+    ) -> Result<bool, DeskError> {
+        addresses::add(&self.db, store, email, now)
+    }
+
+    /// The registered addresses (of `store`, if given).
+    pub fn store_addresses(
+        &self,
+        store: Option<&StoreUrl>,
+    ) -> Result<Vec<StoreAddress>, DeskError> {
+        addresses::list(&self.db, store)
+    }
+
+    /// The next mail due to be sent, claimed for this process (see `outbox.rs`).
+    pub fn claim_mail(&self, now: DateTime<Utc>) -> Result<Option<Claimed>, DeskError> {
+        outbox::claim(&self.db, now)
+    }
+
+    /// What became of a claimed mail.
+    pub fn record_mail(
+        &self,
+        id: i64,
+        outcome: &Outcome,
+        now: DateTime<Utc>,
+    ) -> Result<(), DeskError> {
+        outbox::record(&self.db, id, outcome, now)
+    }
+
+    /// The mail queue, newest first: what is not sent yet (and, with `sent`, the rest).
+    pub fn mail_queue(&self, sent: bool, limit: usize) -> Result<Vec<QueuedMail>, DeskError> {
+        outbox::list(&self.db, sent, limit)
+    }
+
+    /// Take an incoming message (SPEC §9): a merchant message on the ticket it names, or held.
+    pub fn receive_mail(
+        &self,
+        incoming: &crate::mail::receive::Incoming,
+        now: DateTime<Utc>,
+    ) -> Result<Received, DeskError> {
+        inbox::receive(&self.db, &self.calendar, incoming, now)
+    }
+
+    /// The mail held for the engineer, newest first.
+    pub fn held_mail(&self, limit: usize) -> Result<Vec<HeldMail>, DeskError> {
+        inbox::held(&self.db, limit)
+    }
+
+    /// How many mails wait to be sent.
+    pub fn mail_waiting(&self) -> Result<i64, DeskError> {
+        outbox::waiting(&self.db)
     }
 
     /// The store a token belongs to; notes when the token was used (at most once a minute).

@@ -21,6 +21,7 @@ Environment:
   CARTSAVER_DESK_DB        the database file or PostgreSQL URL (like --db)
   CARTSAVER_DESK_CALENDAR  the support calendar file (like --calendar)
   CARTSAVER_DESK_KEY_FILE  the desk key file (like --key-file)
+  CARTSAVER_DESK_SMTP      the SMTP submission server of `serve` (like --smtp)
   CARTSAVER_NOW            RFC 3339 time that stands in for the clock (reproducible runs and tests)";
 
 #[derive(Debug, Parser)]
@@ -131,6 +132,15 @@ pub enum Command {
         dir: Option<PathBuf>,
     },
 
+    /// Register and list the email addresses of a store (mail from them files and answers its
+    /// tickets)
+    #[command(subcommand)]
+    Store(StoreCommand),
+
+    /// The desk's email: the outgoing queue
+    #[command(subcommand)]
+    Mail(MailCommand),
+
     /// Copy a whole desk to another database (SQLite or PostgreSQL, either way), verified
     #[command(
         long_about = "Copy a whole desk (stores, tokens, tickets, messages, attachments, \
@@ -175,6 +185,65 @@ pub struct CopyArgs {
     #[arg(long, value_name = "FILE")]
     pub to_key_file: Option<PathBuf>,
 }
+
+#[derive(Debug, Subcommand)]
+pub enum StoreCommand {
+    /// Register an email address for a store: its mail may file tickets for the store and reply
+    /// on them, beside each ticket's own contact email
+    #[command(after_help = EXIT_CODES)]
+    Add {
+        /// The store (any form `cartsaver-support --store` accepts)
+        #[arg(value_name = "URL")]
+        store: String,
+
+        /// The address to register
+        #[arg(long, value_name = "ADDR")]
+        email: String,
+    },
+    /// The registered addresses: store, address, since when
+    #[command(after_help = EXIT_CODES)]
+    List {
+        /// Only the addresses of this store
+        #[arg(long, value_name = "URL")]
+        store: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MailCommand {
+    /// The outgoing mail not sent yet (queued, or failed with the reason), newest first; a
+    /// table, or JSON Lines with --json
+    #[command(after_help = EXIT_CODES)]
+    Queue {
+        /// Also the mail already sent
+        #[arg(long)]
+        all: bool,
+
+        /// At most this many
+        #[arg(long, value_name = "N", default_value_t = 100)]
+        limit: usize,
+    },
+
+    /// Take one RFC 5322 message on stdin, as an MTA's pipe transport delivers it: a reply on
+    /// the ticket it names (from its contact or a store address), or held for the engineer
+    #[command(after_help = RECEIVE_EXIT_CODES)]
+    Receive,
+
+    /// The mail held for the engineer (strangers, automatic mail, mail naming no ticket),
+    /// newest first
+    #[command(after_help = EXIT_CODES)]
+    Held {
+        /// At most this many
+        #[arg(long, value_name = "N", default_value_t = 100)]
+        limit: usize,
+    },
+}
+
+const RECEIVE_EXIT_CODES: &str = "\
+Exit codes (sysexits, as MTAs read them):
+  0   taken: threaded on a ticket, held, or already taken (the same Message-ID)
+  65  EX_DATAERR: the message can never be taken (the reason on one line on stderr)
+  75  EX_TEMPFAIL: the database cannot be reached now; the MTA retries later";
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
@@ -228,6 +297,40 @@ pub struct ServeArgs {
     /// `cartsaver-desk migrate` first, once, when upgrading several instances)
     #[arg(long)]
     pub no_migrate: bool,
+
+    /// Send the queued mail through this SMTP submission server: smtp://[USER@]HOST[:PORT]
+    /// (STARTTLS, port 587; plain only to a loopback host) or smtps://[USER@]HOST[:PORT]
+    /// (TLS, port 465). Without it the desk queues mail and sends none
+    #[arg(
+        long,
+        value_name = "URL",
+        env = "CARTSAVER_DESK_SMTP",
+        hide_env_values = true,
+        requires = "mail_from"
+    )]
+    pub smtp: Option<String>,
+
+    /// The SMTP user's password, read from this file (first line), if not in the --smtp URL
+    #[arg(long, value_name = "FILE")]
+    pub smtp_password_file: Option<PathBuf>,
+
+    /// The address the desk's mail is from, e.g. "Cartsaver support <support@example.com>"
+    #[arg(long, value_name = "ADDR")]
+    pub mail_from: Option<String>,
+
+    /// The address replies should go to (the one the desk receives on) [default: --mail-from]
+    #[arg(long, value_name = "ADDR")]
+    pub mail_reply_to: Option<String>,
+
+    /// Also take incoming mail over SMTP on HOST:PORT (port 0 picks a free port; the desk then
+    /// prints `smtp on HOST:PORT` after its other stdout lines), as `mail receive` takes it
+    #[arg(long, value_name = "ADDR")]
+    pub smtp_listen: Option<String>,
+
+    /// Trust this certificate authority (PEM) for the --smtp server's certificate, beside the
+    /// usual ones (a private mail server's own CA)
+    #[arg(long, value_name = "FILE")]
+    pub smtp_ca_file: Option<PathBuf>,
 }
 
 /// A duration as people write it: `10s`, `500ms`, `2m`, `1h 30m`.

@@ -16,6 +16,12 @@ pub enum DeskCliError {
     /// Anything else.
     #[error(transparent)]
     Failed(#[from] anyhow::Error),
+    /// `mail receive`: a message that can never be taken (exit 65), with the one-line reason.
+    #[error("{0}")]
+    DataError(String),
+    /// `mail receive`: the database is unreachable now (exit 75, so the MTA retries).
+    #[error("{0}")]
+    TempFail(String),
 }
 
 impl DeskCliError {
@@ -23,6 +29,8 @@ impl DeskCliError {
         match self {
             DeskCliError::Invalid(_) | DeskCliError::Usage(_) => ExitStatus::Invalid,
             DeskCliError::Failed(_) => ExitStatus::Failure,
+            DeskCliError::DataError(_) => ExitStatus::DataError,
+            DeskCliError::TempFail(_) => ExitStatus::TempFail,
         }
     }
 }
@@ -56,7 +64,9 @@ pub fn report(error: &DeskCliError) {
                 eprintln!("  {problem}");
             }
         }
-        DeskCliError::Usage(message) => eprintln!("error: {message}"),
+        DeskCliError::Usage(message)
+        | DeskCliError::DataError(message)
+        | DeskCliError::TempFail(message) => eprintln!("error: {message}"),
         DeskCliError::Failed(failure) => {
             eprintln!("error: {failure}");
             for cause in failure.chain().skip(1) {

@@ -1,18 +1,22 @@
 //! `cartsaver-desk`, the support engineer's command line: clap definitions (`args`), one module
-//! per concern (`serve`, `token`, `tickets`, `copy`), the desk it opens (`open`), and the one place
-//! errors are printed (`error`). The rules live in the desk core; the wire in `server`.
+//! per concern (`serve`, `token`, `tickets`, `copy`, `store`, `mail`), the desk it opens (`open`),
+//! and the one place errors are printed (`error`). The rules live in the desk core; the wire in `server`.
 
 pub mod args;
 mod attachments;
 mod copy;
 pub mod error;
+mod mail;
 mod open;
 mod serve;
 mod show;
+mod store;
 mod tickets;
 mod token;
 
-use args::{AttachmentsCommand, Command, DeskCli, TicketsCommand, TokenCommand};
+use args::{
+    AttachmentsCommand, Command, DeskCli, MailCommand, StoreCommand, TicketsCommand, TokenCommand,
+};
 use error::DeskCliError;
 
 use crate::exit::ExitStatus;
@@ -70,5 +74,10 @@ fn dispatch(cli: DeskCli) -> Result<(), DeskCliError> {
         Command::Man { dir } => crate::cli::completions::write_man(Binary::Desk, dir.as_deref())
             .map_err(DeskCliError::from),
         Command::Copy(args) => copy::run(global, args),
+        Command::Store(StoreCommand::Add { store, email }) => store::add(global, store, email),
+        Command::Store(StoreCommand::List { store }) => store::list(global, store.as_deref()),
+        Command::Mail(MailCommand::Queue { all, limit }) => mail::queue(global, *all, *limit),
+        Command::Mail(MailCommand::Receive) => mail::receive(global),
+        Command::Mail(MailCommand::Held { limit }) => mail::held(global, *limit),
     }
 }

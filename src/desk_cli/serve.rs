@@ -7,6 +7,7 @@ use std::net::ToSocketAddrs;
 
 use anyhow::Context as _;
 
+use crate::mail::send::{Identity, Smtp, mailbox};
 use crate::server::{self, AppState, BodyLimits, Limits, Pace, Tuning};
 
 use super::args::{GlobalArgs, ServeArgs};
@@ -19,6 +20,12 @@ pub fn run(global: &GlobalArgs, args: &ServeArgs) -> Result<(), DeskCliError> {
         .metrics_listen
         .as_deref()
         .map(|text| socket_addresses("--metrics-listen", text, "127.0.0.1:9187"))
+        .transpose()?;
+    let mail = mail_settings(args)?;
+    let smtp_addresses = args
+        .smtp_listen
+        .as_deref()
+        .map(|text| socket_addresses("--smtp-listen", text, "127.0.0.1:2525"))
         .transpose()?;
     crate::server::ops::init_logging(args.log_format);
     let clock = open::clock()?;
@@ -73,9 +80,44 @@ pub fn run(global: &GlobalArgs, args: &ServeArgs) -> Result<(), DeskCliError> {
                 .and_then(|()| stdout.flush())
                 .context("cannot write the metrics address to stdout")?;
         }
+        let smtp_listener = match &smtp_addresses {
+            Some(addresses) => {
+                let listener = std::net::TcpListener::bind(addresses.as_slice()).with_context(|| {
+                    format!(
+                        "cannot listen for SMTP on {}; pick another port, or 0 for any free port",
+                        args.smtp_listen.as_deref().unwrap_or_default()
+                    )
+                })?;
+                let at = listener.local_addr().context("cannot read the SMTP address")?;
+                writeln!(stdout, "smtp on {at}")
+                    .and_then(|()| stdout.flush())
+                    .context("cannot write the SMTP address to stdout")?;
+                Some(listener)
+            }
+            None => None,
+        };
         drop(stdout);
         let tuning = tuning(args);
         let state = AppState::new(core, clock, &tuning);
+        if let Some(listener) = smtp_listener {
+            server::smtp_listen::spawn(listener, state.core(), state.clock())
+                .context("cannot start the SMTP listener")?;
+        }
+        // Dropped when serving ends, which stops the sender.
+        let (_stop_mail, stop) = std::sync::mpsc::channel::<()>();
+        match mail {
+            Some((smtp, identity)) => {
+                tracing::info!("sending the queued mail through {}", smtp.shown);
+                let core = state.core();
+                std::thread::Builder::new()
+                    .name("mail-sender".into())
+                    .spawn(move || server::mailer::run(core, smtp, identity, stop))
+                    .context("cannot start the mail sender")?;
+            }
+            None => tracing::warn!(
+                "no --smtp: this desk sends no mail (it is queued; `cartsaver-desk mail queue` shows it, and a desk with --smtp sends it)"
+            ),
+        }
         let metrics = metrics_listener.map(|listener| {
             let router = server::metrics_router(state.clone());
             tokio::spawn(async move { axum::serve(listener, router).await })
@@ -90,6 +132,48 @@ pub fn run(global: &GlobalArgs, args: &ServeArgs) -> Result<(), DeskCliError> {
         tracing::info!("desk stopped");
         Ok::<(), DeskCliError>(())
     })
+}
+
+/// `--smtp` and its companions, checked before anything starts.
+fn mail_settings(args: &ServeArgs) -> Result<Option<(Smtp, Identity)>, DeskCliError> {
+    let Some(url) = &args.smtp else {
+        return Ok(None);
+    };
+    let password = match &args.smtp_password_file {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|error| {
+                DeskCliError::Usage(format!(
+                    "--smtp-password-file {}: cannot read it ({error})",
+                    path.display()
+                ))
+            })?;
+            Some(text.lines().next().unwrap_or_default().to_string())
+        }
+        None => None,
+    };
+    let ca = match &args.smtp_ca_file {
+        Some(path) => Some(std::fs::read(path).map_err(|error| {
+            DeskCliError::Usage(format!(
+                "--smtp-ca-file {}: cannot read it ({error})",
+                path.display()
+            ))
+        })?),
+        None => None,
+    };
+    let smtp =
+        Smtp::from_url(url, password.as_deref(), ca.as_deref()).map_err(DeskCliError::Usage)?;
+    let from = args
+        .mail_from
+        .as_deref()
+        .ok_or_else(|| DeskCliError::Usage("--smtp needs --mail-from ADDR".to_string()))?;
+    let from = mailbox(from).map_err(|e| DeskCliError::Usage(format!("--mail-from: {e}")))?;
+    let reply_to = args
+        .mail_reply_to
+        .as_deref()
+        .map(mailbox)
+        .transpose()
+        .map_err(|e| DeskCliError::Usage(format!("--mail-reply-to: {e}")))?;
+    Ok(Some((smtp, Identity { from, reply_to })))
 }
 
 /// `HOST:PORT` as socket addresses, or a usage error naming the flag with an example.

@@ -16,10 +16,12 @@ mod body;
 pub mod connections;
 pub mod error;
 mod gate;
+pub mod mailer;
 mod meta;
 pub mod ops;
 mod query;
 pub mod routes;
+pub mod smtp_listen;
 mod ticket_routes;
 
 use std::future::Future;
@@ -78,6 +80,16 @@ impl AppState {
 
     pub fn now(&self) -> DateTime<Utc> {
         self.clock.now()
+    }
+
+    /// The clock requests are stamped with (`CARTSAVER_NOW` or the system's).
+    pub fn clock(&self) -> Clock {
+        self.clock
+    }
+
+    /// The core, for work beside the requests (the mail sender).
+    pub fn core(&self) -> Arc<DeskCore> {
+        Arc::clone(&self.core)
     }
 
     /// Run `job` on the core off the async workers: the core is synchronous (SQLite).

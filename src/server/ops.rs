@@ -63,6 +63,7 @@ pub struct Metrics {
     created: Family<CreateLabels, Counter>,
     in_flight: Gauge,
     pool: Family<PoolLabels, Gauge>,
+    mail_queued: Gauge,
 }
 
 impl Metrics {
@@ -101,6 +102,12 @@ impl Metrics {
             "PostgreSQL connections of this instance's pool, by state (`in_use`, `idle`)",
             pool.clone(),
         );
+        let mail_queued = Gauge::default();
+        registry.register(
+            "mail_queued",
+            "Outgoing mails waiting to be sent (queued, not sent nor failed)",
+            mail_queued.clone(),
+        );
         Metrics {
             registry,
             requests,
@@ -108,6 +115,7 @@ impl Metrics {
             created,
             in_flight,
             pool,
+            mail_queued,
         }
     }
 
@@ -136,10 +144,19 @@ impl Metrics {
             .observe(seconds);
     }
 
-    /// The text exposition, with the in-flight gauge and the pool (PostgreSQL) read now.
-    pub fn render(&self, in_flight: usize, pool: Option<crate::desk::PoolState>) -> String {
+    /// The text exposition, with the in-flight gauge and the pool (PostgreSQL) read now, and
+    /// the mail queue's length when the database answered.
+    pub fn render(
+        &self,
+        in_flight: usize,
+        pool: Option<crate::desk::PoolState>,
+        mail_queued: Option<i64>,
+    ) -> String {
         let gauge = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
         self.in_flight.set(gauge(in_flight));
+        if let Some(queued) = mail_queued {
+            self.mail_queued.set(queued);
+        }
         if let Some(pool) = pool {
             for (state, n) in [("in_use", pool.in_use), ("idle", pool.idle)] {
                 self.pool
@@ -230,9 +247,10 @@ fn new_request_id() -> String {
 
 /// `GET /metrics` of the metrics listener.
 pub async fn metrics(State(state): State<AppState>) -> Response {
+    let queued = state.run(|core, _| core.mail_waiting()).await.ok();
     let text = state
         .metrics
-        .render(state.in_flight.in_use(), state.core.pool());
+        .render(state.in_flight.in_use(), state.core.pool(), queued);
     (
         [(
             header::CONTENT_TYPE,
@@ -308,7 +326,8 @@ mod tests {
             in_use: 2,
             idle: 14,
         };
-        let text = metrics.render(3, Some(pool));
+        let text = metrics.render(3, Some(pool), Some(4));
+        assert!(text.contains("cartsaver_desk_mail_queued 4"), "{text}");
         assert!(
             text.contains(
                 r#"cartsaver_desk_http_requests_total{method="GET",route="/v1/tickets/{tn}",status="404"} 1"#

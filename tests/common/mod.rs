@@ -7,6 +7,7 @@ pub mod postgres;
 pub mod proxy;
 #[cfg(unix)]
 pub mod pty;
+pub mod smtp;
 
 use std::path::{Path, PathBuf};
 

@@ -33,14 +33,14 @@ fn instances_starting_together_apply_each_migration_once() {
         let output = run.wait_with_output().unwrap();
         assert!(output.status.success(), "{}", stderr_of(&output));
         assert!(
-            stdout_of(&output).contains("schema version 5"),
+            stdout_of(&output).contains("schema version 6"),
             "{}",
             stdout_of(&output)
         );
     }
     assert_eq!(
         db.sql("SELECT string_agg(version::text, ',' ORDER BY version) FROM schema_migrations"),
-        "1,2,3,4,5"
+        "1,2,3,4,5,6"
     );
 }
 
@@ -54,7 +54,7 @@ fn a_database_newer_than_the_binary_is_refused_naming_both_versions() {
     assert_eq!(output.status.code(), Some(1));
     let message = stderr_of(&output);
     assert!(
-        message.contains("schema version 9") && message.contains("up to 5"),
+        message.contains("schema version 9") && message.contains("up to 6"),
         "{message}"
     );
     assert!(message.contains("newer release"), "{message}");

@@ -7,7 +7,8 @@
 //! is given `$1`), `INSERT … ON CONFLICT`, `RETURNING`, row values, partial indexes; times are
 //! RFC 3339 UTC text, booleans are compared as such (`WHERE t.urgent`). Where the dialects must
 //! differ, [`Conn`] says how: [`Conn::for_update`] locks rows on PostgreSQL (SQLite's single
-//! writer already holds every row), [`Conn::lock`] takes a transaction-scoped lock on a key.
+//! writer already holds every row), [`Conn::skip_locked`] claims a row no other transaction
+//! holds, [`Conn::lock`] takes a transaction-scoped lock on a key.
 //!
 //! A new table is a migration step in each backend's `schema.rs`, under the same number, and
 //! SQL in the module that owns the table. Nothing here knows a ticket rule.
@@ -226,6 +227,13 @@ pub(crate) trait Conn {
     /// sequence must be moved.
     fn sync_ids(&self, _table: &str) -> Result<(), DeskError> {
         Ok(())
+    }
+
+    /// What ends a `SELECT` that claims one of several rows (a queued mail) for this process:
+    /// on PostgreSQL the row is locked and rows other transactions hold are passed over, so
+    /// several instances each take a different one. SQLite's one writer needs nothing.
+    fn skip_locked(&self, _table: &str) -> String {
+        String::new()
     }
 }
 

@@ -340,6 +340,10 @@ impl Conn for PgConn<'_> {
              COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
         ))
     }
+
+    fn skip_locked(&self, table: &str) -> String {
+        format!(" FOR UPDATE OF {table} SKIP LOCKED")
+    }
 }
 
 /// `?1` placeholders as PostgreSQL's `$1`. The desk's SQL has no `?` inside string literals.

@@ -160,6 +160,64 @@ const MIGRATIONS: &[Step] = &[
     ALTER TABLE ticket_counts_slots RENAME TO ticket_counts;
     ",
     ),
+    // 6: email (issue 12). The addresses registered for a store (mail from them may file and
+    // answer its tickets); the outgoing mail, queued in the transaction of the event it tells
+    // of and sent by `serve --smtp`; every Message-ID of a ticket's thread, both ways, for
+    // threading and for taking the same incoming message once; mail held for the engineer.
+    Step::Sql(
+        r"
+    CREATE TABLE store_addresses (
+        id         INTEGER PRIMARY KEY,
+        store_id   INTEGER NOT NULL REFERENCES stores(id),
+        address    TEXT NOT NULL,  -- lowercase
+        created_at TEXT NOT NULL,
+        UNIQUE (store_id, address)
+    );
+    CREATE INDEX store_addresses_address ON store_addresses (address);
+
+    CREATE TABLE mail_outbox (
+        id              INTEGER PRIMARY KEY,
+        ticket_id       INTEGER REFERENCES tickets(id),
+        kind            TEXT NOT NULL,
+        message_id      TEXT NOT NULL UNIQUE,
+        recipient       TEXT NOT NULL,
+        subject         TEXT NOT NULL,
+        body            TEXT NOT NULL,
+        in_reply_to     TEXT,
+        refs            TEXT,
+        automatic       INTEGER NOT NULL,
+        status          TEXT NOT NULL CHECK (status IN ('queued', 'sent', 'failed')),
+        attempts        INTEGER NOT NULL,
+        next_attempt_at TEXT NOT NULL,
+        last_error      TEXT,
+        created_at      TEXT NOT NULL,
+        sent_at         TEXT
+    );
+    CREATE INDEX mail_outbox_due ON mail_outbox (next_attempt_at, id) WHERE status = 'queued';
+
+    CREATE TABLE mail_ids (
+        id         INTEGER PRIMARY KEY,
+        message_id TEXT NOT NULL UNIQUE,
+        ticket_id  INTEGER NOT NULL REFERENCES tickets(id),
+        direction  TEXT NOT NULL CHECK (direction IN ('out', 'in')),
+        at         TEXT NOT NULL
+    );
+    CREATE INDEX mail_ids_ticket ON mail_ids (ticket_id, id);
+
+    -- Mail taken but not let into a ticket (a stranger, an automatic message, a mail that
+    -- names no ticket), kept for the engineer: `cartsaver-desk mail held`.
+    CREATE TABLE mail_held (
+        id         INTEGER PRIMARY KEY,
+        message_id TEXT NOT NULL UNIQUE,
+        sender     TEXT NOT NULL,
+        subject    TEXT NOT NULL,
+        reason     TEXT NOT NULL,
+        ticket_id  INTEGER REFERENCES tickets(id),
+        body       TEXT NOT NULL,
+        at         TEXT NOT NULL
+    );
+    ",
+    ),
 ];
 
 /// Migration 2. A ticket keeps an HMAC of its PIN (to check one a store says) and its last two
@@ -471,6 +529,65 @@ mod upgrade_tests {
         assert_eq!(
             stores,
             expected.map(|(ticket, store)| (ticket, store.to_string()))
+        );
+    }
+}
+
+#[cfg(test)]
+mod upgrade_to_6_tests {
+    use super::*;
+
+    #[test]
+    fn upgrading_a_release_4_database_splits_its_counts_adds_the_mail_tables_and_keeps_its_tickets()
+    {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("desk.sqlite3");
+        let secret = DeskSecret::fixed(9);
+        let mut conn = Connection::open(&path).unwrap();
+        let tx = conn.transaction().unwrap();
+        for step in &MIGRATIONS[..4] {
+            match step {
+                Step::Sql(sql) => tx.execute_batch(sql).unwrap(),
+                Step::Code(run) => run(&tx, &secret).unwrap(),
+            }
+        }
+        tx.execute_batch(
+            "INSERT INTO stores VALUES (1, 'https://cool-shop.myshopify.com', '2026-11-01T00:00:00Z');
+             INSERT INTO tickets (id, tracking_number, store_id, order_number, phone, channel,
+                 at, tried, summary, email, plan, urgent, outage, allow_access, subject,
+                 status, created_at, updated_at, first_response_due)
+             VALUES (1, 'CS-7KQ-2M4-X9C', 1, '#1052', '+201001234567', 'whatsapp',
+                 '2026-11-01T00:00:00Z', '[]', 's', 'a@b.co', 'advanced', 0, 0, 0, 'subject',
+                 'open', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z', '2026-11-02T00:00:00Z');
+             PRAGMA user_version = 4;",
+        )
+        .unwrap();
+        tx.commit().unwrap();
+        configure(&conn, std::time::Duration::from_secs(1)).unwrap();
+        migrate(&mut conn, &secret).unwrap();
+        assert_eq!(version(&conn).unwrap(), 6);
+        conn.execute_batch(
+            "INSERT INTO store_addresses (store_id, address, created_at)
+                 VALUES (1, 'owner@cool-shop.com', '2026-11-02T00:00:00Z');
+             INSERT INTO mail_ids (message_id, ticket_id, direction, at)
+                 VALUES ('<a@b>', 1, 'in', '2026-11-02T00:00:00Z');
+             INSERT INTO mail_outbox (ticket_id, kind, message_id, recipient, subject, body,
+                 automatic, status, attempts, next_attempt_at, created_at)
+             VALUES (1, 'reply', '<c@d>', 'a@b.co', 's', 'b', 0, 'queued', 0,
+                 '2026-11-02T00:00:00Z', '2026-11-02T00:00:00Z');",
+        )
+        .unwrap();
+        let tickets: i64 = conn
+            .query_row("SELECT count(*) FROM tickets", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(tickets, 1);
+        // The same address twice for one store is one row.
+        assert!(
+            conn.execute_batch(
+                "INSERT INTO store_addresses (store_id, address, created_at)
+                     VALUES (1, 'owner@cool-shop.com', '2026-11-03T00:00:00Z')"
+            )
+            .is_err()
         );
     }
 }
