@@ -19,11 +19,11 @@ mod desk_api;
 #[path = "desk_cli.rs"]
 mod desk_cli;
 #[cfg(postgres_tests)]
-#[path = "desk_mail.rs"]
-mod desk_mail;
-#[cfg(postgres_tests)]
 #[path = "desk_limits.rs"]
 mod desk_limits;
+#[cfg(postgres_tests)]
+#[path = "desk_mail.rs"]
+mod desk_mail;
 #[cfg(postgres_tests)]
 #[path = "lifecycle.rs"]
 mod lifecycle;
