@@ -12,7 +12,7 @@ use super::secret::{self, DeskSecret};
 use super::storage::{Conn, Db};
 use super::views::{self, TicketRow};
 use super::{
-    CreateRequest, Created, DeskError, Scope, attachments, counts, idempotency, outbox, stores,
+    CreateRequest, Created, DeskError, Scope, attachments, counts, idempotency, mail, stores,
 };
 use crate::api::Status;
 use crate::domain::calendar::Calendar;
@@ -99,7 +99,7 @@ pub(crate) fn create(
             filing.screenshots.len(),
             &filing.promise,
         );
-        outbox::queue(tx, row.id, &row.tracking, &row.email, &draft, &now_text)?;
+        mail::queue::queue(tx, row.id, &row.tracking, &row.email, &draft, &now_text)?;
         let shown = filing
             .screenshots
             .iter()

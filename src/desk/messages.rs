@@ -7,7 +7,7 @@
 
 use super::storage::{Conn, Db};
 use super::views::{self, TicketRow};
-use super::{DeskError, Scope, Upload, attachments, counts, outbox};
+use super::{DeskError, Scope, Upload, attachments, counts, mail};
 use crate::api::{Author, Status, TicketView};
 use crate::domain::screenshot::{Screenshot, check_screenshot_count};
 use crate::domain::timestamp::format_utc;
@@ -84,7 +84,7 @@ pub(crate) fn write(
     attachments::insert(tx, row.id, Some(message_id), screenshots)?;
     if from == Author::Support {
         let draft = compose::reply(&row.tracking, &row.subject, body);
-        outbox::queue(tx, row.id, &row.tracking, &row.email, &draft, now_text)?;
+        mail::queue::queue(tx, row.id, &row.tracking, &row.email, &draft, now_text)?;
     }
     let status = match from {
         Author::Merchant => Status::Open,
@@ -151,7 +151,7 @@ fn set(
         change_status(tx, &row, status, &now_text)?;
         if status == Status::Resolved {
             let draft = compose::resolved(&row.tracking, &row.subject);
-            outbox::queue(tx, row.id, &row.tracking, &row.email, &draft, &now_text)?;
+            mail::queue::queue(tx, row.id, &row.tracking, &row.email, &draft, &now_text)?;
         }
         let row = views::ticket_by_id(tx, row.id)?;
         views::view(tx, row, &now_text)

@@ -12,8 +12,8 @@
 //! `secret.rs` (the desk key for PIN and idempotency hashes), `stores.rs`,
 //! `tokens.rs`, `filing.rs` (create), `idempotency.rs`, `attachments.rs`, `messages.rs` (thread
 //! and status), `counts.rs` (tickets by status per store), `views.rs` (rows to API shapes),
-//! `listing.rs`, `stats.rs`, `addresses.rs` (a store's email addresses), `outbox.rs` (the mail
-//! queue, written in the transaction of each event a mail tells of), `inbox.rs` (incoming mail);
+//! `listing.rs`, `stats.rs`, `addresses.rs` (a store's email addresses), `mail/queue.rs` (the mail
+//! queue, written in the transaction of each event a mail tells of), `mail/incoming.rs` (incoming mail);
 //! `copy.rs` moves a whole desk to another database.
 //!
 //! Choices where SPEC §7 is silent:
@@ -42,9 +42,9 @@ pub use addresses::StoreAddress;
 /// For the read benchmark's fill, which writes tickets with plain SQL (`counts.rs`).
 #[doc(hidden)]
 pub use counts::RECOUNT as RECOUNT_SQL;
-pub use inbox::{HeldMail, Received};
 pub use listing::{DEFAULT_LIMIT, MAX_LIMIT};
-pub use outbox::{Claimed, Outcome, QueuedMail};
+pub use mail::incoming::{HeldMail, Received};
+pub use mail::queue::{Claimed, Outcome, QueuedMail};
 pub use stats::DEFAULT_OVERDUE;
 pub use storage::{Location, OpenOptions, PoolState};
 pub use tokens::TokenInfo;
@@ -58,12 +58,11 @@ mod attachments;
 mod counts;
 mod filing;
 mod idempotency;
-mod inbox;
 mod listing;
+mod mail;
 #[cfg(test)]
 mod measure;
 mod messages;
-mod outbox;
 #[cfg(test)]
 mod plans;
 mod secret;
@@ -425,9 +424,9 @@ impl DeskCore {
         addresses::list(&self.db, store)
     }
 
-    /// The next mail due to be sent, claimed for this process (see `outbox.rs`).
+    /// The next mail due to be sent, claimed for this process (see `mail/queue.rs`).
     pub fn claim_mail(&self, now: DateTime<Utc>) -> Result<Option<Claimed>, DeskError> {
-        outbox::claim(&self.db, now)
+        mail::queue::claim(&self.db, now)
     }
 
     /// What became of a claimed mail.
@@ -437,12 +436,12 @@ impl DeskCore {
         outcome: &Outcome,
         now: DateTime<Utc>,
     ) -> Result<(), DeskError> {
-        outbox::record(&self.db, id, outcome, now)
+        mail::queue::record(&self.db, id, outcome, now)
     }
 
     /// The mail queue, newest first: what is not sent yet (and, with `sent`, the rest).
     pub fn mail_queue(&self, sent: bool, limit: usize) -> Result<Vec<QueuedMail>, DeskError> {
-        outbox::list(&self.db, sent, limit)
+        mail::queue::list(&self.db, sent, limit)
     }
 
     /// Take an incoming message (SPEC §9): a merchant message on the ticket it names, or held.
@@ -451,17 +450,17 @@ impl DeskCore {
         incoming: &crate::mail::receive::Incoming,
         now: DateTime<Utc>,
     ) -> Result<Received, DeskError> {
-        inbox::receive(&self.db, &self.calendar, incoming, now)
+        mail::incoming::receive(&self.db, &self.calendar, incoming, now)
     }
 
     /// The mail held for the engineer, newest first.
     pub fn held_mail(&self, limit: usize) -> Result<Vec<HeldMail>, DeskError> {
-        inbox::held(&self.db, limit)
+        mail::incoming::held(&self.db, limit)
     }
 
     /// How many mails wait to be sent.
     pub fn mail_waiting(&self) -> Result<i64, DeskError> {
-        outbox::waiting(&self.db)
+        mail::queue::waiting(&self.db)
     }
 
     /// The store a token belongs to; notes when the token was used (at most once a minute).

@@ -1,7 +1,7 @@
 //! Email, SPEC §9: what the desk writes to a merchant (`compose`: subjects and bodies from a
 //! ticket, no SQL, no SMTP), how a queued mail goes out (`send`: lettre over SMTP), and how an
 //! incoming message is read (`receive`: mail-parser; `quote`: the new text of a reply). The queue
-//! itself is the desk's (`desk/outbox.rs`): a mail is a row written in the transaction of the
+//! itself is the desk's (`desk/mail/queue.rs`): a mail is a row written in the transaction of the
 //! event it tells of.
 
 pub mod checklist;

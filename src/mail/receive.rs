@@ -2,7 +2,7 @@
 //! it answers, its subject's `[CS-…]` tag, its text (quoted part and signature stripped:
 //! `quote.rs`), its attachments, and whether it is automatic (no automatic answer may go back
 //! to it). Refuses what is not worth taking, with a one-line reason: no sender, oversized,
-//! too many parts (a MIME bomb). No SQL here: the desk decides what it becomes (`desk/inbox.rs`).
+//! too many parts (a MIME bomb). No SQL here: the desk decides what it becomes (`desk/mail/incoming.rs`).
 
 use std::sync::LazyLock;
 

@@ -5,7 +5,7 @@
 //!
 //! What to retry is this module's word: a 5xx answer is permanent, anything else (a refused
 //! connection, a timeout, a 4xx) is worth another try. The queue's bookkeeping is
-//! `desk/outbox.rs`'s.
+//! `desk/mail/queue.rs`'s.
 
 use std::net::IpAddr;
 use std::time::Duration;

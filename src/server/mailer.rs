@@ -1,5 +1,5 @@
 //! The background sender of `serve --smtp`: takes the next due mail of the queue
-//! (`desk/outbox.rs` claims it for this process), sends it (`mail/send.rs`), and records what
+//! (`desk/mail/queue.rs` claims it for this process), sends it (`mail/send.rs`), and records what
 //! happened: sent; tried again after a backoff of at most a minute (the server is down, busy, or
 //! said 4xx); or kept as failed with the reason (a 5xx). A mail server that is down delays mail
 //! and loses none; a desk restarted takes up the queue where it was.

@@ -20,10 +20,11 @@
 
 use chrono::{DateTime, TimeDelta, Utc};
 
-use super::storage::{Conn, Db};
-use super::views::{self, TicketRow};
-use super::{DeskError, Upload, attachments, messages, outbox};
+use super::queue;
 use crate::api::Author;
+use crate::desk::storage::{Conn, Db};
+use crate::desk::views::{self, TicketRow};
+use crate::desk::{DeskError, Upload, attachments, messages};
 use crate::domain::calendar::Calendar;
 use crate::domain::timestamp::format_utc;
 use crate::domain::tracking::TrackingNumber;
@@ -82,7 +83,7 @@ pub(crate) fn receive(
                 Err(_) => messages::checked(&body, Vec::new())?,
             };
             messages::write(tx, row, Author::Merchant, &text, &shots, &now_text)?;
-            outbox::remember(tx, row.id, &incoming.message_id, "in", &now_text)?;
+            queue::remember(tx, row.id, &incoming.message_id, "in", &now_text)?;
             return Ok(Received::Threaded(row.tracking));
         }
         if !incoming.automatic
@@ -102,7 +103,7 @@ pub(crate) fn receive(
         hold(tx, incoming, None, reason, &now_text)?;
         if answered {
             let draft = compose::how_to_file(&incoming.subject);
-            outbox::queue_loose(tx, &incoming.from, &draft, &incoming.message_id, &now_text)?;
+            queue::queue_loose(tx, &incoming.from, &draft, &incoming.message_id, &now_text)?;
         }
         Ok(Received::Held {
             reason: reason.to_string(),
@@ -162,7 +163,7 @@ fn named_ticket(conn: &dyn Conn, incoming: &Incoming) -> Result<Option<TicketRow
 }
 
 fn lock(conn: &dyn Conn, tracking: &TrackingNumber) -> Result<Option<TicketRow>, DeskError> {
-    match views::require_ticket_to_change(conn, &super::Scope::Everything, tracking) {
+    match views::require_ticket_to_change(conn, &crate::desk::Scope::Everything, tracking) {
         Ok(row) => Ok(Some(row)),
         Err(DeskError::NotFound(_)) => Ok(None),
         Err(other) => Err(other),
@@ -303,10 +304,10 @@ fn file(
         first_response_due: format_utc(due),
         first_response_at: None,
     };
-    row.id = super::filing::insert_ticket(tx, *store_id, &mut row, None)?;
-    super::counts::filed(tx, *store_id, row.id)?;
+    row.id = crate::desk::filing::insert_ticket(tx, *store_id, &mut row, None)?;
+    crate::desk::counts::filed(tx, *store_id, row.id)?;
     attachments::insert(tx, row.id, None, &checked)?;
-    outbox::remember(tx, row.id, &incoming.message_id, "in", &now_text)?;
+    queue::remember(tx, row.id, &incoming.message_id, "in", &now_text)?;
     let lines: Vec<(Field, String)> = [
         (Field::Store, row.store.clone()),
         (Field::Order, row.order.clone()),
@@ -341,7 +342,7 @@ fn file(
         &problems,
         &promise,
     );
-    outbox::queue(tx, row.id, &row.tracking, &row.email, &draft, &now_text)?;
+    queue::queue(tx, row.id, &row.tracking, &row.email, &draft, &now_text)?;
     Ok(row.tracking)
 }
 

@@ -14,8 +14,8 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use rand::Rng as _;
 
-use super::DeskError;
-use super::storage::{Conn, Db, Row};
+use crate::desk::DeskError;
+use crate::desk::storage::{Conn, Db, Row};
 use crate::domain::timestamp::format_utc;
 use crate::domain::tracking::TrackingNumber;
 use crate::mail::compose::Draft;
