@@ -32,7 +32,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-desk' -ScriptBlock {
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the desk API over HTTP until Ctrl-C or SIGTERM')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Issue, list and revoke store tokens')
             [CompletionResult]::new('tickets', 'tickets', [CompletionResultType]::ParameterValue, 'Look at tickets')
-            [CompletionResult]::new('attachments', 'attachments', [CompletionResultType]::ParameterValue, 'Save a ticket''s attachments')
+            [CompletionResult]::new('attachments', 'attachments', [CompletionResultType]::ParameterValue, 'Save a ticket''s attachments, or list those an email brought that were refused')
             [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Bring the database''s schema up to this release''s (also done by `serve` unless --no-migrate); several instances starting at once take turns')
             [CompletionResult]::new('reply', 'reply', [CompletionResultType]::ParameterValue, 'Answer a ticket as support (sets it `answered`)')
             [CompletionResult]::new('set-status', 'set-status', [CompletionResultType]::ParameterValue, 'Set a ticket''s status: open, answered or resolved')
@@ -224,6 +224,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-desk' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('save', 'save', [CompletionResultType]::ParameterValue, 'Write a ticket''s attachments to files (names made safe; existing files are not replaced)')
+            [CompletionResult]::new('refused', 'refused', [CompletionResultType]::ParameterValue, 'List the attachments an email brought that the screenshot checks refused, with why (kept for the engineer, never shown to the merchant as accepted)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -239,12 +240,27 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-desk' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'cartsaver-desk;attachments;refused' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]')
+            [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON Lines: one object per refused attachment')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'cartsaver-desk;attachments;help' {
             [CompletionResult]::new('save', 'save', [CompletionResultType]::ParameterValue, 'Write a ticket''s attachments to files (names made safe; existing files are not replaced)')
+            [CompletionResult]::new('refused', 'refused', [CompletionResultType]::ParameterValue, 'List the attachments an email brought that the screenshot checks refused, with why (kept for the engineer, never shown to the merchant as accepted)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'cartsaver-desk;attachments;help;save' {
+            break
+        }
+        'cartsaver-desk;attachments;help;refused' {
             break
         }
         'cartsaver-desk;attachments;help;help' {
@@ -451,7 +467,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-desk' -ScriptBlock {
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the desk API over HTTP until Ctrl-C or SIGTERM')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Issue, list and revoke store tokens')
             [CompletionResult]::new('tickets', 'tickets', [CompletionResultType]::ParameterValue, 'Look at tickets')
-            [CompletionResult]::new('attachments', 'attachments', [CompletionResultType]::ParameterValue, 'Save a ticket''s attachments')
+            [CompletionResult]::new('attachments', 'attachments', [CompletionResultType]::ParameterValue, 'Save a ticket''s attachments, or list those an email brought that were refused')
             [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Bring the database''s schema up to this release''s (also done by `serve` unless --no-migrate); several instances starting at once take turns')
             [CompletionResult]::new('reply', 'reply', [CompletionResultType]::ParameterValue, 'Answer a ticket as support (sets it `answered`)')
             [CompletionResult]::new('set-status', 'set-status', [CompletionResultType]::ParameterValue, 'Set a ticket''s status: open, answered or resolved')
@@ -498,9 +514,13 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-desk' -ScriptBlock {
         }
         'cartsaver-desk;help;attachments' {
             [CompletionResult]::new('save', 'save', [CompletionResultType]::ParameterValue, 'Write a ticket''s attachments to files (names made safe; existing files are not replaced)')
+            [CompletionResult]::new('refused', 'refused', [CompletionResultType]::ParameterValue, 'List the attachments an email brought that the screenshot checks refused, with why (kept for the engineer, never shown to the merchant as accepted)')
             break
         }
         'cartsaver-desk;help;attachments;save' {
+            break
+        }
+        'cartsaver-desk;help;attachments;refused' {
             break
         }
         'cartsaver-desk;help;migrate' {

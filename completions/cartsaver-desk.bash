@@ -58,11 +58,17 @@ _cartsaver__desk() {
             cartsaver__desk__subcmd__attachments,help)
                 cmd="cartsaver__desk__subcmd__attachments__subcmd__help"
                 ;;
+            cartsaver__desk__subcmd__attachments,refused)
+                cmd="cartsaver__desk__subcmd__attachments__subcmd__refused"
+                ;;
             cartsaver__desk__subcmd__attachments,save)
                 cmd="cartsaver__desk__subcmd__attachments__subcmd__save"
                 ;;
             cartsaver__desk__subcmd__attachments__subcmd__help,help)
                 cmd="cartsaver__desk__subcmd__attachments__subcmd__help__subcmd__help"
+                ;;
+            cartsaver__desk__subcmd__attachments__subcmd__help,refused)
+                cmd="cartsaver__desk__subcmd__attachments__subcmd__help__subcmd__refused"
                 ;;
             cartsaver__desk__subcmd__attachments__subcmd__help,save)
                 cmd="cartsaver__desk__subcmd__attachments__subcmd__help__subcmd__save"
@@ -105,6 +111,9 @@ _cartsaver__desk() {
                 ;;
             cartsaver__desk__subcmd__help,token)
                 cmd="cartsaver__desk__subcmd__help__subcmd__token"
+                ;;
+            cartsaver__desk__subcmd__help__subcmd__attachments,refused)
+                cmd="cartsaver__desk__subcmd__help__subcmd__attachments__subcmd__refused"
                 ;;
             cartsaver__desk__subcmd__help__subcmd__attachments,save)
                 cmd="cartsaver__desk__subcmd__help__subcmd__attachments__subcmd__save"
@@ -265,7 +274,7 @@ _cartsaver__desk() {
             return 0
             ;;
         cartsaver__desk__subcmd__attachments)
-            opts="-h -V --db --calendar --key-file --json --help --version save help"
+            opts="-h -V --db --calendar --key-file --json --help --version save refused help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -291,7 +300,7 @@ _cartsaver__desk() {
             return 0
             ;;
         cartsaver__desk__subcmd__attachments__subcmd__help)
-            opts="save help"
+            opts="save refused help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -318,6 +327,20 @@ _cartsaver__desk() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cartsaver__desk__subcmd__attachments__subcmd__help__subcmd__refused)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cartsaver__desk__subcmd__attachments__subcmd__help__subcmd__save)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -325,6 +348,32 @@ _cartsaver__desk() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__attachments__subcmd__refused)
+            opts="-h -V --json --db --calendar --key-file --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --calendar)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -445,8 +494,22 @@ _cartsaver__desk() {
             return 0
             ;;
         cartsaver__desk__subcmd__help__subcmd__attachments)
-            opts="save"
+            opts="save refused"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__help__subcmd__attachments__subcmd__refused)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

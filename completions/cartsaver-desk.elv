@@ -29,7 +29,7 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
             cand serve 'Serve the desk API over HTTP until Ctrl-C or SIGTERM'
             cand token 'Issue, list and revoke store tokens'
             cand tickets 'Look at tickets'
-            cand attachments 'Save a ticket''s attachments'
+            cand attachments 'Save a ticket''s attachments, or list those an email brought that were refused'
             cand migrate 'Bring the database''s schema up to this release''s (also done by `serve` unless --no-migrate); several instances starting at once take turns'
             cand reply 'Answer a ticket as support (sets it `answered`)'
             cand set-status 'Set a ticket''s status: open, answered or resolved'
@@ -201,6 +201,7 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand save 'Write a ticket''s attachments to files (names made safe; existing files are not replaced)'
+            cand refused 'List the attachments an email brought that the screenshot checks refused, with why (kept for the engineer, never shown to the merchant as accepted)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cartsaver-desk;attachments;save'= {
@@ -214,11 +215,24 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'cartsaver-desk;attachments;refused'= {
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
+            cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
+            cand --json 'JSON Lines: one object per refused attachment'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'cartsaver-desk;attachments;help'= {
             cand save 'Write a ticket''s attachments to files (names made safe; existing files are not replaced)'
+            cand refused 'List the attachments an email brought that the screenshot checks refused, with why (kept for the engineer, never shown to the merchant as accepted)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cartsaver-desk;attachments;help;save'= {
+        }
+        &'cartsaver-desk;attachments;help;refused'= {
         }
         &'cartsaver-desk;attachments;help;help'= {
         }
@@ -401,7 +415,7 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
             cand serve 'Serve the desk API over HTTP until Ctrl-C or SIGTERM'
             cand token 'Issue, list and revoke store tokens'
             cand tickets 'Look at tickets'
-            cand attachments 'Save a ticket''s attachments'
+            cand attachments 'Save a ticket''s attachments, or list those an email brought that were refused'
             cand migrate 'Bring the database''s schema up to this release''s (also done by `serve` unless --no-migrate); several instances starting at once take turns'
             cand reply 'Answer a ticket as support (sets it `answered`)'
             cand set-status 'Set a ticket''s status: open, answered or resolved'
@@ -438,8 +452,11 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
         }
         &'cartsaver-desk;help;attachments'= {
             cand save 'Write a ticket''s attachments to files (names made safe; existing files are not replaced)'
+            cand refused 'List the attachments an email brought that the screenshot checks refused, with why (kept for the engineer, never shown to the merchant as accepted)'
         }
         &'cartsaver-desk;help;attachments;save'= {
+        }
+        &'cartsaver-desk;help;attachments;refused'= {
         }
         &'cartsaver-desk;help;migrate'= {
         }

@@ -61,6 +61,35 @@ pub enum Author {
     Support,
 }
 
+/// The channel a ticket or message came by: the API (the CLI, a script), email (SPEC §9), or
+/// the desk itself (`cartsaver-desk reply`, the inbox). A desk older than the field sends none:
+/// read as `api`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Via {
+    #[default]
+    Api,
+    Email,
+    Desk,
+}
+
+impl Via {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Via::Api => "api",
+            Via::Email => "email",
+            Via::Desk => "desk",
+        }
+    }
+
+    /// The stored name read back; `None` for a name this build does not know.
+    pub fn parse(name: &str) -> Option<Via> {
+        [Via::Api, Via::Email, Via::Desk]
+            .into_iter()
+            .find(|via| via.as_str() == name)
+    }
+}
+
 /// A whole ticket: `GET /v1/tickets/{tn}`, the answer to a create, and `status --json`.
 /// Times are RFC 3339 UTC (`2026-11-20T14:03:00Z`); the PIN is masked.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -86,6 +115,13 @@ pub struct TicketView {
     pub updated_at: String,
     pub first_response_due: String,
     pub overdue: bool,
+    /// `email` for a ticket filed by mail.
+    #[serde(default)]
+    pub via: Via,
+    /// For a ticket filed by mail, the checklist fields it still lacks (§2 names); a reply
+    /// naming them completes the ticket.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<String>,
     pub messages: Vec<MessageView>,
     pub attachments: Vec<AttachmentView>,
 }
@@ -95,6 +131,8 @@ pub struct MessageView {
     pub from: Author,
     pub body: String,
     pub at: String,
+    #[serde(default)]
+    pub via: Via,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

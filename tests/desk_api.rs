@@ -737,6 +737,8 @@ fn openapi_schemas_mirror_the_wire_types() {
         updated_at: at.clone(),
         first_response_due: at.clone(),
         overdue: false,
+        via: cartsaver::api::Via::Email,
+        missing: vec!["order".into()],
         messages: vec![],
         attachments: vec![],
     };
@@ -778,6 +780,7 @@ fn openapi_schemas_mirror_the_wire_types() {
                 from: Author::Support,
                 body: "b".into(),
                 at: at.clone(),
+                via: cartsaver::api::Via::Desk,
             }),
         ),
         (

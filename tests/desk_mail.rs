@@ -701,3 +701,152 @@ fn a_new_mail_from_a_store_address_is_a_ticket_whose_acknowledgement_lists_what_
     assert!(text.contains("plan: missing"), "{text}");
     assert!(text.contains("landline"), "{text}");
 }
+
+/// A mail from a registered address, with an order missing and a PDF-named text file attached.
+fn mail_without_order(id: &str) -> String {
+    format!(
+        "From: Sara <sara@cool-shop.com>\r\nTo: desk@cartsaver.example\r\n\
+         Subject: OTP not arriving on WhatsApp\r\nMessage-ID: {id}\r\nMIME-Version: 1.0\r\n\
+         Content-Type: multipart/mixed; boundary=b1\r\n\r\n\
+         --b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n\
+         A customer at +20 100 123 4567 never gets the WhatsApp code.\r\n\
+         It happened at 2026-11-20T14:03:00Z.\r\ntried: resent the OTP\r\n\
+         --b1\r\nContent-Type: application/pdf; name=\"invoice.pdf\"\r\n\
+         Content-Disposition: attachment; filename=\"invoice.pdf\"\r\n\r\n\
+         this is not a pdf at all\r\n--b1--\r\n"
+    )
+}
+
+fn filed_tracking(output: &std::process::Output) -> String {
+    let said = stderr_of(output);
+    said.trim()
+        .strip_prefix("mail filed as ticket ")
+        .unwrap_or_else(|| panic!("{said}"))
+        .to_string()
+}
+
+#[test]
+fn a_mail_filed_ticket_is_marked_and_a_reply_completes_what_it_lacked() {
+    let env = TestEnv::new();
+    env.desk()
+        .args(["store", "add", STORE, "--email", "sara@cool-shop.com"])
+        .assert()
+        .success();
+    let output = receive(&env, mail_without_order("<first@cool-shop.com>").as_bytes());
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    let tn = filed_tracking(&output);
+    let view = ticket(&env, &tn);
+    assert_eq!(view.via, cartsaver::api::Via::Email);
+    assert_eq!(view.missing, ["order", "plan"]);
+    assert_eq!(view.plan, "");
+    // The attachment that is not what it says is kept aside with why, not in the ticket.
+    assert!(view.attachments.is_empty(), "{:?}", view.attachments);
+    let refused = env
+        .desk()
+        .args(["attachments", "refused", &tn, "--json"])
+        .output()
+        .unwrap();
+    let refused: serde_json::Value = serde_json::from_str(stdout_of(&refused).trim()).unwrap();
+    assert_eq!(refused["name"], "invoice.pdf");
+    assert!(
+        refused["reason"]
+            .as_str()
+            .unwrap()
+            .contains("the content is plain text"),
+        "{refused}"
+    );
+
+    // The merchant answers the acknowledgement: the order and plan complete the ticket; the
+    // phone the reply also writes does not replace the one the ticket has.
+    let ack_id = queue(&env)
+        .into_iter()
+        .find(|m| m["kind"] == "acknowledgement")
+        .unwrap()["message_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let answer = format!(
+        "From: Sara <sara@cool-shop.com>\r\nTo: desk@cartsaver.example\r\n\
+         Subject: Re: [{tn}] Cartsaver\r\nMessage-ID: <second@cool-shop.com>\r\n\
+         In-Reply-To: {ack_id}\r\nReferences: {ack_id}\r\n\
+         Content-Type: text/plain; charset=utf-8\r\n\r\n\
+         It is order #1052, we are on the Advanced plan. Also +20 100 765 4321 has it.\r\n\r\n\
+         On Tue, 1 Dec 2026 at 12:00, Cartsaver support <support@cartsaver.example> wrote:\r\n\
+         > order: missing\r\n"
+    );
+    let output = receive(&env, answer.as_bytes());
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    let view = ticket(&env, &tn);
+    assert_eq!(view.order, "#1052");
+    assert_eq!(view.plan, "advanced");
+    assert!(view.missing.is_empty(), "{:?}", view.missing);
+    assert_eq!(view.phone, "+201001234567");
+    assert!(view.subject.ends_with("— Order #1052"), "{}", view.subject);
+    assert_eq!(view.messages.len(), 1);
+    assert_eq!(view.messages[0].via, cartsaver::api::Via::Email);
+
+    // A support reply is `desk`; the merchant's `status` marks what came by email.
+    env.desk()
+        .args(["reply", &tn, "--message", "Thanks, looking at #1052."])
+        .assert()
+        .success();
+    assert_eq!(ticket(&env, &tn).messages[1].via, cartsaver::api::Via::Desk);
+    let token = env.desk_token(STORE);
+    let server = env.serve_desk();
+    let status = env
+        .cli()
+        .env("CARTSAVER_DESK", &server.url)
+        .env("CARTSAVER_TOKEN", &token)
+        .args(["status", &tn])
+        .output()
+        .unwrap();
+    let shown = stdout_of(&status);
+    assert!(status.status.success(), "{}", stderr_of(&status));
+    assert!(shown.contains("by email"), "{shown}");
+    let lines: Vec<&str> = shown.lines().collect();
+    let merchant = lines
+        .iter()
+        .find(|l| l.trim_start().starts_with("you "))
+        .unwrap();
+    assert!(merchant.ends_with("by email"), "{merchant}");
+    let support = lines
+        .iter()
+        .find(|l| l.trim_start().starts_with("support "))
+        .unwrap();
+    assert!(!support.contains("by email"), "{support}");
+}
+
+#[test]
+fn a_second_mail_about_an_order_with_an_open_ticket_joins_that_ticket() {
+    let env = TestEnv::new();
+    env.desk()
+        .args(["store", "add", STORE, "--email", "sara@cool-shop.com"])
+        .assert()
+        .success();
+    let mail = |id: &str| {
+        format!(
+            "From: sara@cool-shop.com\r\nTo: desk@cartsaver.example\r\n\
+             Subject: OTP not arriving for order #1052\r\nMessage-ID: {id}\r\n\
+             Content-Type: text/plain; charset=utf-8\r\n\r\n\
+             The customer at +20 100 123 4567 gets nothing by WhatsApp.\r\n"
+        )
+    };
+    let first = receive(&env, mail("<a@cool-shop.com>").as_bytes());
+    let tn = filed_tracking(&first);
+    let second = receive(&env, mail("<b@cool-shop.com>").as_bytes());
+    assert_eq!(second.status.code(), Some(0), "{}", stderr_of(&second));
+    assert!(
+        stderr_of(&second).contains(&format!("threaded on {tn}")),
+        "{}",
+        stderr_of(&second)
+    );
+    let view = ticket(&env, &tn);
+    assert_eq!(view.messages.len(), 1);
+    assert_eq!(view.messages[0].via, cartsaver::api::Via::Email);
+    let tickets = env
+        .desk()
+        .args(["tickets", "list", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(stdout_of(&tickets).lines().count(), 1);
+}

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use serde_json::json;
 
-use crate::api::{Author, Status, TicketSummary, TicketView};
+use crate::api::{Author, Status, TicketSummary, TicketView, Via};
 use crate::client::Desk;
 use crate::domain::calendar::Calendar;
 use crate::domain::channel::parse_channel;
@@ -81,7 +81,21 @@ pub fn ticket_lines(ticket: &TicketView, local: chrono_tz::Tz) -> Vec<Line> {
     if ticket.allow_access {
         rows.push(("access", Line::from("support may open the store account")));
     }
-    rows.push(("filed", Line::from(&ticket.created_at)));
+    if ticket.via == Via::Email {
+        rows.push((
+            "filed",
+            Line::from(format!("{} by email", ticket.created_at)),
+        ));
+    } else {
+        rows.push(("filed", Line::from(&ticket.created_at)));
+    }
+    if !ticket.missing.is_empty() {
+        let value = format!(
+            "{} (reply to the acknowledgement mail with them)",
+            ticket.missing.join(", ")
+        );
+        rows.push(("missing", Line::from(value)));
+    }
     rows.push(("updated", Line::from(&ticket.updated_at)));
     rows.push(response_row(ticket, local));
     lines.extend(rows.into_iter().map(|(name, value)| row(name, value)));
@@ -98,7 +112,11 @@ pub fn ticket_lines(ticket: &TicketView, local: chrono_tz::Tz) -> Vec<Line> {
             Author::Merchant => paint(BOLD, "you"),
             Author::Support => paint(OK, "support"),
         };
-        lines.push(line!["  ", who, " ", paint(DIM, &message.at)]);
+        let mut heading = line!["  ", who, " ", paint(DIM, &message.at)];
+        if message.via == Via::Email {
+            heading = heading.push(" ").push(paint(DIM, "by email"));
+        }
+        lines.push(heading);
         for text in message.body.lines() {
             lines.push(line!["    ", text]);
         }

@@ -81,6 +81,33 @@ pub(crate) fn insert(
     Ok(())
 }
 
+/// An attachment an email brought that the §2 checks refused (`mail/incoming.rs` keeps it).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct RefusedAttachment {
+    pub name: String,
+    pub size: i64,
+    pub reason: String,
+    pub at: String,
+}
+
+pub(crate) fn refused(
+    conn: &dyn Conn,
+    ticket_id: i64,
+) -> Result<Vec<RefusedAttachment>, DeskError> {
+    conn.rows(
+        "SELECT name, size, reason, at FROM refused_attachments WHERE ticket_id = ?1 ORDER BY id",
+        &[&ticket_id],
+        |row| {
+            Ok(RefusedAttachment {
+                name: row.get(0)?,
+                size: row.get(1)?,
+                reason: row.get(2)?,
+                at: row.get(3)?,
+            })
+        },
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

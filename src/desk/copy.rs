@@ -289,14 +289,15 @@ const CHECKS: [Scan; 7] = [
         sql: "SELECT t.id, t.tracking_number, s.url, t.order_number, t.phone, t.channel, t.at,
                      t.tried, t.summary, t.details, t.email, t.plan, t.urgent, t.outage,
                      t.allow_access, t.subject, t.status, t.created_at, t.updated_at,
-                     t.first_response_due, t.first_response_at, t.pin_hash, t.pin_hint
+                     t.first_response_due, t.first_response_at, t.pin_hash, t.pin_hint, t.via,
+                     t.missing
               FROM tickets t JOIN stores s ON s.id = t.store_id
               WHERE t.id > ?1 ORDER BY t.id LIMIT ?2",
         keyset: Keyset::Id,
         from_column: 1,
     },
     Scan {
-        sql: "SELECT m.id, t.tracking_number, m.author, m.body, m.at, s.url
+        sql: "SELECT m.id, t.tracking_number, m.author, m.body, m.at, s.url, m.via
               FROM messages m JOIN tickets t ON t.id = m.ticket_id
               LEFT JOIN stores s ON s.id = m.store_id
               WHERE m.id > ?1 ORDER BY m.id LIMIT ?2",
@@ -431,12 +432,13 @@ const COPIED: [Copied; 6] = [
         table: "tickets",
         columns: "id, tracking_number, store_id, order_number, phone, channel, at, tried, \
                   summary, details, email, plan, urgent, outage, allow_access, subject, status, \
-                  created_at, updated_at, first_response_due, first_response_at, pin_hash, pin_hint",
+                  created_at, updated_at, first_response_due, first_response_at, pin_hash, pin_hint, \
+                  via, missing",
         read: Scan {
             sql: "SELECT id, tracking_number, store_id, order_number, phone, channel, at, tried,
                          summary, details, email, plan, urgent, outage, allow_access, subject,
                          status, created_at, updated_at, first_response_due, first_response_at,
-                         pin_hash, pin_hint
+                         pin_hash, pin_hint, via, missing
                   FROM tickets WHERE id > ?1 ORDER BY id LIMIT ?2",
             keyset: Keyset::Id,
             from_column: 1,
@@ -449,9 +451,9 @@ const COPIED: [Copied; 6] = [
     },
     Copied {
         table: "messages",
-        columns: "id, ticket_id, author, body, at, store_id",
+        columns: "id, ticket_id, author, body, at, store_id, via",
         read: Scan {
-            sql: "SELECT id, ticket_id, author, body, at, store_id
+            sql: "SELECT id, ticket_id, author, body, at, store_id, via
                   FROM messages WHERE id > ?1 ORDER BY id LIMIT ?2",
             keyset: Keyset::Id,
             from_column: 1,

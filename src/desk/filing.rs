@@ -220,6 +220,8 @@ fn prepare(
         updated_at: created_at,
         first_response_due: format_utc(calendar.first_response_due(ticket.plan, now)),
         first_response_at: None,
+        via: crate::api::Via::Api,
+        missing: Vec::new(),
     };
     let promise = Promise {
         due: calendar.first_response_due(ticket.plan, now),
@@ -245,7 +247,7 @@ const DUPLICATE_GUARD: &str = "SELECT tracking_number FROM tickets
      ORDER BY created_at DESC, id DESC LIMIT 1";
 
 /// The newest unresolved ticket of this store and order.
-fn open_ticket_of_order(
+pub(crate) fn open_ticket_of_order(
     conn: &dyn Conn,
     store_id: i64,
     order: &str,
@@ -257,7 +259,7 @@ fn open_ticket_of_order(
 
 /// The lock key of a store's order ([`Conn::lock`]): 63 bits of a hash, so that unrelated
 /// orders rarely share a key (and then only wait for each other).
-fn order_lock(store_id: i64, order: &str) -> i64 {
+pub(crate) fn order_lock(store_id: i64, order: &str) -> i64 {
     let mut hash = Sha256::new();
     hash.update(b"order\0");
     hash.update(store_id.to_be_bytes());
@@ -279,9 +281,9 @@ pub(crate) fn insert_ticket(
     let sql =
         "INSERT INTO tickets (tracking_number, store_id, order_number, phone, channel, at, tried,
              summary, details, email, plan, urgent, outage, pin_hint, allow_access, subject, status,
-             created_at, updated_at, first_response_due, first_response_at, pin_hash)
+             created_at, updated_at, first_response_due, first_response_at, pin_hash, via, missing)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-             ?19, ?20, NULL, ?21)
+             ?19, ?20, NULL, ?21, ?22, ?23)
          ON CONFLICT (tracking_number) DO NOTHING RETURNING id";
     for _ in 0..TRACKING_ATTEMPTS {
         let inserted: Option<i64> = conn.row(
@@ -308,6 +310,8 @@ pub(crate) fn insert_ticket(
                 &row.updated_at,
                 &row.first_response_due,
                 &pin_hash,
+                &row.via.as_str(),
+                &row.missing.join(","),
             ],
             |found| found.get(0),
         )?;

@@ -8,7 +8,7 @@
 use super::storage::{Conn, Db};
 use super::views::{self, TicketRow};
 use super::{DeskError, Scope, Upload, attachments, counts, mail};
-use crate::api::{Author, Status, TicketView};
+use crate::api::{Author, Status, TicketView, Via};
 use crate::domain::screenshot::{Screenshot, check_screenshot_count};
 use crate::domain::timestamp::format_utc;
 use crate::domain::tracking::TrackingNumber;
@@ -37,7 +37,11 @@ pub(crate) fn add(
     let now_text = format_utc(now);
     db.write(|tx| {
         let row = views::require_ticket_to_change(tx, scope, tracking)?;
-        write(tx, &row, from, &body, &screenshots, &now_text)
+        let via = match from {
+            Author::Merchant => Via::Api,
+            Author::Support => Via::Desk,
+        };
+        write(tx, &row, (from, via), &body, &screenshots, &now_text)
     })
 }
 
@@ -66,20 +70,39 @@ pub(crate) fn checked(
     Ok((body.to_string(), screenshots))
 }
 
-/// Write a checked message on the ticket `row` (locked by the caller's transaction), queue the
-/// mail a support reply is, and set the status it implies.
+/// Write a checked message on the ticket `row` (locked by the caller's transaction), from
+/// `from` by the channel `via`, queue the mail a support reply is, and set the status it
+/// implies. Returns the ticket as it now is and the message's row id.
 pub(crate) fn write(
     tx: &dyn Conn,
     row: &TicketRow,
-    from: Author,
+    (from, via): (Author, Via),
     body: &str,
     screenshots: &[Screenshot],
     now_text: &str,
 ) -> Result<TicketView, DeskError> {
+    write_returning_id(tx, row, (from, via), body, screenshots, now_text).map(|(view, _)| view)
+}
+
+/// [`write`], also returning the message's row id.
+pub(crate) fn write_returning_id(
+    tx: &dyn Conn,
+    row: &TicketRow,
+    (from, via): (Author, Via),
+    body: &str,
+    screenshots: &[Screenshot],
+    now_text: &str,
+) -> Result<(TicketView, i64), DeskError> {
     let message_id: i64 = tx.value(
-        "INSERT INTO messages (ticket_id, store_id, author, body, at)
-         VALUES (?1, (SELECT store_id FROM tickets WHERE id = ?1), ?2, ?3, ?4) RETURNING id",
-        &[&row.id, &views::author_name(from), &body, &now_text],
+        "INSERT INTO messages (ticket_id, store_id, author, body, at, via)
+         VALUES (?1, (SELECT store_id FROM tickets WHERE id = ?1), ?2, ?3, ?4, ?5) RETURNING id",
+        &[
+            &row.id,
+            &views::author_name(from),
+            &body,
+            &now_text,
+            &via.as_str(),
+        ],
     )?;
     attachments::insert(tx, row.id, Some(message_id), screenshots)?;
     if from == Author::Support {
@@ -92,7 +115,7 @@ pub(crate) fn write(
     };
     change_status(tx, row, status, now_text)?;
     let row = views::ticket_by_id(tx, row.id)?;
-    views::view(tx, row, now_text)
+    Ok((views::view(tx, row, now_text)?, message_id))
 }
 
 fn check_body(body: &str, has_attachments: bool) -> Result<(), DeskError> {

@@ -39,6 +39,7 @@ pub mod copy;
 pub mod location;
 
 pub use addresses::StoreAddress;
+pub use attachments::RefusedAttachment;
 /// For the read benchmark's fill, which writes tickets with plain SQL (`counts.rs`).
 #[doc(hidden)]
 pub use counts::RECOUNT as RECOUNT_SQL;
@@ -382,6 +383,17 @@ impl DeskCore {
         self.db.read(|conn| {
             let row = views::require_ticket(conn, &Scope::Everything, tracking)?;
             attachments::files(conn, row.id)
+        })
+    }
+
+    /// The attachments mail brought to a ticket that the §2 checks refused, oldest first.
+    pub fn refused_attachments(
+        &self,
+        tracking: &TrackingNumber,
+    ) -> Result<Vec<RefusedAttachment>, DeskError> {
+        self.db.read(|conn| {
+            let row = views::require_ticket(conn, &Scope::Everything, tracking)?;
+            attachments::refused(conn, row.id)
         })
     }
 

@@ -6,14 +6,14 @@
 use super::storage::{Conn, Row};
 
 use super::{DeskError, Scope};
-use crate::api::{AttachmentView, Author, MessageView, Status, TicketSummary, TicketView};
+use crate::api::{AttachmentView, Author, MessageView, Status, TicketSummary, TicketView, Via};
 use crate::domain::tracking::TrackingNumber;
 
 /// The columns of [`TicketRow::read`], over `tickets t JOIN stores s`.
 pub(crate) const TICKET_COLUMNS: &str = "t.id, t.tracking_number, s.url, t.order_number, t.phone, \
      t.channel, t.at, t.tried, t.summary, t.details, t.email, t.plan, t.urgent, t.outage, t.pin_hint, \
      t.allow_access, t.subject, t.status, t.created_at, t.updated_at, t.first_response_due, \
-     t.first_response_at";
+     t.first_response_at, t.via, t.missing";
 
 /// The columns of [`summary_from_row`], over `tickets t JOIN stores s`.
 pub(crate) const SUMMARY_COLUMNS: &str = "t.tracking_number, t.status, t.subject, s.url, \
@@ -45,6 +45,9 @@ pub(crate) struct TicketRow {
     pub updated_at: String,
     pub first_response_due: String,
     pub first_response_at: Option<String>,
+    pub via: Via,
+    /// Checklist fields a ticket filed by mail still lacks (§2 names).
+    pub missing: Vec<String>,
 }
 
 impl TicketRow {
@@ -74,6 +77,8 @@ impl TicketRow {
             updated_at: row.get(19)?,
             first_response_due: row.get(20)?,
             first_response_at: row.get(21)?,
+            via: row.decoded(22, stored_via)?,
+            missing: row.decoded(23, |text| Ok(split_missing(text)))?,
         })
     }
 
@@ -117,6 +122,8 @@ impl TicketRow {
             updated_at: self.updated_at,
             first_response_due: self.first_response_due,
             overdue,
+            via: self.via,
+            missing: self.missing,
             messages,
             attachments,
         })
@@ -211,13 +218,14 @@ pub(crate) fn view(conn: &dyn Conn, row: TicketRow, now: &str) -> Result<TicketV
 
 fn messages(conn: &dyn Conn, ticket_id: i64) -> Result<Vec<MessageView>, DeskError> {
     conn.rows(
-        "SELECT author, body, at FROM messages WHERE ticket_id = ?1 ORDER BY id",
+        "SELECT author, body, at, via FROM messages WHERE ticket_id = ?1 ORDER BY id",
         &[&ticket_id],
         |row| {
             Ok(MessageView {
                 from: row.decoded(0, stored_author)?,
                 body: row.get(1)?,
                 at: row.get(2)?,
+                via: row.decoded(3, stored_via)?,
             })
         },
     )
@@ -275,6 +283,18 @@ pub(crate) fn stored_author(text: &str) -> Result<Author, String> {
         "support" => Ok(Author::Support),
         other => Err(format!("stored message author `{other}` is unknown")),
     }
+}
+
+pub(crate) fn stored_via(text: &str) -> Result<Via, String> {
+    Via::parse(text).ok_or_else(|| format!("unknown channel `{text}`"))
+}
+
+/// The stored list of missing fields (`order,phone`) as names.
+pub(crate) fn split_missing(text: &str) -> Vec<String> {
+    text.split(',')
+        .filter(|name| !name.is_empty())
+        .map(String::from)
+        .collect()
 }
 
 pub(crate) fn author_name(author: Author) -> &'static str {

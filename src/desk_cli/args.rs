@@ -101,7 +101,7 @@ pub enum Command {
     #[command(subcommand)]
     Tickets(TicketsCommand),
 
-    /// Save a ticket's attachments
+    /// Save a ticket's attachments, or list those an email brought that were refused
     #[command(subcommand)]
     Attachments(AttachmentsCommand),
 
@@ -391,6 +391,19 @@ pub enum AttachmentsCommand {
         /// The folder to write them in (created if missing) [default: the current folder]
         #[arg(long, value_name = "DIR")]
         to: Option<PathBuf>,
+    },
+
+    /// List the attachments an email brought that the screenshot checks refused, with why
+    /// (kept for the engineer, never shown to the merchant as accepted)
+    #[command(after_help = EXIT_CODES)]
+    Refused {
+        /// The ticket's tracking number (CS-XXX-XXX-XXX)
+        #[arg(value_name = "TN")]
+        tracking: String,
+
+        /// JSON Lines: one object per refused attachment
+        #[arg(long)]
+        json: bool,
     },
 }
 

@@ -1,4 +1,5 @@
-//! `cartsaver-desk attachments save TN [--to DIR]`: a ticket's attachments written out as files.
+//! `cartsaver-desk attachments save TN [--to DIR]`: a ticket's attachments written out as files;
+//! `attachments refused TN`: the ones an email brought that the §2 checks refused, with why.
 //!
 //! The names came from a merchant: each is reduced to a safe file name (no folders, no leading
 //! dot, no control or bidi characters), numbered when two would clash, and a file that already
@@ -47,6 +48,30 @@ pub fn save(global: &GlobalArgs, tracking: &str, to: Option<&Path>) -> Result<()
         writeln!(out, "{}", path.display()).context("cannot write to stdout")?;
     }
     eprintln!("saved {} attachment(s) of {tracking}", files.len());
+    Ok(())
+}
+
+pub fn refused(global: &GlobalArgs, tracking: &str, json: bool) -> Result<(), DeskCliError> {
+    let tracking = parse_ticket(tracking)?;
+    let refused = open::desk(global)?.refused_attachments(&tracking)?;
+    let mut out = std::io::stdout().lock();
+    if json {
+        for item in &refused {
+            let line = serde_json::to_string(item).context("cannot write JSON")?;
+            writeln!(out, "{line}").context("cannot write to stdout")?;
+        }
+        return Ok(());
+    }
+    if refused.is_empty() {
+        eprintln!("{tracking} has no refused attachments");
+        return Ok(());
+    }
+    for item in &refused {
+        let name = crate::terminal::terminal_safe(&item.name);
+        let reason = crate::terminal::terminal_safe(&item.reason);
+        writeln!(out, "{}  {name} ({} bytes): {reason}", item.at, item.size)
+            .context("cannot write to stdout")?;
+    }
     Ok(())
 }
 

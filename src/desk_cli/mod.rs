@@ -60,6 +60,9 @@ fn dispatch(cli: DeskCli) -> Result<(), DeskCliError> {
         Command::Attachments(AttachmentsCommand::Save { tracking, to }) => {
             attachments::save(global, tracking, to.as_deref())
         }
+        Command::Attachments(AttachmentsCommand::Refused { tracking, json }) => {
+            attachments::refused(global, tracking, *json)
+        }
         Command::Migrate => migrate(global),
         Command::Reply(args) => tickets::reply(global, args),
         Command::SetStatus(args) => tickets::set_status(global, args),

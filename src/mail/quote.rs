@@ -1,7 +1,9 @@
 //! What the merchant wrote in a reply, without what they quoted or signed: the text above the
 //! desk's "reply above this line" marker, above an attribution line (`On … wrote:`, Outlook's
-//! `-----Original Message-----` or its `From:` block, `Le … a écrit :`), without `>` lines,
-//! and cut at a signature (`-- `, "Sent from my iPhone"). Pure text in, text out.
+//! `-----Original Message-----` or its `From:` block, `Le … a écrit :`, the Spanish, Italian,
+//! Portuguese and Arabic forms), without `>` lines, and cut at a signature (`-- `, "Sent from my
+//! iPhone"). Pure text in, text out. Whole messages in the forms mail clients write them are in
+//! `tests/data/mail/replies/` (read by `receive.rs`'s tests).
 
 use std::sync::LazyLock;
 
@@ -16,6 +18,11 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
             on\s.+\bwrote:\s*$                      # Gmail, Apple Mail, Thunderbird
           | le\s.+\ba\s+écrit\s*:\s*$                # French clients
           | am\s.+\bschrieb\s.*:\s*$                 # German clients
+          | el\s.+\bescribió\s*:\s*$                # Spanish clients
+          | em\s.+\bescreveu\s*:\s*$                # Portuguese clients
+          | il\s.+\bha\s+scritto\s*:\s*$            # Italian clients
+          | .*تمت\s+كتابة\s+ما\s+يلي\s+بواسطة          # Gmail in Arabic: written by
+          | .+\sكتب\s*:\s*$                          # other clients in Arabic: wrote
           | -{2,}\s*original\s+message\s*-{2,}       # Outlook
           | -{2,}\s*forwarded\s+message\s*-{2,}
           | _{10,}\s*$                               # Outlook's rule before its From: block

@@ -165,6 +165,32 @@ pub fn summary_of(subject: &str) -> String {
 mod tests {
     use super::*;
 
+    /// Replies as Gmail (web, in Arabic, in Spanish), Outlook, Apple Mail, Thunderbird and Yahoo
+    /// write them (quoted-printable, base64, windows-1252, HTML alternatives, folded
+    /// attributions), each with the text the merchant really wrote beside it.
+    #[test]
+    fn replies_as_mail_clients_write_them_keep_only_the_new_text() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/mail/replies");
+        let mut seen = 0;
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|ext| ext != "eml") {
+                continue;
+            }
+            let raw = std::fs::read(&path).unwrap();
+            let expected = std::fs::read_to_string(path.with_extension("expected")).unwrap();
+            let incoming = parse(&raw).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            assert_eq!(incoming.text, expected, "{}", path.display());
+            assert!(
+                incoming.tag.is_some(),
+                "{}: the subject's tag",
+                path.display()
+            );
+            seen += 1;
+        }
+        assert!(seen >= 8, "only {seen} samples in {}", dir.display());
+    }
+
     fn raw(headers: &str, body: &str) -> Vec<u8> {
         format!("{headers}\r\n\r\n{body}").into_bytes()
     }

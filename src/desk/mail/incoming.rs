@@ -16,12 +16,15 @@
 //!   held and answered by nothing, even on a ticket's thread.
 //! - The same Message-ID twice is taken once.
 //!
-//! Attachments are checked as §2 screenshots; others are left out, and the message says so.
+//! Attachments are checked as §2 screenshots; others are left out of the thread (the message
+//! says so) and kept in `refused_attachments` with the reason, for the engineer.
+//! A ticket filed by mail is marked `via = email` with the fields it lacks; a later reply that
+//! gives them completes it (`completion.rs`).
 
 use chrono::{DateTime, TimeDelta, Utc};
 
 use super::queue;
-use crate::api::Author;
+use crate::api::{Author, Via};
 use crate::desk::storage::{Conn, Db};
 use crate::desk::views::{self, TicketRow};
 use crate::desk::{DeskError, Upload, attachments, messages};
@@ -55,7 +58,7 @@ pub(crate) fn receive(
 ) -> Result<Received, DeskError> {
     let now_text = format_utc(now);
     let since = format_utc(now - TimeDelta::hours(NOTICE_EVERY_HOURS));
-    let (body, screenshots) = body_and_screenshots(incoming);
+    let (body, screenshots, refused) = body_and_screenshots(incoming);
     db.write(|tx| {
         if seen(tx, &incoming.message_id)? {
             return Ok(Received::Duplicate);
@@ -74,22 +77,17 @@ pub(crate) fn receive(
                     &now_text,
                 );
             }
-            let (text, shots) = match messages::checked(&body, screenshots.clone()) {
-                Ok(checked) => checked,
-                Err(_) if body.trim().is_empty() => {
-                    return hold(tx, incoming, Some(row.id), "an empty reply", &now_text);
-                }
-                // Attachments that fail as a set (too many): the text alone.
-                Err(_) => messages::checked(&body, Vec::new())?,
-            };
-            messages::write(tx, row, Author::Merchant, &text, &shots, &now_text)?;
-            queue::remember(tx, row.id, &incoming.message_id, "in", &now_text)?;
-            return Ok(Received::Threaded(row.tracking));
+            return thread(tx, calendar, row, incoming, (&body, &screenshots, &refused), now);
         }
         if !incoming.automatic
             && let Some(store) = store_of_address(tx, &incoming.from, &incoming.text)?
         {
-            return file(tx, calendar, incoming, &store, &body, &screenshots, now)
+            if let Some(row) = open_ticket_of_mail(tx, incoming, &store, &body)? {
+                // The duplicate guard (§7): a second mail about an order with an unresolved
+                // ticket is a message on it, not a second ticket.
+                return thread(tx, calendar, &row, incoming, (&body, &screenshots, &refused), now);
+            }
+            return file(tx, calendar, incoming, &store, (&body, &screenshots, &refused), now)
                 .map(Received::Filed);
         }
         let reason = if incoming.looped {
@@ -112,10 +110,18 @@ pub(crate) fn receive(
     })
 }
 
-/// The message's text with a line for each attachment left out, and the screenshots.
-fn body_and_screenshots(incoming: &Incoming) -> (String, Vec<Upload>) {
+/// An attachment the §2 screenshot checks refused: kept aside with why, for the engineer.
+struct Refused {
+    upload: Upload,
+    reason: String,
+}
+
+/// The message's text with a line for each attachment left out, the screenshots, and the
+/// attachments refused.
+fn body_and_screenshots(incoming: &Incoming) -> (String, Vec<Upload>, Vec<Refused>) {
     let mut body = incoming.text.clone();
     let mut kept = Vec::new();
+    let mut refused = Vec::new();
     for attachment in &incoming.attachments {
         let upload = Upload {
             name: attachment.name.clone(),
@@ -123,14 +129,104 @@ fn body_and_screenshots(incoming: &Incoming) -> (String, Vec<Upload>) {
         };
         match attachments::check(vec![upload.clone()]).pop() {
             Some(Ok(_)) => kept.push(upload),
-            Some(Err(error)) => body.push_str(&format!(
-                "\n\n[attachment `{}` left out: {}]",
-                attachment.name, error.message
-            )),
+            Some(Err(error)) => {
+                body.push_str(&format!(
+                    "\n\n[attachment `{}` left out: {}]",
+                    attachment.name, error.message
+                ));
+                refused.push(Refused {
+                    upload,
+                    reason: error.message.clone(),
+                });
+            }
             None => {}
         }
     }
-    (body, kept)
+    (body, kept, refused)
+}
+
+/// Keep the refused attachments of a mail on its ticket (and message, for a reply).
+fn keep_refused(
+    tx: &dyn Conn,
+    ticket_id: i64,
+    message_id: Option<i64>,
+    refused: &[Refused],
+    now: &str,
+) -> Result<(), DeskError> {
+    for item in refused {
+        tx.execute(
+            "INSERT INTO refused_attachments (ticket_id, message_id, name, reason, size, bytes, at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            &[
+                &ticket_id,
+                &message_id,
+                &item.upload.name,
+                &item.reason,
+                &(item.upload.bytes.len() as i64),
+                &item.upload.bytes,
+                &now,
+            ],
+        )?;
+    }
+    Ok(())
+}
+
+/// A merchant message by email on the ticket `row` (locked): the text and the screenshots that
+/// pass, the refused ones kept aside; on a ticket filed by email, the fields it lacked that the
+/// reply gives complete it.
+fn thread(
+    tx: &dyn Conn,
+    calendar: &Calendar,
+    row: &TicketRow,
+    incoming: &Incoming,
+    (body, screenshots, refused): (&str, &[Upload], &[Refused]),
+    now: DateTime<Utc>,
+) -> Result<Received, DeskError> {
+    let now_text = format_utc(now);
+    let (text, shots) = match messages::checked(body, screenshots.to_vec()) {
+        Ok(checked) => checked,
+        Err(_) if body.trim().is_empty() => {
+            return hold(tx, incoming, Some(row.id), "an empty reply", &now_text);
+        }
+        // Attachments that fail as a set (too many): the text alone.
+        Err(_) => messages::checked(body, Vec::new())?,
+    };
+    let (_, message_id) = messages::write_returning_id(
+        tx,
+        row,
+        (Author::Merchant, Via::Email),
+        &text,
+        &shots,
+        &now_text,
+    )?;
+    keep_refused(tx, row.id, Some(message_id), refused, &now_text)?;
+    queue::remember(tx, row.id, &incoming.message_id, "in", &now_text)?;
+    if row.via == Via::Email && !row.missing.is_empty() {
+        super::completion::complete(tx, calendar, row, &text, now)?;
+    }
+    Ok(Received::Threaded(row.tracking))
+}
+
+/// The unresolved ticket of the store and order a new mail names, locked: the duplicate guard.
+fn open_ticket_of_mail(
+    tx: &dyn Conn,
+    incoming: &Incoming,
+    (store_id, store): &(i64, String),
+    body: &str,
+) -> Result<Option<TicketRow>, DeskError> {
+    let input = crate::mail::checklist::read(&incoming.subject, body, &incoming.from, store);
+    let Some(order) = input.order.as_deref() else {
+        return Ok(None);
+    };
+    let Ok(order) = crate::domain::order::parse_order(order) else {
+        return Ok(None);
+    };
+    let order = order.value.to_string();
+    tx.lock(crate::desk::filing::order_lock(*store_id, &order))?;
+    match crate::desk::filing::open_ticket_of_order(tx, *store_id, &order)? {
+        Some(tracking) => lock(tx, &tracking),
+        None => Ok(None),
+    }
 }
 
 fn seen(conn: &dyn Conn, message_id: &str) -> Result<bool, DeskError> {
@@ -209,8 +305,7 @@ fn file(
     calendar: &Calendar,
     incoming: &Incoming,
     (store_id, store): &(i64, String),
-    body: &str,
-    screenshots: &[Upload],
+    (body, screenshots, refused): (&str, &[Upload], &[Refused]),
     now: DateTime<Utc>,
 ) -> Result<TrackingNumber, DeskError> {
     use crate::domain::Field;
@@ -227,13 +322,19 @@ fn file(
     let exam = examine(&input, attachments::check(screenshots.to_vec()), &context);
     let notes = exam.notes();
     let mut problems: Vec<String> = exam.errors().map(ToString::to_string).collect();
+    let mut missing = Vec::new();
     for field in REQUIRED {
-        if !exam.entries.iter().any(|entry| entry.field == field) {
-            problems.push(format!(
-                "{}: {}",
-                field.name(),
-                checklist::how_to_give(field)
-            ));
+        match exam.entries.iter().find(|entry| entry.field == field) {
+            None => {
+                problems.push(format!(
+                    "{}: {}",
+                    field.name(),
+                    checklist::how_to_give(field)
+                ));
+                missing.push(field.name().to_string());
+            }
+            Some(entry) if entry.outcome.is_err() => missing.push(field.name().to_string()),
+            Some(_) => {}
         }
     }
     let value = |field: Field| -> Option<serde_json::Value> {
@@ -262,15 +363,7 @@ fn file(
         s if s.is_empty() => "Email to Cartsaver support".to_string(),
         s => s,
     };
-    let subject = {
-        let urgent = if urgent { "URGENT — " } else { "" };
-        let order = if order.is_empty() {
-            String::new()
-        } else {
-            format!(" — Order {order}")
-        };
-        format!("{urgent}Cartsaver — {summary}{order}")
-    };
+    let subject = super::completion::subject_of(urgent, &summary, &order);
     let checked: Vec<crate::domain::screenshot::Screenshot> =
         attachments::check(screenshots.to_vec())
             .into_iter()
@@ -303,10 +396,13 @@ fn file(
         updated_at: now_text.clone(),
         first_response_due: format_utc(due),
         first_response_at: None,
+        via: Via::Email,
+        missing,
     };
     row.id = crate::desk::filing::insert_ticket(tx, *store_id, &mut row, None)?;
     crate::desk::counts::filed(tx, *store_id, row.id)?;
     attachments::insert(tx, row.id, None, &checked)?;
+    keep_refused(tx, row.id, None, refused, &now_text)?;
     queue::remember(tx, row.id, &incoming.message_id, "in", &now_text)?;
     let lines: Vec<(Field, String)> = [
         (Field::Store, row.store.clone()),

@@ -218,6 +218,29 @@ const MIGRATIONS: &[Step] = &[
     );
     ",
     ),
+    // 7: which channel each message and ticket came by (issue 12: `via`, "api", "email" or
+    // "desk"); for a ticket filed by email, the checklist fields it still lacks (a later reply
+    // may give them); attachments an email carried that the §2 checks refused, kept with why.
+    Step::Sql(
+        r"
+    ALTER TABLE messages ADD COLUMN via TEXT NOT NULL DEFAULT 'api';
+    UPDATE messages SET via = 'desk' WHERE author = 'support';
+    ALTER TABLE tickets ADD COLUMN via TEXT NOT NULL DEFAULT 'api';
+    ALTER TABLE tickets ADD COLUMN missing TEXT NOT NULL DEFAULT '';  -- field names, comma-separated
+
+    CREATE TABLE refused_attachments (
+        id         INTEGER PRIMARY KEY,
+        ticket_id  INTEGER NOT NULL REFERENCES tickets(id),
+        message_id INTEGER REFERENCES messages(id),
+        name       TEXT NOT NULL,
+        reason     TEXT NOT NULL,
+        size       INTEGER NOT NULL,
+        bytes      BLOB NOT NULL,
+        at         TEXT NOT NULL
+    );
+    CREATE INDEX refused_attachments_ticket ON refused_attachments (ticket_id, id);
+    ",
+    ),
 ];
 
 /// Migration 2. A ticket keeps an HMAC of its PIN (to check one a store says) and its last two
@@ -538,8 +561,8 @@ mod upgrade_to_6_tests {
     use super::*;
 
     #[test]
-    fn upgrading_a_release_4_database_splits_its_counts_adds_the_mail_tables_and_keeps_its_tickets()
-    {
+    fn upgrading_a_release_4_database_splits_its_counts_adds_the_mail_tables_and_keeps_its_tickets_and_messages()
+     {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("desk.sqlite3");
         let secret = DeskSecret::fixed(9);
@@ -559,13 +582,31 @@ mod upgrade_to_6_tests {
              VALUES (1, 'CS-7KQ-2M4-X9C', 1, '#1052', '+201001234567', 'whatsapp',
                  '2026-11-01T00:00:00Z', '[]', 's', 'a@b.co', 'advanced', 0, 0, 0, 'subject',
                  'open', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z', '2026-11-02T00:00:00Z');
+             INSERT INTO messages (ticket_id, store_id, author, body, at)
+             VALUES (1, 1, 'support', 'hello', '2026-11-01T01:00:00Z'),
+                    (1, 1, 'merchant', 'hi', '2026-11-01T02:00:00Z');
              PRAGMA user_version = 4;",
         )
         .unwrap();
         tx.commit().unwrap();
         configure(&conn, std::time::Duration::from_secs(1)).unwrap();
         migrate(&mut conn, &secret).unwrap();
-        assert_eq!(version(&conn).unwrap(), 6);
+        assert_eq!(version(&conn).unwrap(), current_version());
+        // Step 7: what was there came by the API, support's replies from the desk.
+        let via: Vec<String> = conn
+            .prepare("SELECT via FROM messages ORDER BY id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(via, ["desk", "api"]);
+        let ticket: (String, String) = conn
+            .query_row("SELECT via, missing FROM tickets WHERE id = 1", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!(ticket, ("api".to_string(), String::new()));
         conn.execute_batch(
             "INSERT INTO store_addresses (store_id, address, created_at)
                  VALUES (1, 'owner@cool-shop.com', '2026-11-02T00:00:00Z');
