@@ -850,3 +850,30 @@ fn a_second_mail_about_an_order_with_an_open_ticket_joins_that_ticket() {
         .unwrap();
     assert_eq!(stdout_of(&tickets).lines().count(), 1);
 }
+
+#[test]
+fn a_number_a_mail_writes_nationally_is_read_with_the_stores_region() {
+    let env = TestEnv::new();
+    env.desk()
+        .args(["store", "add", STORE, "--email", "sara@cool-shop.com"])
+        .assert()
+        .success();
+    // The store's earlier ticket (by the API) has an Egyptian number: the store's region.
+    let server = env.serve_desk();
+    file(&env, &server, ticket_json(STORE, "1052"));
+    drop(server);
+    let mail = "From: sara@cool-shop.com\r\nTo: desk@cartsaver.example\r\n\
+        Subject: No SMS code for order #2001\r\nMessage-ID: <national@cool-shop.com>\r\n\
+        Content-Type: text/plain; charset=utf-8\r\n\r\n\
+        The customer 0100 765 4321 gets no SMS since 2026-11-20T14:03:00Z.\r\n";
+    let output = receive(&env, mail.as_bytes());
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    let view = ticket(&env, &filed_tracking(&output));
+    assert_eq!(view.phone, "+201007654321");
+    assert_eq!(view.channel, "sms");
+    assert!(
+        !view.missing.contains(&"phone".to_string()),
+        "{:?}",
+        view.missing
+    );
+}

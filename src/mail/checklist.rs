@@ -18,6 +18,10 @@ static ORDER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PHONE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:\+|\b00)\d[\d \-().]{6,20}\d").expect("a valid regex"));
+/// A number in national form (`0100 123 4567`, `(010) 1234-5678`): read with the store's region.
+static NATIONAL_PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\(0\d{1,4}\)|\b0\d)(?:[ \-.]?\d){6,12}\b").expect("a valid regex")
+});
 static AT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s?(?:Z|[+-]\d{2}:?\d{2})|\b\d{8}T\d{4,6}Z",
@@ -39,8 +43,16 @@ static WHATSAPP: LazyLock<Regex> =
 static SMS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bsms\b|\btext messages?\b").expect("a valid regex"));
 
-/// The checklist as the mail gives it, for `store` and the sender's address.
-pub fn read(subject: &str, text: &str, sender: &str, store: &str) -> TicketInput {
+/// The checklist as the mail gives it, for `store` and the sender's address. A phone number
+/// written in national form is read with `region` (the store's, from its earlier tickets) when
+/// there is one; without it the §2 parser asks for the international form.
+pub fn read(
+    subject: &str,
+    text: &str,
+    sender: &str,
+    store: &str,
+    region: Option<&str>,
+) -> TicketInput {
     let all = format!("{subject}\n{text}");
     let first = |regex: &Regex| {
         regex.captures(&all).map(|c| {
@@ -61,12 +73,23 @@ pub fn read(subject: &str, text: &str, sender: &str, store: &str) -> TicketInput
         (None, Some(_)) => Some("sms"),
         (None, None) => None,
     };
+    let (phone, national) = match PHONE.find(&all) {
+        Some(found) => (Some(found.as_str().to_string()), false),
+        None => (
+            NATIONAL_PHONE.find(&all).map(|m| m.as_str().to_string()),
+            true,
+        ),
+    };
     let summary = super::receive::summary_of(subject);
     let length = summary.chars().count();
     TicketInput {
         store: Some(store.to_string()),
         order: first(&ORDER),
-        phone: PHONE.find(&all).map(|m| m.as_str().to_string()),
+        region: phone
+            .as_ref()
+            .and(national.then_some(region).flatten())
+            .map(String::from),
+        phone,
         channel: channel.map(String::from),
         at: AT.find(&all).map(|m| m.as_str().replace(' ', "T")),
         tried: TRIED
@@ -116,6 +139,7 @@ mod tests {
             "Customer +20 100 123 4567 gets no WhatsApp code since 2026-11-20 14:03Z.\ntried: resent the OTP\nWe are on the scale plan. URGENT",
             "owner@cool-shop.com",
             "https://cool-shop.myshopify.com",
+            None,
         );
         assert_eq!(input.order.as_deref(), Some("1052"));
         assert_eq!(input.phone.as_deref(), Some("+20 100 123 4567"));
@@ -137,10 +161,33 @@ mod tests {
             "It does not work, order 77.",
             "a@b.co",
             "https://x.com",
+            Some("EG"),
         );
         assert_eq!(input.order.as_deref(), Some("77"));
         assert_eq!(input.phone, None);
         assert_eq!(input.channel, None);
         assert!(input.tried.is_empty());
+    }
+
+    #[test]
+    fn a_national_number_is_read_with_the_stores_region_and_dates_are_not_numbers() {
+        let text = "On 2026-11-20 at 14:03 the customer 0100 123 4567 got nothing. Order #1052.";
+        let input = read("Help", text, "a@b.co", "https://x.com", Some("EG"));
+        assert_eq!(input.phone.as_deref(), Some("0100 123 4567"));
+        assert_eq!(input.region.as_deref(), Some("EG"));
+        let input = read("Help", text, "a@b.co", "https://x.com", None);
+        assert_eq!(input.phone.as_deref(), Some("0100 123 4567"));
+        assert_eq!(input.region, None);
+        let input = read(
+            "Help",
+            "+20 100 123 4567",
+            "a@b.co",
+            "https://x.com",
+            Some("EG"),
+        );
+        assert_eq!(
+            input.region, None,
+            "an international number needs no region"
+        );
     }
 }

@@ -38,7 +38,8 @@ pub(crate) fn complete(
     text: &str,
     now: DateTime<Utc>,
 ) -> Result<Vec<Field>, DeskError> {
-    let given = given(row, text, now);
+    let region = super::incoming::store_region(tx, &row.store)?;
+    let given = given(row, text, region.as_deref(), now);
     if given.is_empty() {
         return Ok(Vec::new());
     }
@@ -80,8 +81,13 @@ pub(crate) fn complete(
 }
 
 /// The missing fields of `row` that `text` gives, each as the §2 parser accepted it.
-fn given(row: &TicketRow, text: &str, now: DateTime<Utc>) -> Vec<(Field, serde_json::Value)> {
-    let input = checklist::read("", text, &row.email, &row.store);
+fn given(
+    row: &TicketRow,
+    text: &str,
+    region: Option<&str>,
+    now: DateTime<Utc>,
+) -> Vec<(Field, serde_json::Value)> {
+    let input = checklist::read("", text, &row.email, &row.store, region);
     let context = Context {
         now,
         local: chrono_tz::UTC,

@@ -214,7 +214,14 @@ fn open_ticket_of_mail(
     (store_id, store): &(i64, String),
     body: &str,
 ) -> Result<Option<TicketRow>, DeskError> {
-    let input = crate::mail::checklist::read(&incoming.subject, body, &incoming.from, store);
+    let region = store_region(tx, store)?;
+    let input = crate::mail::checklist::read(
+        &incoming.subject,
+        body,
+        &incoming.from,
+        store,
+        region.as_deref(),
+    );
     let Some(order) = input.order.as_deref() else {
         return Ok(None);
     };
@@ -314,7 +321,14 @@ fn file(
     use crate::mail::checklist;
 
     let now_text = format_utc(now);
-    let input = checklist::read(&incoming.subject, body, &incoming.from, store);
+    let region = store_region(tx, store)?;
+    let input = checklist::read(
+        &incoming.subject,
+        body,
+        &incoming.from,
+        store,
+        region.as_deref(),
+    );
     let context = Context {
         now,
         local: chrono_tz::UTC,
@@ -440,6 +454,22 @@ fn file(
     );
     queue::queue(tx, row.id, &row.tracking, &row.email, &draft, &now_text)?;
     Ok(row.tracking)
+}
+
+/// The region of a store's customers, for numbers a mail writes in national form: the country of
+/// the phone on the store's latest ticket that has one.
+pub(crate) fn store_region(conn: &dyn Conn, store: &str) -> Result<Option<String>, DeskError> {
+    let phone: Option<String> = conn.row(
+        "SELECT t.phone FROM tickets t JOIN stores s ON s.id = t.store_id
+         WHERE s.url = ?1 AND t.phone LIKE '+%' ORDER BY t.id DESC LIMIT 1",
+        &[&store],
+        |row| row.get(0),
+    )?;
+    Ok(phone.and_then(|e164| {
+        crate::domain::phone::parse_phone(&e164, None)
+            .ok()
+            .and_then(|parsed| parsed.value.country)
+    }))
 }
 
 /// Whether an automatic answer went to `address` since `since`.
