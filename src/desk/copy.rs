@@ -1,6 +1,8 @@
 //! Copying a whole desk from one database to another (`cartsaver-desk copy`), between any two
-//! backends: stores, tokens, tickets, messages, attachments, idempotency keys and `desk_meta`
-//! (the desk key's check value); `ticket_counts` is derived, so it is recounted on the target.
+//! backends: stores, tokens, tickets, messages, attachments, idempotency keys, the mail tables
+//! (store addresses, the thread's Message-IDs, the outgoing queue as it stands, held mail,
+//! refused attachments) and `desk_meta` (the desk key's check value); `ticket_counts` is
+//! derived, so it is recounted on the target.
 //!
 //! The source is read in one snapshot (one read transaction, paged by keyset on `id`), so a
 //! desk still being written to gives a consistent copy of the moment the copy started; the
@@ -184,13 +186,18 @@ impl CopyReport {
 }
 
 /// The tables in the order they are copied (each after those it refers to).
-pub const TABLES: [&str; 7] = [
+pub const TABLES: [&str; 12] = [
     "stores",
     "tokens",
     "tickets",
     "messages",
     "attachments",
     "idempotency_keys",
+    "store_addresses",
+    "mail_ids",
+    "mail_outbox",
+    "mail_held",
+    "refused_attachments",
     "desk_meta",
 ];
 
@@ -199,8 +206,9 @@ pub const TABLES: [&str; 7] = [
 enum Keyset {
     /// `?1` the last id seen, `?2` the batch size; column 0 is the id.
     Id,
-    /// `?1` the last id seen, `?2` the last id of the batch (bounded by attachment bytes).
-    Bytes,
+    /// `?1` the last id seen, `?2` the last id of the batch (bounded by the bytes of the
+    /// table's `size` column: `attachments`, `refused_attachments`).
+    Bytes(&'static str),
     /// `?1`, `?2` the last (store_id, key) seen, `?3` the batch size; columns 0 and 1.
     StoreKey,
     /// The whole table at once (a few rows).
@@ -226,7 +234,7 @@ fn scan(
     loop {
         let rows = match scan.keyset {
             Keyset::Id => conn.query(scan.sql, &[&after.0, &batch])?,
-            Keyset::Bytes => match attachments_batch_end(conn, after.0, batch)? {
+            Keyset::Bytes(table) => match bytes_batch_end(conn, table, after.0, batch)? {
                 Some(last) => conn.query(scan.sql, &[&after.0, &last])?,
                 None => Vec::new(),
             },
@@ -247,15 +255,16 @@ fn scan(
     }
 }
 
-/// The last attachment id of the batch after `after`: at most `batch` attachments, and no
-/// more than [`BATCH_BYTES`] unless one alone is larger.
-fn attachments_batch_end(
+/// The last id of `table`'s batch after `after`: at most `batch` rows, and no more than
+/// [`BATCH_BYTES`] unless one alone is larger.
+fn bytes_batch_end(
     conn: &dyn Conn,
+    table: &str,
     after: i64,
     batch: usize,
 ) -> Result<Option<i64>, DeskError> {
     let sizes = conn.rows(
-        "SELECT id, size FROM attachments WHERE id > ?1 ORDER BY id LIMIT ?2",
+        &format!("SELECT id, size FROM {table} WHERE id > ?1 ORDER BY id LIMIT ?2"),
         &[&after, &batch],
         |row| Ok((row.get::<i64>(0)?, row.get::<i64>(1)?)),
     )?;
@@ -272,7 +281,7 @@ fn attachments_batch_end(
 }
 
 /// What verification reads: each row with its ids replaced by what they stand for.
-const CHECKS: [Scan; 7] = [
+const CHECKS: [Scan; 12] = [
     Scan {
         sql: "SELECT id, url, created_at FROM stores WHERE id > ?1 ORDER BY id LIMIT ?2",
         keyset: Keyset::Id,
@@ -309,7 +318,7 @@ const CHECKS: [Scan; 7] = [
               FROM attachments a JOIN tickets t ON t.id = a.ticket_id
               LEFT JOIN messages m ON m.id = a.message_id
               WHERE a.id > ?1 AND a.id <= ?2 ORDER BY a.id",
-        keyset: Keyset::Bytes,
+        keyset: Keyset::Bytes("attachments"),
         from_column: 1,
     },
     Scan {
@@ -319,6 +328,46 @@ const CHECKS: [Scan; 7] = [
               WHERE (i.store_id, i.key) > (?1, ?2) ORDER BY i.store_id, i.key LIMIT ?3",
         keyset: Keyset::StoreKey,
         from_column: 2,
+    },
+    Scan {
+        sql: "SELECT a.id, s.url, a.address, a.created_at
+              FROM store_addresses a JOIN stores s ON s.id = a.store_id
+              WHERE a.id > ?1 ORDER BY a.id LIMIT ?2",
+        keyset: Keyset::Id,
+        from_column: 1,
+    },
+    Scan {
+        sql: "SELECT m.id, m.message_id, t.tracking_number, m.direction, m.at
+              FROM mail_ids m JOIN tickets t ON t.id = m.ticket_id
+              WHERE m.id > ?1 ORDER BY m.id LIMIT ?2",
+        keyset: Keyset::Id,
+        from_column: 1,
+    },
+    Scan {
+        sql: "SELECT o.id, t.tracking_number, o.kind, o.message_id, o.recipient, o.subject, o.body,
+                     o.in_reply_to, o.refs, o.automatic, o.status, o.attempts, o.next_attempt_at,
+                     o.last_error, o.created_at, o.sent_at
+              FROM mail_outbox o LEFT JOIN tickets t ON t.id = o.ticket_id
+              WHERE o.id > ?1 ORDER BY o.id LIMIT ?2",
+        keyset: Keyset::Id,
+        from_column: 1,
+    },
+    Scan {
+        sql: "SELECT h.id, h.message_id, h.sender, h.subject, h.reason, t.tracking_number, h.body,
+                     h.at
+              FROM mail_held h LEFT JOIN tickets t ON t.id = h.ticket_id
+              WHERE h.id > ?1 ORDER BY h.id LIMIT ?2",
+        keyset: Keyset::Id,
+        from_column: 1,
+    },
+    Scan {
+        sql: "SELECT r.id, t.tracking_number, m.author, m.at, r.name, r.reason, r.size, r.bytes,
+                     r.at
+              FROM refused_attachments r JOIN tickets t ON t.id = r.ticket_id
+              LEFT JOIN messages m ON m.id = r.message_id
+              WHERE r.id > ?1 AND r.id <= ?2 ORDER BY r.id",
+        keyset: Keyset::Bytes("refused_attachments"),
+        from_column: 1,
     },
     Scan {
         sql: "SELECT name, value FROM desk_meta ORDER BY name",
@@ -353,8 +402,11 @@ fn checksums(db: &Db) -> Result<Vec<Checksum>, DeskError> {
 struct Remap {
     /// Source store id → (target store id, whether the target had it already).
     stores: HashMap<i64, (i64, bool)>,
-    /// Added to the ids of stores, tokens, tickets, messages, attachments.
-    offsets: [i64; 5],
+    /// Added to the ids of each table of [`WITH_IDS`], in its order.
+    offsets: [i64; 10],
+    /// The (target store id, address) pairs the target has: a matched store's address that the
+    /// target registered already is left out.
+    addresses: std::collections::HashSet<(i64, String)>,
 }
 
 const STORES: usize = 0;
@@ -362,6 +414,11 @@ const TOKENS: usize = 1;
 const TICKETS: usize = 2;
 const MESSAGES: usize = 3;
 const ATTACHMENTS: usize = 4;
+const STORE_ADDRESSES: usize = 5;
+const MAIL_IDS: usize = 6;
+const MAIL_OUTBOX: usize = 7;
+const MAIL_HELD: usize = 8;
+const REFUSED_ATTACHMENTS: usize = 9;
 
 impl Remap {
     fn store(&self, value: &Value) -> Result<Value, DeskError> {
@@ -395,7 +452,7 @@ struct Copied {
     remap: fn(&Remap, &mut [Value]) -> Result<bool, DeskError>,
 }
 
-const COPIED: [Copied; 6] = [
+const COPIED: [Copied; 11] = [
     Copied {
         table: "stores",
         columns: "id, url, created_at",
@@ -471,7 +528,7 @@ const COPIED: [Copied; 6] = [
         read: Scan {
             sql: "SELECT id, ticket_id, message_id, name, kind, size, bytes
                   FROM attachments WHERE id > ?1 AND id <= ?2 ORDER BY id",
-            keyset: Keyset::Bytes,
+            keyset: Keyset::Bytes("attachments"),
             from_column: 1,
         },
         remap: |remap, row| {
@@ -496,10 +553,103 @@ const COPIED: [Copied; 6] = [
             Ok(true)
         },
     },
+    Copied {
+        table: "store_addresses",
+        columns: "id, store_id, address, created_at",
+        read: Scan {
+            sql: "SELECT id, store_id, address, created_at FROM store_addresses
+                  WHERE id > ?1 ORDER BY id LIMIT ?2",
+            keyset: Keyset::Id,
+            from_column: 1,
+        },
+        remap: |remap, row| {
+            row[0] = remap.shift(STORE_ADDRESSES, &row[0]);
+            row[1] = remap.store(&row[1])?;
+            let (Value::Int(store), Value::Text(address)) = (&row[1], &row[2]) else {
+                return Ok(true);
+            };
+            Ok(!remap.addresses.contains(&(*store, address.clone())))
+        },
+    },
+    Copied {
+        table: "mail_ids",
+        columns: "id, message_id, ticket_id, direction, at",
+        read: Scan {
+            sql: "SELECT id, message_id, ticket_id, direction, at FROM mail_ids
+                  WHERE id > ?1 ORDER BY id LIMIT ?2",
+            keyset: Keyset::Id,
+            from_column: 1,
+        },
+        remap: |remap, row| {
+            row[0] = remap.shift(MAIL_IDS, &row[0]);
+            row[2] = remap.shift(TICKETS, &row[2]);
+            Ok(true)
+        },
+    },
+    Copied {
+        table: "mail_outbox",
+        columns: "id, ticket_id, kind, message_id, recipient, subject, body, in_reply_to, refs, \
+                  automatic, status, attempts, next_attempt_at, last_error, created_at, sent_at",
+        read: Scan {
+            sql: "SELECT id, ticket_id, kind, message_id, recipient, subject, body, in_reply_to,
+                         refs, automatic, status, attempts, next_attempt_at, last_error,
+                         created_at, sent_at
+                  FROM mail_outbox WHERE id > ?1 ORDER BY id LIMIT ?2",
+            keyset: Keyset::Id,
+            from_column: 1,
+        },
+        remap: |remap, row| {
+            row[0] = remap.shift(MAIL_OUTBOX, &row[0]);
+            row[1] = remap.shift(TICKETS, &row[1]);
+            Ok(true)
+        },
+    },
+    Copied {
+        table: "mail_held",
+        columns: "id, message_id, sender, subject, reason, ticket_id, body, at",
+        read: Scan {
+            sql: "SELECT id, message_id, sender, subject, reason, ticket_id, body, at
+                  FROM mail_held WHERE id > ?1 ORDER BY id LIMIT ?2",
+            keyset: Keyset::Id,
+            from_column: 1,
+        },
+        remap: |remap, row| {
+            row[0] = remap.shift(MAIL_HELD, &row[0]);
+            row[5] = remap.shift(TICKETS, &row[5]);
+            Ok(true)
+        },
+    },
+    Copied {
+        table: "refused_attachments",
+        columns: "id, ticket_id, message_id, name, reason, size, bytes, at",
+        read: Scan {
+            sql: "SELECT id, ticket_id, message_id, name, reason, size, bytes, at
+                  FROM refused_attachments WHERE id > ?1 AND id <= ?2 ORDER BY id",
+            keyset: Keyset::Bytes("refused_attachments"),
+            from_column: 1,
+        },
+        remap: |remap, row| {
+            row[0] = remap.shift(REFUSED_ATTACHMENTS, &row[0]);
+            row[1] = remap.shift(TICKETS, &row[1]);
+            row[2] = remap.shift(MESSAGES, &row[2]);
+            Ok(true)
+        },
+    },
 ];
 
 /// The tables whose ids the database generates (`Conn::sync_ids` after explicit ids).
-const WITH_IDS: [&str; 5] = ["stores", "tokens", "tickets", "messages", "attachments"];
+const WITH_IDS: [&str; 10] = [
+    "stores",
+    "tokens",
+    "tickets",
+    "messages",
+    "attachments",
+    "store_addresses",
+    "mail_ids",
+    "mail_outbox",
+    "mail_held",
+    "refused_attachments",
+];
 
 /// Copy the desk at `request.from` to `request.to`, then verify the copy; `progress` hears of
 /// every batch written. A copy that does not verify is `Ok`, with a report that says so
@@ -712,6 +862,14 @@ fn plan_append(src: &dyn Conn, target: &dyn Conn) -> Result<Remap, DeskError> {
         remap.offsets[i] =
             target.value(&format!("SELECT COALESCE(MAX(id), 0) FROM {table}"), &[])?;
     }
+    remap.addresses = target
+        .rows(
+            "SELECT store_id, address FROM store_addresses",
+            &[],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )?
+        .into_iter()
+        .collect();
     scan(src, &COPIED[STORES].read, BATCH_ROWS, |rows| {
         let urls: Vec<Value> = rows.iter().map(|row| row.0[1].clone()).collect();
         let known: HashMap<String, i64> = target
@@ -846,6 +1004,11 @@ fn desk_rows(conn: &dyn Conn) -> Result<i64, DeskError> {
         "messages",
         "attachments",
         "idempotency_keys",
+        "store_addresses",
+        "mail_ids",
+        "mail_outbox",
+        "mail_held",
+        "refused_attachments",
     ] {
         rows += conn.value::<i64>(&format!("SELECT count(*) FROM {table}"), &[])?;
     }
@@ -955,6 +1118,36 @@ mod tests {
         numbers
     }
 
+    /// The mail tables of a store: an address, a mail filed from it with an attachment the
+    /// checks refuse, and a stranger's mail held.
+    fn mail(path: &Path, shop: &str, s: usize) {
+        let core = DeskCore::open(path, Calendar::cartsaver()).unwrap();
+        let address = format!("owner{s}@cool-shop.com");
+        let email = crate::domain::email::parse_email(&address).unwrap().value;
+        core.add_store_address(&store_url(shop), &email, t0())
+            .unwrap();
+        let raw = |from: &str, id: &str| {
+            format!(
+                "From: {from}\r\nSubject: OTP not arriving\r\nMessage-ID: <{id}@x>\r\n\
+                 MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n\
+                 --b\r\nContent-Type: text/plain\r\n\r\nNo code for the customer.\r\n\
+                 --b\r\nContent-Type: application/pdf\r\n\
+                 Content-Disposition: attachment; filename=x.pdf\r\n\r\nnot a pdf\r\n--b--\r\n"
+            )
+        };
+        for (from, id) in [
+            (address.as_str(), format!("filed{s}")),
+            ("someone@else.example", format!("held{s}")),
+        ] {
+            let incoming = crate::mail::receive::parse(raw(from, &id).as_bytes()).unwrap();
+            let received = core.receive_mail(&incoming, later(500)).unwrap();
+            assert!(
+                !matches!(received, crate::desk::Received::Duplicate),
+                "{received:?}"
+            );
+        }
+    }
+
     fn request_for(from: &Path, to: &Path, append: bool) -> CopyRequest {
         CopyRequest {
             from: Location::Sqlite(from.to_path_buf()),
@@ -999,6 +1192,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (from, to) = (dir.path().join("a.sqlite3"), dir.path().join("b.sqlite3"));
         let numbers = filled(&from, &[SHOP, OTHER_SHOP], 12);
+        mail(&from, SHOP, 0);
+        mail(&from, OTHER_SHOP, 1);
         let mut seen = Vec::new();
         let report = copy(&request_for(&from, &to, false), &mut |p| seen.push(p)).unwrap();
         assert!(report.verified(), "{report:#?}");
@@ -1008,13 +1203,26 @@ mod tests {
             (table.source.rows, table.target.rows)
         };
         assert_eq!(rows("stores"), (2, 2));
-        assert_eq!(rows("tickets"), (24, 24));
+        // 12 a store by the API, one a store by mail.
+        assert_eq!(rows("tickets"), (26, 26));
         assert_eq!(rows("idempotency_keys"), (24, 24));
         assert_eq!(rows("desk_meta"), (1, 1));
         assert!(rows("attachments").0 > 0 && rows("messages").0 > 0);
+        for table in [
+            "store_addresses",
+            "mail_ids",
+            "mail_outbox",
+            "mail_held",
+            "refused_attachments",
+        ] {
+            assert!(
+                rows(table).0 >= 2 && rows(table).0 == rows(table).1,
+                "{table}"
+            );
+        }
         assert!(
             seen.iter()
-                .any(|p| p.table == "tickets" && p.done == 24 && p.total == 24)
+                .any(|p| p.table == "tickets" && p.done == 26 && p.total == 26)
         );
 
         let source = DeskCore::open(&from, Calendar::cartsaver()).unwrap();
