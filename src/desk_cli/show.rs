@@ -7,7 +7,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::api::{Author, TicketView};
+use crate::api::{Author, TicketView, Via};
 use crate::domain::field::{Note, NoteLevel};
 use crate::domain::phone::parse_phone;
 use crate::domain::store::parse_store;
@@ -30,7 +30,14 @@ pub fn ticket(view: &TicketView) -> String {
     };
     line("status", &status);
     line("due", &both_zones(&view.first_response_due));
-    line("filed", &both_zones(&view.created_at));
+    let filed = both_zones(&view.created_at);
+    match view.via {
+        Via::Email => line("filed", &format!("{filed}, by email")),
+        _ => line("filed", &filed),
+    }
+    if !view.missing.is_empty() {
+        line("missing", &view.missing.join(", "));
+    }
     line("store", &view.store);
     line("order", &view.order);
     line("phone", &view.phone);
@@ -72,7 +79,12 @@ pub fn ticket(view: &TicketView) -> String {
             Author::Merchant => "merchant",
             Author::Support => "support",
         };
-        text.push_str(&format!("  {} {from}:\n", both_zones(&message.at)));
+        let via = if message.via == Via::Email {
+            " (by email)"
+        } else {
+            ""
+        };
+        text.push_str(&format!("  {} {from}{via}:\n", both_zones(&message.at)));
         for body_line in message.body.lines() {
             text.push_str(&format!("    {}\n", safe(body_line)));
         }
