@@ -14,7 +14,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 
 use super::DeskError;
 use super::storage::{Conn, Db};
-use crate::domain::email::{Email, parse_email};
+use crate::domain::email::parse_email;
 use crate::domain::timestamp::format_utc;
 
 /// The shortest password an agent may have.
@@ -88,9 +88,11 @@ pub(crate) fn check_password(password: &str) -> Result<(), DeskError> {
     Ok(())
 }
 
-fn agent_email(email: &str) -> Result<Email, DeskError> {
+/// An agent's address, checked, all lowercase: `Agent@Desk.example` signs in as
+/// `agent@desk.example`.
+fn agent_email(email: &str) -> Result<String, DeskError> {
     parse_email(email)
-        .map(|parsed| parsed.value)
+        .map(|parsed| parsed.value.as_str().to_lowercase())
         .map_err(|error| DeskError::Invalid(vec![error]))
 }
 
@@ -106,11 +108,10 @@ pub(crate) fn add(
     let hash = hash_password(password)?;
     let now = format_utc(now);
     db.write(|tx| {
-        let existing: Option<i64> = tx.row(
-            "SELECT id FROM agents WHERE email = ?1",
-            &[&email.as_str()],
-            |row| row.get(0),
-        )?;
+        let existing: Option<i64> =
+            tx.row("SELECT id FROM agents WHERE email = ?1", &[&email], |row| {
+                row.get(0)
+            })?;
         match existing {
             Some(id) => {
                 tx.execute(
@@ -124,7 +125,7 @@ pub(crate) fn add(
             None => {
                 tx.execute(
                     "INSERT INTO agents (email, password_hash, created_at) VALUES (?1, ?2, ?3)",
-                    &[&email.as_str(), &hash, &now],
+                    &[&email, &hash, &now],
                 )?;
                 Ok(true)
             }
@@ -152,11 +153,10 @@ pub(crate) fn list(db: &Db) -> Result<Vec<AgentInfo>, DeskError> {
 pub(crate) fn remove(db: &Db, email: &str) -> Result<bool, DeskError> {
     let email = agent_email(email)?;
     db.write(|tx| {
-        let id: Option<i64> = tx.row(
-            "SELECT id FROM agents WHERE email = ?1",
-            &[&email.as_str()],
-            |row| row.get(0),
-        )?;
+        let id: Option<i64> =
+            tx.row("SELECT id FROM agents WHERE email = ?1", &[&email], |row| {
+                row.get(0)
+            })?;
         let Some(id) = id else {
             return Ok(false);
         };
@@ -221,12 +221,12 @@ pub(crate) fn sign_in(
     if wait > 0 {
         return Ok(SignIn::Wait(wait));
     }
-    let email = parse_email(email).ok().map(|parsed| parsed.value);
+    let email = agent_email(email).ok();
     let stored = match &email {
         Some(email) => db.read(|conn| {
             conn.row(
                 "SELECT id, password_hash FROM agents WHERE email = ?1",
-                &[&email.as_str()],
+                &[&email],
                 |row| Ok((row.get::<i64>(0)?, row.get::<String>(1)?)),
             )
         })?,
@@ -250,7 +250,7 @@ pub(crate) fn sign_in(
         })?;
         return Ok(SignIn::Agent {
             id: *id,
-            email: email.as_str().to_string(),
+            email: email.clone(),
         });
     }
     db.write(|tx| {
@@ -290,7 +290,10 @@ mod tests {
     #[test]
     fn short_or_padded_passwords_are_refused_with_the_fix() {
         let short = check_password("short").unwrap_err().to_string();
-        assert!(short.contains("5 characters") && short.contains("at least 12"), "{short}");
+        assert!(
+            short.contains("5 characters") && short.contains("at least 12"),
+            "{short}"
+        );
         assert!(check_password(" twelve chars ok").is_err());
         assert!(check_password("twelve chars ok").is_ok());
     }
@@ -302,15 +305,28 @@ mod tests {
         assert_eq!(wait_for(5, now, now), TimeDelta::seconds(1));
         assert_eq!(wait_for(8, now, now), TimeDelta::seconds(8));
         assert_eq!(wait_for(60, now, now), MAX_WAIT);
-        assert_eq!(wait_for(8, now, now + TimeDelta::seconds(3)), TimeDelta::seconds(5));
-        assert_eq!(wait_for(60, now, now + TimeDelta::hours(2)), TimeDelta::zero());
+        assert_eq!(
+            wait_for(8, now, now + TimeDelta::seconds(3)),
+            TimeDelta::seconds(5)
+        );
+        assert_eq!(
+            wait_for(60, now, now + TimeDelta::hours(2)),
+            TimeDelta::zero()
+        );
     }
 
     #[test]
     fn sign_in_checks_the_password_and_slows_guessing_per_account_and_client() {
         let (_dir, core) = desk();
-        assert!(core.add_agent("Agent@Desk.example", "a long passphrase", t0()).unwrap());
-        assert!(!core.add_agent("agent@desk.example", "another passphrase", t0()).unwrap());
+        assert!(
+            core.add_agent("Agent@Desk.example", "a long passphrase", t0())
+                .unwrap()
+        );
+        assert!(
+            !core
+                .add_agent("agent@desk.example", "another passphrase", t0())
+                .unwrap()
+        );
         let ok = core
             .sign_in("agent@desk.example", "another passphrase", "10.0.0.1", t0())
             .unwrap();
@@ -332,7 +348,12 @@ mod tests {
         assert_eq!(other_account, SignIn::Wait(1));
         let later = t0() + TimeDelta::seconds(2);
         let ok = core
-            .sign_in("agent@desk.example", "another passphrase", "10.0.0.3", later)
+            .sign_in(
+                "agent@desk.example",
+                "another passphrase",
+                "10.0.0.3",
+                later,
+            )
             .unwrap();
         assert!(matches!(ok, SignIn::Agent { .. }));
         assert!(core.remove_agent("agent@desk.example").unwrap());

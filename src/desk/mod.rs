@@ -43,20 +43,20 @@ pub mod location;
 
 pub use addresses::StoreAddress;
 pub use agents::{AgentInfo, SignIn};
-pub use notes::Note;
-pub use sessions::{ABSOLUTE as SESSION_ABSOLUTE, IDLE as SESSION_IDLE, Session};
-pub use support_queue::{
-    PAGE_SIZE as QUEUE_PAGE_SIZE, QueueFilter, QueuePage, QueueRow, Search, StatusFilter,
-    parse_search,
-};
 /// For the read benchmark's fill, which writes tickets with plain SQL (`counts.rs`).
 #[doc(hidden)]
 pub use counts::RECOUNT as RECOUNT_SQL;
 pub use listing::{DEFAULT_LIMIT, MAX_LIMIT};
 pub use mail::incoming::{HeldMail, Received};
 pub use mail::queue::{Claimed, Outcome, QueuedMail};
+pub use notes::Note;
+pub use sessions::{ABSOLUTE as SESSION_ABSOLUTE, IDLE as SESSION_IDLE, Session};
 pub use stats::DEFAULT_OVERDUE;
 pub use storage::{Location, OpenOptions, PoolState};
+pub use support_queue::{
+    PAGE_SIZE as QUEUE_PAGE_SIZE, QueueFilter, QueuePage, QueueRow, Search, StatusFilter,
+    parse_search,
+};
 pub use tokens::TokenInfo;
 
 use std::path::Path;

@@ -177,7 +177,11 @@ mod tests {
         assert_eq!(found.email, "agent@desk.example");
         // Used at 30 min: idle from then, not from sign-in.
         assert!(core.session(&session, later(30 + 119)).unwrap().is_some());
-        assert!(core.session(&session, later(30 + 119 + 121)).unwrap().is_none());
+        assert!(
+            core.session(&session, later(30 + 119 + 121))
+                .unwrap()
+                .is_none()
+        );
         assert!(core.session("not hex", t0()).unwrap().is_none());
 
         let second = core.open_session(id, t0()).unwrap();

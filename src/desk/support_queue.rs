@@ -299,7 +299,12 @@ mod tests {
         assert_eq!(order.order.as_deref(), Some("#1052"));
         assert_eq!(order.phone, None);
 
-        for phone in ["0100 123 4567", "+20 100 123 4567", "00201001234567", "٠١٠٠١٢٣٤٥٦٧"] {
+        for phone in [
+            "0100 123 4567",
+            "+20 100 123 4567",
+            "00201001234567",
+            "٠١٠٠١٢٣٤٥٦٧",
+        ] {
             let found = parse_search(phone, Some(&eg())).unwrap();
             assert_eq!(found.phone.as_deref(), Some("+201001234567"), "{phone}");
         }

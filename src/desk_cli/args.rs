@@ -141,6 +141,10 @@ pub enum Command {
     #[command(subcommand)]
     Mail(MailCommand),
 
+    /// The support agents who sign in to the browser inbox at /inbox
+    #[command(subcommand)]
+    Agent(AgentCommand),
+
     /// Copy a whole desk to another database (SQLite or PostgreSQL, either way), verified
     #[command(
         long_about = "Copy a whole desk (stores, tokens, tickets, messages, attachments, \
@@ -206,6 +210,33 @@ pub enum StoreCommand {
         /// Only the addresses of this store
         #[arg(long, value_name = "URL")]
         store: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AgentCommand {
+    /// Add an agent of the inbox (or give one a new password, which ends their sessions); the
+    /// password is typed hidden, twice, or read from --password-file
+    #[command(after_help = EXIT_CODES)]
+    Add {
+        /// The agent's email address, which they sign in with
+        #[arg(value_name = "EMAIL")]
+        email: String,
+
+        /// Read the password from the first line of this file instead of asking (at least 12
+        /// characters); the desk keeps only its argon2id hash
+        #[arg(long, value_name = "FILE")]
+        password_file: Option<PathBuf>,
+    },
+    /// The agents: email, when added
+    #[command(after_help = EXIT_CODES)]
+    List,
+    /// Remove an agent and end their sessions
+    #[command(after_help = EXIT_CODES)]
+    Remove {
+        /// The agent's email address
+        #[arg(value_name = "EMAIL")]
+        email: String,
     },
 }
 

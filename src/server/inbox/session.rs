@@ -156,7 +156,10 @@ mod tests {
     #[test]
     fn cookies_are_read_from_every_header_and_written_with_their_flags() {
         let mut headers = HeaderMap::new();
-        headers.append(header::COOKIE, HeaderValue::from_static("a=1; cs_session=abc"));
+        headers.append(
+            header::COOKIE,
+            HeaderValue::from_static("a=1; cs_session=abc"),
+        );
         headers.append(header::COOKIE, HeaderValue::from_static("b=2"));
         assert_eq!(cookie(&headers, SESSION_COOKIE).as_deref(), Some("abc"));
         assert_eq!(cookie(&headers, "b").as_deref(), Some("2"));
