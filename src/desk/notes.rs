@@ -87,7 +87,7 @@ mod tests {
     fn notes_stay_out_of_the_ticket_and_its_thread() {
         let (_dir, core) = desk();
         let filed = file(&core, SHOP, "1052", t0());
-        let tn = filed.tracking_number.clone();
+        let tn = filed.tracking_number;
         core.add_note(&tn, "agent@desk.example", "  called the store  ", later(5))
             .unwrap();
         let notes = core.notes(&tn).unwrap();

@@ -223,7 +223,7 @@ pub async fn logout(
     Form(form): Form<CsrfForm>,
 ) -> Response {
     if let Err(refused) = session::check_csrf(&state, &agent, &form.csrf) {
-        return refused;
+        return *refused;
     }
     let id = agent.session_id().to_string();
     if let Err(error) = state.run(move |core, _| core.close_session(&id)).await {
@@ -392,12 +392,14 @@ pub async fn queue(
 }
 
 /// The tracking number of a path, or the page saying what is wrong with it.
-fn tracking_of(text: &str, agent: &Agent) -> Result<TrackingNumber, Response> {
+fn tracking_of(text: &str, agent: &Agent) -> Result<TrackingNumber, Box<Response>> {
     parse_tracking(text).map_err(|error| {
-        Problem::new(StatusCode::NOT_FOUND, "Not found", error.to_string())
-            .back("/inbox")
-            .agent(Some(agent.header()))
-            .into_response()
+        Box::new(
+            Problem::new(StatusCode::NOT_FOUND, "Not found", error.to_string())
+                .back("/inbox")
+                .agent(Some(agent.header()))
+                .into_response(),
+        )
     })
 }
 
@@ -409,7 +411,7 @@ pub async fn ticket(
 ) -> Response {
     let tracking = match tracking_of(&tn, &agent) {
         Ok(tracking) => tracking,
-        Err(refused) => return refused,
+        Err(refused) => return *refused,
     };
     let found = state
         .run(move |core, now| {
@@ -456,9 +458,9 @@ fn safe_file_name(name: &str, kind: ScreenshotType) -> String {
         other => other.name(),
     };
     let lower = safe.to_ascii_lowercase();
-    if !lower.ends_with(&format!(".{extension}"))
-        && !(kind == ScreenshotType::Jpeg && lower.ends_with(".jpeg"))
-    {
+    let has_extension = lower.ends_with(&format!(".{extension}"))
+        || (kind == ScreenshotType::Jpeg && lower.ends_with(".jpeg"));
+    if !has_extension {
         safe.push('.');
         safe.push_str(extension);
     }
@@ -497,7 +499,7 @@ pub async fn attachment(
 ) -> Response {
     let tracking = match tracking_of(&tn, &agent) {
         Ok(tracking) => tracking,
-        Err(refused) => return refused,
+        Err(refused) => return *refused,
     };
     let missing = || {
         Problem::new(
@@ -512,7 +514,7 @@ pub async fn attachment(
     let Ok(index) = n.parse::<usize>() else {
         return missing();
     };
-    let wanted = tracking.clone();
+    let wanted = tracking;
     let found = match state
         .run(move |core, _| core.attachment_file(&wanted, index))
         .await
@@ -571,13 +573,13 @@ pub async fn reply(
     Form(form): Form<BodyForm>,
 ) -> Response {
     if let Err(refused) = session::check_csrf(&state, &agent, &form.csrf) {
-        return refused;
+        return *refused;
     }
     let tracking = match tracking_of(&tn, &agent) {
         Ok(tracking) => tracking,
-        Err(refused) => return refused,
+        Err(refused) => return *refused,
     };
-    let on = tracking.clone();
+    let on = tracking;
     // The same call as `cartsaver-desk reply`: a support message, which queues its mail.
     let sent = state
         .run(move |core, now| {
@@ -604,13 +606,13 @@ pub async fn note(
     Form(form): Form<BodyForm>,
 ) -> Response {
     if let Err(refused) = session::check_csrf(&state, &agent, &form.csrf) {
-        return refused;
+        return *refused;
     }
     let tracking = match tracking_of(&tn, &agent) {
         Ok(tracking) => tracking,
-        Err(refused) => return refused,
+        Err(refused) => return *refused,
     };
-    let (on, author) = (tracking.clone(), agent.email.clone());
+    let (on, author) = (tracking, agent.email.clone());
     let added = state
         .run(move |core, now| core.add_note(&on, &author, &form.body, now))
         .await;
@@ -627,11 +629,11 @@ pub async fn status(
     Form(form): Form<StatusForm>,
 ) -> Response {
     if let Err(refused) = session::check_csrf(&state, &agent, &form.csrf) {
-        return refused;
+        return *refused;
     }
     let tracking = match tracking_of(&tn, &agent) {
         Ok(tracking) => tracking,
-        Err(refused) => return refused,
+        Err(refused) => return *refused,
     };
     let Some(status) = Status::parse(&form.status) else {
         return Problem::new(
@@ -646,7 +648,7 @@ pub async fn status(
         .agent(Some(agent.header()))
         .into_response();
     };
-    let on = tracking.clone();
+    let on = tracking;
     match state
         .run(move |core, now| core.set_status(&on, status, now))
         .await

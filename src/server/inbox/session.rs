@@ -123,11 +123,11 @@ pub fn expired_cookie(name: &str, path: &str, secure: bool) -> String {
 }
 
 /// Refuse a form whose CSRF token is not this session's.
-pub fn check_csrf(state: &AppState, agent: &Agent, given: &str) -> Result<(), Response> {
+pub fn check_csrf(state: &AppState, agent: &Agent, given: &str) -> Result<(), Box<Response>> {
     if state.core.csrf_matches(agent.session_id(), given) {
         Ok(())
     } else {
-        Err(csrf_refused(Some(agent.header())))
+        Err(Box::new(csrf_refused(Some(agent.header()))))
     }
 }
 
