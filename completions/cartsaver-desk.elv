@@ -62,6 +62,7 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
             cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
             cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
             cand --no-migrate 'Do not migrate the schema at start: refuse a database behind this release instead (run `cartsaver-desk migrate` first, once, when upgrading several instances)'
+            cand --cookie-secure 'Mark the inbox''s cookies `Secure` even though the desk listens on loopback: for a desk behind a TLS proxy on the same machine (on any other address they always are)'
             cand --json 'Print JSON on stdout (one object per line for lists)'
             cand -h 'Print help'
             cand --help 'Print help'

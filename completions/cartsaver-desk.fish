@@ -65,6 +65,7 @@ complete -c cartsaver-desk -n "__fish_cartsaver_desk_using_subcommand serve" -l 
 complete -c cartsaver-desk -n "__fish_cartsaver_desk_using_subcommand serve" -l calendar -d 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver\'s, Sun–Thu in Africa/Cairo]' -r -F
 complete -c cartsaver-desk -n "__fish_cartsaver_desk_using_subcommand serve" -l key-file -d 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database\'s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]' -r -F
 complete -c cartsaver-desk -n "__fish_cartsaver_desk_using_subcommand serve" -l no-migrate -d 'Do not migrate the schema at start: refuse a database behind this release instead (run `cartsaver-desk migrate` first, once, when upgrading several instances)'
+complete -c cartsaver-desk -n "__fish_cartsaver_desk_using_subcommand serve" -l cookie-secure -d 'Mark the inbox\'s cookies `Secure` even though the desk listens on loopback: for a desk behind a TLS proxy on the same machine (on any other address they always are)'
 complete -c cartsaver-desk -n "__fish_cartsaver_desk_using_subcommand serve" -l json -d 'Print JSON on stdout (one object per line for lists)'
 complete -c cartsaver-desk -n "__fish_cartsaver_desk_using_subcommand serve" -s h -l help -d 'Print help'
 complete -c cartsaver-desk -n "__fish_cartsaver_desk_using_subcommand serve" -s V -l version -d 'Print version'

@@ -65,6 +65,16 @@ fn signing_in_sets_a_strict_http_only_session_cookie_and_pages_carry_a_strict_cs
             .starts_with("text/css")
     );
 
+    // Behind a TLS proxy on the same machine, `--cookie-secure` marks them Secure all the same.
+    let env = TestEnv::new();
+    add_agent(&env, AGENT, PASSWORD);
+    let proxied = env.serve_desk_flags(&["--cookie-secure"]);
+    let (_, csrf) = sign_in_form(&proxied);
+    assert!(!csrf.is_empty());
+    let secure = post_sign_in(&proxied, AGENT, PASSWORD);
+    let (_, flags) = set_cookie(&secure, "cs_session").unwrap();
+    assert!(flags.ends_with("; Secure"), "{flags}");
+
     // Signed out, the cookie opens nothing.
     let out = post(&server, &agent, "/inbox/logout", &[("csrf", &agent.csrf)]);
     assert_eq!(out.status(), 303);

@@ -362,6 +362,11 @@ pub struct ServeArgs {
     /// usual ones (a private mail server's own CA)
     #[arg(long, value_name = "FILE")]
     pub smtp_ca_file: Option<PathBuf>,
+
+    /// Mark the inbox's cookies `Secure` even though the desk listens on loopback: for a desk
+    /// behind a TLS proxy on the same machine (on any other address they always are)
+    #[arg(long)]
+    pub cookie_secure: bool,
 }
 
 /// A duration as people write it: `10s`, `500ms`, `2m`, `1h 30m`.

@@ -83,9 +83,10 @@ impl AppState {
     }
 
     /// Say where the desk listens: on loopback the inbox's cookies are not `Secure` (a browser
-    /// on this machine reaches it over plain HTTP); anywhere else they are (SPEC §10).
-    pub fn listening_on(mut self, address: std::net::SocketAddr) -> AppState {
-        self.secure_cookies = !address.ip().is_loopback();
+    /// on this machine reaches it over plain HTTP) unless `secure` (`serve --cookie-secure`, for
+    /// a TLS proxy on this machine); anywhere else they are (SPEC §10).
+    pub fn listening_on(mut self, address: std::net::SocketAddr, secure: bool) -> AppState {
+        self.secure_cookies = secure || !address.ip().is_loopback();
         self
     }
 
