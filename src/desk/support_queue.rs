@@ -369,4 +369,33 @@ mod tests {
         assert!(core.support_queue(&scale, now).unwrap().rows.is_empty());
         let _ = a;
     }
+
+    #[test]
+    fn pages_hold_fifty_tickets_and_say_when_more_follow() {
+        let (_dir, core) = desk();
+        for n in 0..=PAGE_SIZE {
+            file(
+                &core,
+                SHOP,
+                &format!("{n}"),
+                later(i64::try_from(n).unwrap()),
+            );
+        }
+        let first = core
+            .support_queue(&QueueFilter::default(), later(60))
+            .unwrap();
+        assert_eq!((first.rows.len(), first.more), (PAGE_SIZE, true));
+        let second = QueueFilter {
+            page: 2,
+            ..QueueFilter::default()
+        };
+        let second = core.support_queue(&second, later(60)).unwrap();
+        assert_eq!((second.rows.len(), second.more), (1, false));
+        assert!(
+            !first
+                .rows
+                .iter()
+                .any(|r| r.tracking_number == second.rows[0].tracking_number)
+        );
+    }
 }
