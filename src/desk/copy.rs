@@ -1,5 +1,6 @@
 //! Copying a whole desk from one database to another (`cartsaver-desk copy`), between any two
-//! backends: stores, tokens, tickets, messages, attachments, idempotency keys and `desk_meta`
+//! backends: stores, tokens, tickets, messages, attachments, idempotency keys, the inbox's
+//! internal notes and `desk_meta`
 //! (the desk key's check value); `ticket_counts` is derived, so it is recounted on the target.
 //!
 //! The source is read in one snapshot (one read transaction, paged by keyset on `id`), so a
@@ -184,13 +185,14 @@ impl CopyReport {
 }
 
 /// The tables in the order they are copied (each after those it refers to).
-pub const TABLES: [&str; 7] = [
+pub const TABLES: [&str; 8] = [
     "stores",
     "tokens",
     "tickets",
     "messages",
     "attachments",
     "idempotency_keys",
+    "ticket_notes",
     "desk_meta",
 ];
 
@@ -272,7 +274,7 @@ fn attachments_batch_end(
 }
 
 /// What verification reads: each row with its ids replaced by what they stand for.
-const CHECKS: [Scan; 7] = [
+const CHECKS: [Scan; 8] = [
     Scan {
         sql: "SELECT id, url, created_at FROM stores WHERE id > ?1 ORDER BY id LIMIT ?2",
         keyset: Keyset::Id,
@@ -320,6 +322,13 @@ const CHECKS: [Scan; 7] = [
         from_column: 2,
     },
     Scan {
+        sql: "SELECT n.id, t.tracking_number, n.author, n.body, n.at
+              FROM ticket_notes n JOIN tickets t ON t.id = n.ticket_id
+              WHERE n.id > ?1 ORDER BY n.id LIMIT ?2",
+        keyset: Keyset::Id,
+        from_column: 1,
+    },
+    Scan {
         sql: "SELECT name, value FROM desk_meta ORDER BY name",
         keyset: Keyset::Whole,
         from_column: 0,
@@ -352,8 +361,8 @@ fn checksums(db: &Db) -> Result<Vec<Checksum>, DeskError> {
 struct Remap {
     /// Source store id → (target store id, whether the target had it already).
     stores: HashMap<i64, (i64, bool)>,
-    /// Added to the ids of stores, tokens, tickets, messages, attachments.
-    offsets: [i64; 5],
+    /// Added to the ids of stores, tokens, tickets, messages, attachments, notes.
+    offsets: [i64; 6],
 }
 
 const STORES: usize = 0;
@@ -361,6 +370,7 @@ const TOKENS: usize = 1;
 const TICKETS: usize = 2;
 const MESSAGES: usize = 3;
 const ATTACHMENTS: usize = 4;
+const NOTES: usize = 5;
 
 impl Remap {
     fn store(&self, value: &Value) -> Result<Value, DeskError> {
@@ -394,7 +404,7 @@ struct Copied {
     remap: fn(&Remap, &mut [Value]) -> Result<bool, DeskError>,
 }
 
-const COPIED: [Copied; 6] = [
+const COPIED: [Copied; 7] = [
     Copied {
         table: "stores",
         columns: "id, url, created_at",
@@ -494,10 +504,34 @@ const COPIED: [Copied; 6] = [
             Ok(true)
         },
     },
+    // The inbox's internal notes (agents and their sessions stay with the desk they were
+    // made on: add agents again on the target, they sign in again).
+    Copied {
+        table: "ticket_notes",
+        columns: "id, ticket_id, author, body, at",
+        read: Scan {
+            sql: "SELECT id, ticket_id, author, body, at
+                  FROM ticket_notes WHERE id > ?1 ORDER BY id LIMIT ?2",
+            keyset: Keyset::Id,
+            from_column: 1,
+        },
+        remap: |remap, row| {
+            row[0] = remap.shift(NOTES, &row[0]);
+            row[1] = remap.shift(TICKETS, &row[1]);
+            Ok(true)
+        },
+    },
 ];
 
 /// The tables whose ids the database generates (`Conn::sync_ids` after explicit ids).
-const WITH_IDS: [&str; 5] = ["stores", "tokens", "tickets", "messages", "attachments"];
+const WITH_IDS: [&str; 6] = [
+    "stores",
+    "tokens",
+    "tickets",
+    "messages",
+    "attachments",
+    "ticket_notes",
+];
 
 /// Copy the desk at `request.from` to `request.to`, then verify the copy; `progress` hears of
 /// every batch written. A copy that does not verify is `Ok`, with a report that says so
@@ -939,6 +973,15 @@ mod tests {
                     )
                     .unwrap();
                 }
+                if order % 4 == 0 {
+                    core.add_note(
+                        &ticket.tracking_number,
+                        "agent@desk.example",
+                        "called the store",
+                        later(minutes + 2),
+                    )
+                    .unwrap();
+                }
                 if order % 5 == 0 {
                     core.set_status(
                         &ticket.tracking_number,
@@ -1010,6 +1053,7 @@ mod tests {
         assert_eq!(rows("idempotency_keys"), (24, 24));
         assert_eq!(rows("desk_meta"), (1, 1));
         assert!(rows("attachments").0 > 0 && rows("messages").0 > 0);
+        assert_eq!(rows("ticket_notes"), (6, 6));
         assert!(
             seen.iter()
                 .any(|p| p.table == "tickets" && p.done == 24 && p.total == 24)

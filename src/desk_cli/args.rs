@@ -148,7 +148,7 @@ pub enum Command {
     /// Copy a whole desk to another database (SQLite or PostgreSQL, either way), verified
     #[command(
         long_about = "Copy a whole desk (stores, tokens, tickets, messages, attachments, \
-            idempotency keys) to another database, SQLite or PostgreSQL, either way. The target \
+            idempotency keys, the inbox's internal notes; not its agents or sessions) to another database, SQLite or PostgreSQL, either way. The target \
             is a new file or an empty database (its schema is created), or with --append a desk \
             to add to. The source is read in one snapshot and never changed; the target is \
             written in batches, with progress on stderr. Then both are read again and compared \
