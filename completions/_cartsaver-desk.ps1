@@ -40,6 +40,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-desk' -ScriptBlock {
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page, or write every page (one per command) into a folder')
             [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Register and list the email addresses of a store (mail from them files and answers its tickets)')
             [CompletionResult]::new('mail', 'mail', [CompletionResultType]::ParameterValue, 'The desk''s email: the outgoing queue')
+            [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'The support agents who sign in to the browser inbox at /inbox')
             [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy a whole desk to another database (SQLite or PostgreSQL, either way), verified')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -65,6 +66,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-desk' -ScriptBlock {
             [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]')
             [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]')
             [CompletionResult]::new('--no-migrate', '--no-migrate', [CompletionResultType]::ParameterName, 'Do not migrate the schema at start: refuse a database behind this release instead (run `cartsaver-desk migrate` first, once, when upgrading several instances)')
+            [CompletionResult]::new('--cookie-secure', '--cookie-secure', [CompletionResultType]::ParameterName, 'Mark the inbox''s cookies `Secure` even though the desk listens on loopback: for a desk behind a TLS proxy on the same machine (on any other address they always are)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout (one object per line for lists)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -447,6 +449,74 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-desk' -ScriptBlock {
         'cartsaver-desk;mail;help;help' {
             break
         }
+        'cartsaver-desk;agent' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]')
+            [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout (one object per line for lists)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an agent of the inbox (or give one a new password, which ends their sessions); the password is typed hidden, twice, or read from --password-file')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The agents: email, when added')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove an agent and end their sessions')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cartsaver-desk;agent;add' {
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the password from the first line of this file instead of asking (at least 12 characters); the desk keeps only its argon2id hash')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]')
+            [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout (one object per line for lists)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cartsaver-desk;agent;list' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]')
+            [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout (one object per line for lists)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cartsaver-desk;agent;remove' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]')
+            [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]')
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON on stdout (one object per line for lists)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cartsaver-desk;agent;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an agent of the inbox (or give one a new password, which ends their sessions); the password is typed hidden, twice, or read from --password-file')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The agents: email, when added')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove an agent and end their sessions')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cartsaver-desk;agent;help;add' {
+            break
+        }
+        'cartsaver-desk;agent;help;list' {
+            break
+        }
+        'cartsaver-desk;agent;help;remove' {
+            break
+        }
+        'cartsaver-desk;agent;help;help' {
+            break
+        }
         'cartsaver-desk;copy' {
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The desk to copy: a SQLite file or a PostgreSQL URL (only read)')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Where to copy it: a SQLite file or a PostgreSQL URL, new or empty unless --append')
@@ -475,6 +545,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-desk' -ScriptBlock {
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page, or write every page (one per command) into a folder')
             [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Register and list the email addresses of a store (mail from them files and answers its tickets)')
             [CompletionResult]::new('mail', 'mail', [CompletionResultType]::ParameterValue, 'The desk''s email: the outgoing queue')
+            [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'The support agents who sign in to the browser inbox at /inbox')
             [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy a whole desk to another database (SQLite or PostgreSQL, either way), verified')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -562,6 +633,21 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-desk' -ScriptBlock {
             break
         }
         'cartsaver-desk;help;mail;held' {
+            break
+        }
+        'cartsaver-desk;help;agent' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an agent of the inbox (or give one a new password, which ends their sessions); the password is typed hidden, twice, or read from --password-file')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The agents: email, when added')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove an agent and end their sessions')
+            break
+        }
+        'cartsaver-desk;help;agent;add' {
+            break
+        }
+        'cartsaver-desk;help;agent;list' {
+            break
+        }
+        'cartsaver-desk;help;agent;remove' {
             break
         }
         'cartsaver-desk;help;copy' {

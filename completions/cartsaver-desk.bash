@@ -16,6 +16,9 @@ _cartsaver__desk() {
             ",$1")
                 cmd="cartsaver__desk"
                 ;;
+            cartsaver__desk,agent)
+                cmd="cartsaver__desk__subcmd__agent"
+                ;;
             cartsaver__desk,attachments)
                 cmd="cartsaver__desk__subcmd__attachments"
                 ;;
@@ -55,6 +58,30 @@ _cartsaver__desk() {
             cartsaver__desk,token)
                 cmd="cartsaver__desk__subcmd__token"
                 ;;
+            cartsaver__desk__subcmd__agent,add)
+                cmd="cartsaver__desk__subcmd__agent__subcmd__add"
+                ;;
+            cartsaver__desk__subcmd__agent,help)
+                cmd="cartsaver__desk__subcmd__agent__subcmd__help"
+                ;;
+            cartsaver__desk__subcmd__agent,list)
+                cmd="cartsaver__desk__subcmd__agent__subcmd__list"
+                ;;
+            cartsaver__desk__subcmd__agent,remove)
+                cmd="cartsaver__desk__subcmd__agent__subcmd__remove"
+                ;;
+            cartsaver__desk__subcmd__agent__subcmd__help,add)
+                cmd="cartsaver__desk__subcmd__agent__subcmd__help__subcmd__add"
+                ;;
+            cartsaver__desk__subcmd__agent__subcmd__help,help)
+                cmd="cartsaver__desk__subcmd__agent__subcmd__help__subcmd__help"
+                ;;
+            cartsaver__desk__subcmd__agent__subcmd__help,list)
+                cmd="cartsaver__desk__subcmd__agent__subcmd__help__subcmd__list"
+                ;;
+            cartsaver__desk__subcmd__agent__subcmd__help,remove)
+                cmd="cartsaver__desk__subcmd__agent__subcmd__help__subcmd__remove"
+                ;;
             cartsaver__desk__subcmd__attachments,help)
                 cmd="cartsaver__desk__subcmd__attachments__subcmd__help"
                 ;;
@@ -72,6 +99,9 @@ _cartsaver__desk() {
                 ;;
             cartsaver__desk__subcmd__attachments__subcmd__help,save)
                 cmd="cartsaver__desk__subcmd__attachments__subcmd__help__subcmd__save"
+                ;;
+            cartsaver__desk__subcmd__help,agent)
+                cmd="cartsaver__desk__subcmd__help__subcmd__agent"
                 ;;
             cartsaver__desk__subcmd__help,attachments)
                 cmd="cartsaver__desk__subcmd__help__subcmd__attachments"
@@ -111,6 +141,15 @@ _cartsaver__desk() {
                 ;;
             cartsaver__desk__subcmd__help,token)
                 cmd="cartsaver__desk__subcmd__help__subcmd__token"
+                ;;
+            cartsaver__desk__subcmd__help__subcmd__agent,add)
+                cmd="cartsaver__desk__subcmd__help__subcmd__agent__subcmd__add"
+                ;;
+            cartsaver__desk__subcmd__help__subcmd__agent,list)
+                cmd="cartsaver__desk__subcmd__help__subcmd__agent__subcmd__list"
+                ;;
+            cartsaver__desk__subcmd__help__subcmd__agent,remove)
+                cmd="cartsaver__desk__subcmd__help__subcmd__agent__subcmd__remove"
                 ;;
             cartsaver__desk__subcmd__help__subcmd__attachments,refused)
                 cmd="cartsaver__desk__subcmd__help__subcmd__attachments__subcmd__refused"
@@ -248,8 +287,186 @@ _cartsaver__desk() {
 
     case "${cmd}" in
         cartsaver__desk)
-            opts="-h -V --db --calendar --key-file --json --help --version serve token tickets attachments migrate reply set-status completions man store mail copy help"
+            opts="-h -V --db --calendar --key-file --json --help --version serve token tickets attachments migrate reply set-status completions man store mail agent copy help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --calendar)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__agent)
+            opts="-h -V --db --calendar --key-file --json --help --version add list remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --calendar)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__agent__subcmd__add)
+            opts="-h -V --password-file --db --calendar --key-file --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --calendar)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__agent__subcmd__help)
+            opts="add list remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__agent__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__agent__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__agent__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__agent__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__agent__subcmd__list)
+            opts="-h -V --db --calendar --key-file --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --calendar)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__agent__subcmd__remove)
+            opts="-h -V --db --calendar --key-file --json --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -480,8 +697,64 @@ _cartsaver__desk() {
             return 0
             ;;
         cartsaver__desk__subcmd__help)
-            opts="serve token tickets attachments migrate reply set-status completions man store mail copy help"
+            opts="serve token tickets attachments migrate reply set-status completions man store mail agent copy help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__help__subcmd__agent)
+            opts="add list remove"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__help__subcmd__agent__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__help__subcmd__agent__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__desk__subcmd__help__subcmd__agent__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1130,7 +1403,7 @@ _cartsaver__desk() {
             return 0
             ;;
         cartsaver__desk__subcmd__serve)
-            opts="-h -V --listen --header-timeout --idle-timeout --body-timeout --body-min-rate --shutdown-timeout --log-format --metrics-listen --max-connections --pool-size --no-migrate --smtp --smtp-password-file --mail-from --mail-reply-to --smtp-listen --smtp-ca-file --db --calendar --key-file --json --help --version"
+            opts="-h -V --listen --header-timeout --idle-timeout --body-timeout --body-min-rate --shutdown-timeout --log-format --metrics-listen --max-connections --pool-size --no-migrate --smtp --smtp-password-file --mail-from --mail-reply-to --smtp-listen --smtp-ca-file --cookie-secure --db --calendar --key-file --json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

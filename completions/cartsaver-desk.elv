@@ -37,6 +37,7 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
             cand man 'Print the man page, or write every page (one per command) into a folder'
             cand store 'Register and list the email addresses of a store (mail from them files and answers its tickets)'
             cand mail 'The desk''s email: the outgoing queue'
+            cand agent 'The support agents who sign in to the browser inbox at /inbox'
             cand copy 'Copy a whole desk to another database (SQLite or PostgreSQL, either way), verified'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -61,6 +62,7 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
             cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
             cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
             cand --no-migrate 'Do not migrate the schema at start: refuse a database behind this release instead (run `cartsaver-desk migrate` first, once, when upgrading several instances)'
+            cand --cookie-secure 'Mark the inbox''s cookies `Secure` even though the desk listens on loopback: for a desk behind a TLS proxy on the same machine (on any other address they always are)'
             cand --json 'Print JSON on stdout (one object per line for lists)'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -396,6 +398,65 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
         }
         &'cartsaver-desk;mail;help;help'= {
         }
+        &'cartsaver-desk;agent'= {
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
+            cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
+            cand --json 'Print JSON on stdout (one object per line for lists)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add an agent of the inbox (or give one a new password, which ends their sessions); the password is typed hidden, twice, or read from --password-file'
+            cand list 'The agents: email, when added'
+            cand remove 'Remove an agent and end their sessions'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cartsaver-desk;agent;add'= {
+            cand --password-file 'Read the password from the first line of this file instead of asking (at least 12 characters); the desk keeps only its argon2id hash'
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
+            cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
+            cand --json 'Print JSON on stdout (one object per line for lists)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-desk;agent;list'= {
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
+            cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
+            cand --json 'Print JSON on stdout (one object per line for lists)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-desk;agent;remove'= {
+            cand --db 'The desk database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE; a password is better kept in CARTSAVER_DESK_DB than on the command line) [default: desk.sqlite3 in the platform data dir]'
+            cand --calendar 'The support calendar, a TOML file (business days, hours, zone, target per plan; see docs/calendar-example.toml) [default: Cartsaver''s, Sun–Thu in Africa/Cairo]'
+            cand --key-file 'The desk key, which keys the hashes of PINs and idempotency keys; keep it with the database''s backups. PostgreSQL needs it given, the same file on every instance [default for SQLite: the database path with `.key` added]'
+            cand --json 'Print JSON on stdout (one object per line for lists)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-desk;agent;help'= {
+            cand add 'Add an agent of the inbox (or give one a new password, which ends their sessions); the password is typed hidden, twice, or read from --password-file'
+            cand list 'The agents: email, when added'
+            cand remove 'Remove an agent and end their sessions'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cartsaver-desk;agent;help;add'= {
+        }
+        &'cartsaver-desk;agent;help;list'= {
+        }
+        &'cartsaver-desk;agent;help;remove'= {
+        }
+        &'cartsaver-desk;agent;help;help'= {
+        }
         &'cartsaver-desk;copy'= {
             cand --from 'The desk to copy: a SQLite file or a PostgreSQL URL (only read)'
             cand --to 'Where to copy it: a SQLite file or a PostgreSQL URL, new or empty unless --append'
@@ -423,6 +484,7 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
             cand man 'Print the man page, or write every page (one per command) into a folder'
             cand store 'Register and list the email addresses of a store (mail from them files and answers its tickets)'
             cand mail 'The desk''s email: the outgoing queue'
+            cand agent 'The support agents who sign in to the browser inbox at /inbox'
             cand copy 'Copy a whole desk to another database (SQLite or PostgreSQL, either way), verified'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -486,6 +548,17 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
         &'cartsaver-desk;help;mail;receive'= {
         }
         &'cartsaver-desk;help;mail;held'= {
+        }
+        &'cartsaver-desk;help;agent'= {
+            cand add 'Add an agent of the inbox (or give one a new password, which ends their sessions); the password is typed hidden, twice, or read from --password-file'
+            cand list 'The agents: email, when added'
+            cand remove 'Remove an agent and end their sessions'
+        }
+        &'cartsaver-desk;help;agent;add'= {
+        }
+        &'cartsaver-desk;help;agent;list'= {
+        }
+        &'cartsaver-desk;help;agent;remove'= {
         }
         &'cartsaver-desk;help;copy'= {
         }

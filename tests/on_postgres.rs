@@ -25,6 +25,9 @@ mod desk_limits;
 #[path = "desk_mail.rs"]
 mod desk_mail;
 #[cfg(postgres_tests)]
+#[path = "inbox.rs"]
+mod inbox;
+#[cfg(postgres_tests)]
 #[path = "lifecycle.rs"]
 mod lifecycle;
 #[cfg(postgres_tests)]

@@ -56,6 +56,31 @@ pub(crate) fn files(
     )
 }
 
+/// The `index`th attachment of a ticket (0-based, in the order of [`files`] and of the
+/// ticket's view), with its content.
+pub(crate) fn file(
+    conn: &dyn Conn,
+    ticket_id: i64,
+    index: usize,
+) -> Result<Option<(crate::api::AttachmentView, Vec<u8>)>, DeskError> {
+    conn.row(
+        "SELECT name, kind, size, bytes FROM attachments WHERE ticket_id = ?1
+         ORDER BY id LIMIT 1 OFFSET ?2",
+        &[&ticket_id, &index],
+        |row| {
+            let size: i64 = row.get(2)?;
+            Ok((
+                crate::api::AttachmentView {
+                    name: row.get(0)?,
+                    kind: row.get(1)?,
+                    size: size.unsigned_abs(),
+                },
+                row.get(3)?,
+            ))
+        },
+    )
+}
+
 /// Store checked screenshots of ticket `ticket_id` (and of message `message_id`, if a message
 /// brought them).
 pub(crate) fn insert(

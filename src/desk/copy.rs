@@ -1,7 +1,7 @@
 //! Copying a whole desk from one database to another (`cartsaver-desk copy`), between any two
 //! backends: stores, tokens, tickets, messages, attachments, idempotency keys, the mail tables
 //! (store addresses, the thread's Message-IDs, the outgoing queue as it stands, held mail,
-//! refused attachments) and `desk_meta` (the desk key's check value); `ticket_counts` is
+//! refused attachments), the inbox's internal notes and `desk_meta` (the desk key's check value); `ticket_counts` is
 //! derived, so it is recounted on the target.
 //!
 //! The source is read in one snapshot (one read transaction, paged by keyset on `id`), so a
@@ -186,7 +186,7 @@ impl CopyReport {
 }
 
 /// The tables in the order they are copied (each after those it refers to).
-pub const TABLES: [&str; 12] = [
+pub const TABLES: [&str; 13] = [
     "stores",
     "tokens",
     "tickets",
@@ -198,6 +198,7 @@ pub const TABLES: [&str; 12] = [
     "mail_outbox",
     "mail_held",
     "refused_attachments",
+    "ticket_notes",
     "desk_meta",
 ];
 
@@ -281,7 +282,7 @@ fn bytes_batch_end(
 }
 
 /// What verification reads: each row with its ids replaced by what they stand for.
-const CHECKS: [Scan; 12] = [
+const CHECKS: [Scan; 13] = [
     Scan {
         sql: "SELECT id, url, created_at FROM stores WHERE id > ?1 ORDER BY id LIMIT ?2",
         keyset: Keyset::Id,
@@ -370,6 +371,13 @@ const CHECKS: [Scan; 12] = [
         from_column: 1,
     },
     Scan {
+        sql: "SELECT n.id, t.tracking_number, n.author, n.body, n.at
+              FROM ticket_notes n JOIN tickets t ON t.id = n.ticket_id
+              WHERE n.id > ?1 ORDER BY n.id LIMIT ?2",
+        keyset: Keyset::Id,
+        from_column: 1,
+    },
+    Scan {
         sql: "SELECT name, value FROM desk_meta ORDER BY name",
         keyset: Keyset::Whole,
         from_column: 0,
@@ -403,7 +411,7 @@ struct Remap {
     /// Source store id → (target store id, whether the target had it already).
     stores: HashMap<i64, (i64, bool)>,
     /// Added to the ids of each table of [`WITH_IDS`], in its order.
-    offsets: [i64; 10],
+    offsets: [i64; 11],
     /// The (target store id, address) pairs the target has: a matched store's address that the
     /// target registered already is left out.
     addresses: std::collections::HashSet<(i64, String)>,
@@ -419,6 +427,7 @@ const MAIL_IDS: usize = 6;
 const MAIL_OUTBOX: usize = 7;
 const MAIL_HELD: usize = 8;
 const REFUSED_ATTACHMENTS: usize = 9;
+const NOTES: usize = 10;
 
 impl Remap {
     fn store(&self, value: &Value) -> Result<Value, DeskError> {
@@ -452,7 +461,7 @@ struct Copied {
     remap: fn(&Remap, &mut [Value]) -> Result<bool, DeskError>,
 }
 
-const COPIED: [Copied; 11] = [
+const COPIED: [Copied; 12] = [
     Copied {
         table: "stores",
         columns: "id, url, created_at",
@@ -635,10 +644,27 @@ const COPIED: [Copied; 11] = [
             Ok(true)
         },
     },
+    // The inbox's internal notes (agents and their sessions stay with the desk they were
+    // made on: add agents again on the target, they sign in again).
+    Copied {
+        table: "ticket_notes",
+        columns: "id, ticket_id, author, body, at",
+        read: Scan {
+            sql: "SELECT id, ticket_id, author, body, at
+                  FROM ticket_notes WHERE id > ?1 ORDER BY id LIMIT ?2",
+            keyset: Keyset::Id,
+            from_column: 1,
+        },
+        remap: |remap, row| {
+            row[0] = remap.shift(NOTES, &row[0]);
+            row[1] = remap.shift(TICKETS, &row[1]);
+            Ok(true)
+        },
+    },
 ];
 
 /// The tables whose ids the database generates (`Conn::sync_ids` after explicit ids).
-const WITH_IDS: [&str; 10] = [
+const WITH_IDS: [&str; 11] = [
     "stores",
     "tokens",
     "tickets",
@@ -649,6 +675,7 @@ const WITH_IDS: [&str; 10] = [
     "mail_outbox",
     "mail_held",
     "refused_attachments",
+    "ticket_notes",
 ];
 
 /// Copy the desk at `request.from` to `request.to`, then verify the copy; `progress` hears of
@@ -1009,6 +1036,7 @@ fn desk_rows(conn: &dyn Conn) -> Result<i64, DeskError> {
         "mail_outbox",
         "mail_held",
         "refused_attachments",
+        "ticket_notes",
     ] {
         rows += conn.value::<i64>(&format!("SELECT count(*) FROM {table}"), &[])?;
     }
@@ -1101,6 +1129,15 @@ mod tests {
                         "Looking at it",
                         vec![png("reply.png", 200)],
                         later(minutes + 1),
+                    )
+                    .unwrap();
+                }
+                if order % 4 == 0 {
+                    core.add_note(
+                        &ticket.tracking_number,
+                        "agent@desk.example",
+                        "called the store",
+                        later(minutes + 2),
                     )
                     .unwrap();
                 }
@@ -1208,6 +1245,7 @@ mod tests {
         assert_eq!(rows("idempotency_keys"), (24, 24));
         assert_eq!(rows("desk_meta"), (1, 1));
         assert!(rows("attachments").0 > 0 && rows("messages").0 > 0);
+        assert_eq!(rows("ticket_notes"), (6, 6));
         for table in [
             "store_addresses",
             "mail_ids",

@@ -14,7 +14,10 @@
 //! and status), `counts.rs` (tickets by status per store), `views.rs` (rows to API shapes),
 //! `listing.rs`, `stats.rs`, `addresses.rs` (a store's email addresses), `mail/queue.rs` (the mail
 //! queue, written in the transaction of each event a mail tells of), `mail/incoming.rs` (incoming mail);
-//! `copy.rs` moves a whole desk to another database.
+//! `copy.rs` moves a whole desk to another database. The browser inbox's rules (SPEC §10):
+//! `agents.rs` (agents, passwords, slowed sign-ins), `sessions.rs` (sessions and CSRF tokens),
+//! `notes.rs` (internal notes, never in the thread), `support_queue.rs` (the queue, its filters
+//! and search).
 //!
 //! Choices where SPEC §7 is silent:
 //! - A store token filing for another store is an invalid `store` field (422, code
@@ -39,6 +42,7 @@ pub mod copy;
 pub mod location;
 
 pub use addresses::StoreAddress;
+pub use agents::{AgentInfo, SignIn};
 pub use attachments::RefusedAttachment;
 /// For the read benchmark's fill, which writes tickets with plain SQL (`counts.rs`).
 #[doc(hidden)]
@@ -46,8 +50,14 @@ pub use counts::RECOUNT as RECOUNT_SQL;
 pub use listing::{DEFAULT_LIMIT, MAX_LIMIT};
 pub use mail::incoming::{HeldMail, Received};
 pub use mail::queue::{Claimed, Outcome, QueuedMail};
+pub use notes::Note;
+pub use sessions::{ABSOLUTE as SESSION_ABSOLUTE, IDLE as SESSION_IDLE, Session};
 pub use stats::DEFAULT_OVERDUE;
 pub use storage::{Location, OpenOptions, PoolState};
+pub use support_queue::{
+    PAGE_SIZE as QUEUE_PAGE_SIZE, QueueFilter, QueuePage, QueueRow, Search, StatusFilter,
+    parse_search,
+};
 pub use tokens::TokenInfo;
 
 use std::path::Path;
@@ -55,6 +65,7 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 
 mod addresses;
+mod agents;
 mod attachments;
 mod counts;
 mod filing;
@@ -64,12 +75,15 @@ mod mail;
 #[cfg(test)]
 mod measure;
 mod messages;
+mod notes;
 #[cfg(test)]
 mod plans;
 mod secret;
+mod sessions;
 mod stats;
 pub(crate) mod storage;
 mod stores;
+mod support_queue;
 #[cfg(test)]
 mod testing;
 mod tokens;
@@ -473,6 +487,111 @@ impl DeskCore {
     /// How many mails wait to be sent.
     pub fn mail_waiting(&self) -> Result<i64, DeskError> {
         mail::queue::waiting(&self.db)
+    }
+
+    /// Add an agent of the inbox, or give one a new password (which ends their sessions).
+    /// Returns whether the agent is new.
+    pub fn add_agent(
+        &self,
+        email: &str,
+        password: &str,
+        now: DateTime<Utc>,
+    ) -> Result<bool, DeskError> {
+        agents::add(&self.db, email, password, now)
+    }
+
+    /// The agents, by email.
+    pub fn agents(&self) -> Result<Vec<AgentInfo>, DeskError> {
+        agents::list(&self.db)
+    }
+
+    /// Remove an agent and end their sessions. Returns whether there was one.
+    pub fn remove_agent(&self, email: &str) -> Result<bool, DeskError> {
+        agents::remove(&self.db, email)
+    }
+
+    /// Check a sign-in from `client` (slowed after repeated failures of the account or client).
+    pub fn sign_in(
+        &self,
+        email: &str,
+        password: &str,
+        client: &str,
+        now: DateTime<Utc>,
+    ) -> Result<SignIn, DeskError> {
+        agents::sign_in(&self.db, email, password, client, now)
+    }
+
+    /// A new session of agent `agent_id`; its id, for the browser's cookie.
+    pub fn open_session(&self, agent_id: i64, now: DateTime<Utc>) -> Result<String, DeskError> {
+        sessions::open(&self.db, agent_id, now)
+    }
+
+    /// The live session of `id`, if any.
+    pub fn session(&self, id: &str, now: DateTime<Utc>) -> Result<Option<Session>, DeskError> {
+        sessions::find(&self.db, id, now)
+    }
+
+    /// End a session (sign-out).
+    pub fn close_session(&self, id: &str) -> Result<(), DeskError> {
+        sessions::close(&self.db, id)
+    }
+
+    /// The CSRF token of forms shown under `id` (a session id, or the sign-in form's
+    /// pre-session value).
+    pub fn csrf_token(&self, id: &str) -> String {
+        sessions::csrf_token(&self.db.secret, id)
+    }
+
+    /// Whether `given` is the CSRF token of `id`.
+    pub fn csrf_matches(&self, id: &str, given: &str) -> bool {
+        sessions::csrf_matches(&self.db.secret, id, given)
+    }
+
+    /// A new random value for the sign-in form's pre-session cookie.
+    pub fn new_form_id(&self) -> String {
+        sessions::new_id()
+    }
+
+    /// An internal note on a ticket, by the agent `author`; the merchant never sees it.
+    pub fn add_note(
+        &self,
+        tracking: &TrackingNumber,
+        author: &str,
+        body: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), DeskError> {
+        notes::add(&self.db, tracking, author, body, now)
+    }
+
+    /// A ticket's internal notes, oldest first.
+    pub fn notes(&self, tracking: &TrackingNumber) -> Result<Vec<Note>, DeskError> {
+        notes::list(&self.db, tracking)
+    }
+
+    /// A page of the inbox's queue: every store's tickets, overdue first, then by due time.
+    pub fn support_queue(
+        &self,
+        filter: &QueueFilter,
+        now: DateTime<Utc>,
+    ) -> Result<QueuePage, DeskError> {
+        support_queue::page(&self.db, filter, now)
+    }
+
+    /// Every store the desk knows, by URL.
+    pub fn store_urls(&self) -> Result<Vec<StoreUrl>, DeskError> {
+        support_queue::store_urls(&self.db)
+    }
+
+    /// The `index`th attachment of a ticket (as listed in its view), with its content.
+    pub fn attachment_file(
+        &self,
+        tracking: &TrackingNumber,
+        index: usize,
+    ) -> Result<Option<(crate::api::AttachmentView, Vec<u8>)>, DeskError> {
+        self.db.read(|conn| {
+            let row = views::require_ticket(conn, &Scope::Everything, tracking)?;
+            attachments::file(conn, row.id, index)
+        })
     }
 
     /// The store a token belongs to; notes when the token was used (at most once a minute).

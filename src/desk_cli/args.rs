@@ -141,10 +141,14 @@ pub enum Command {
     #[command(subcommand)]
     Mail(MailCommand),
 
+    /// The support agents who sign in to the browser inbox at /inbox
+    #[command(subcommand)]
+    Agent(AgentCommand),
+
     /// Copy a whole desk to another database (SQLite or PostgreSQL, either way), verified
     #[command(
         long_about = "Copy a whole desk (stores, tokens, tickets, messages, attachments, \
-            idempotency keys) to another database, SQLite or PostgreSQL, either way. The target \
+            idempotency keys, the inbox's internal notes; not its agents or sessions) to another database, SQLite or PostgreSQL, either way. The target \
             is a new file or an empty database (its schema is created), or with --append a desk \
             to add to. The source is read in one snapshot and never changed; the target is \
             written in batches, with progress on stderr. Then both are read again and compared \
@@ -206,6 +210,33 @@ pub enum StoreCommand {
         /// Only the addresses of this store
         #[arg(long, value_name = "URL")]
         store: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AgentCommand {
+    /// Add an agent of the inbox (or give one a new password, which ends their sessions); the
+    /// password is typed hidden, twice, or read from --password-file
+    #[command(after_help = EXIT_CODES)]
+    Add {
+        /// The agent's email address, which they sign in with
+        #[arg(value_name = "EMAIL")]
+        email: String,
+
+        /// Read the password from the first line of this file instead of asking (at least 12
+        /// characters); the desk keeps only its argon2id hash
+        #[arg(long, value_name = "FILE")]
+        password_file: Option<PathBuf>,
+    },
+    /// The agents: email, when added
+    #[command(after_help = EXIT_CODES)]
+    List,
+    /// Remove an agent and end their sessions
+    #[command(after_help = EXIT_CODES)]
+    Remove {
+        /// The agent's email address
+        #[arg(value_name = "EMAIL")]
+        email: String,
     },
 }
 
@@ -331,6 +362,11 @@ pub struct ServeArgs {
     /// usual ones (a private mail server's own CA)
     #[arg(long, value_name = "FILE")]
     pub smtp_ca_file: Option<PathBuf>,
+
+    /// Mark the inbox's cookies `Secure` even though the desk listens on loopback: for a desk
+    /// behind a TLS proxy on the same machine (on any other address they always are)
+    #[arg(long)]
+    pub cookie_secure: bool,
 }
 
 /// A duration as people write it: `10s`, `500ms`, `2m`, `1h 30m`.

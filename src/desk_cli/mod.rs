@@ -1,7 +1,8 @@
 //! `cartsaver-desk`, the support engineer's command line: clap definitions (`args`), one module
-//! per concern (`serve`, `token`, `tickets`, `copy`, `store`, `mail`), the desk it opens (`open`),
+//! per concern (`serve`, `token`, `tickets`, `copy`, `store`, `mail`, `agent`), the desk it opens (`open`),
 //! and the one place errors are printed (`error`). The rules live in the desk core; the wire in `server`.
 
+mod agent;
 pub mod args;
 mod attachments;
 mod copy;
@@ -15,7 +16,8 @@ mod tickets;
 mod token;
 
 use args::{
-    AttachmentsCommand, Command, DeskCli, MailCommand, StoreCommand, TicketsCommand, TokenCommand,
+    AgentCommand, AttachmentsCommand, Command, DeskCli, MailCommand, StoreCommand, TicketsCommand,
+    TokenCommand,
 };
 use error::DeskCliError;
 
@@ -82,5 +84,11 @@ fn dispatch(cli: DeskCli) -> Result<(), DeskCliError> {
         Command::Mail(MailCommand::Queue { all, limit }) => mail::queue(global, *all, *limit),
         Command::Mail(MailCommand::Receive) => mail::receive(global),
         Command::Mail(MailCommand::Held { limit }) => mail::held(global, *limit),
+        Command::Agent(AgentCommand::Add {
+            email,
+            password_file,
+        }) => agent::add(global, email, password_file.as_deref()),
+        Command::Agent(AgentCommand::List) => agent::list(global),
+        Command::Agent(AgentCommand::Remove { email }) => agent::remove(global, email),
     }
 }

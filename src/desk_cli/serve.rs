@@ -98,7 +98,7 @@ pub fn run(global: &GlobalArgs, args: &ServeArgs) -> Result<(), DeskCliError> {
         };
         drop(stdout);
         let tuning = tuning(args);
-        let state = AppState::new(core, clock, &tuning);
+        let state = AppState::new(core, clock, &tuning).listening_on(local, args.cookie_secure);
         if let Some(listener) = smtp_listener {
             server::smtp_listen::spawn(listener, state.core(), state.clock())
                 .context("cannot start the SMTP listener")?;

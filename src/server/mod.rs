@@ -16,6 +16,7 @@ mod body;
 pub mod connections;
 pub mod error;
 mod gate;
+mod inbox;
 pub mod mailer;
 mod meta;
 pub mod ops;
@@ -63,6 +64,8 @@ pub struct AppState {
     pace: Pace,
     metrics: Arc<ops::Metrics>,
     recent: Arc<auth::RecentTokens>,
+    /// Whether the inbox's cookies are `Secure`: yes unless the desk listens on loopback.
+    secure_cookies: bool,
 }
 
 impl AppState {
@@ -75,7 +78,16 @@ impl AppState {
             pace: tuning.pace,
             metrics: Arc::new(ops::Metrics::new()),
             recent: Arc::new(auth::RecentTokens::new()),
+            secure_cookies: true,
         }
+    }
+
+    /// Say where the desk listens: on loopback the inbox's cookies are not `Secure` (a browser
+    /// on this machine reaches it over plain HTTP) unless `secure` (`serve --cookie-secure`, for
+    /// a TLS proxy on this machine); anywhere else they are (SPEC §10).
+    pub fn listening_on(mut self, address: std::net::SocketAddr, secure: bool) -> AppState {
+        self.secure_cookies = secure || !address.ip().is_loopback();
+        self
     }
 
     pub fn now(&self) -> DateTime<Utc> {

@@ -218,6 +218,7 @@ fn route_of(path: &str) -> &'static str {
     super::Endpoint::ALL
         .iter()
         .map(|endpoint| endpoint.path())
+        .chain(super::inbox::ROUTES)
         .find(|template| {
             let parts: Vec<&str> = template.split('/').collect();
             parts.len() == asked.len()

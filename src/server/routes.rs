@@ -5,7 +5,7 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{MethodRouter, get, post};
 
-use super::{AppState, MAX_BODY_BYTES, meta, ops, ticket_routes};
+use super::{AppState, MAX_BODY_BYTES, inbox, meta, ops, ticket_routes};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Endpoint {
@@ -90,6 +90,8 @@ pub fn router(state: AppState) -> Router {
         .fold(Router::new(), |router, endpoint| {
             router.route(endpoint.path(), endpoint.handler())
         })
+        // The browser inbox (SPEC §10), beside the API: agents' sessions, not store tokens.
+        .merge(inbox::router())
         .fallback(meta::no_route)
         .method_not_allowed_fallback(meta::wrong_method)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

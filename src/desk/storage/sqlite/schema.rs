@@ -241,6 +241,45 @@ const MIGRATIONS: &[Step] = &[
     CREATE INDEX refused_attachments_ticket ON refused_attachments (ticket_id, id);
     ",
     ),
+    // 8: the support inbox (issue 13; `desk/agents.rs`, `desk/sessions.rs`, `desk/notes.rs`).
+    // Agents with their password as an argon2id PHC string; sessions kept by the SHA-256 of their
+    // id (a copy of the database opens no session); failed sign-ins counted per account and per
+    // client, to slow guessing; internal notes on tickets, in a table of their own so that no
+    // query of the thread (API, `status`, mail) can pick one up. Indexes for the inbox's search
+    // by phone, email and order across stores.
+    Step::Sql(
+        r"
+    CREATE TABLE agents (
+        id            INTEGER PRIMARY KEY,
+        email         TEXT NOT NULL UNIQUE,  -- lowercase
+        password_hash TEXT NOT NULL,
+        created_at    TEXT NOT NULL
+    );
+    CREATE TABLE agent_sessions (
+        id_hash      BLOB PRIMARY KEY,
+        agent_id     INTEGER NOT NULL REFERENCES agents(id),
+        created_at   TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL
+    );
+    CREATE INDEX agent_sessions_agent ON agent_sessions (agent_id);
+    CREATE TABLE signin_failures (
+        key             TEXT PRIMARY KEY,  -- `account:EMAIL` or `client:ADDRESS`
+        failures        INTEGER NOT NULL,
+        last_failure_at TEXT NOT NULL
+    );
+    CREATE TABLE ticket_notes (
+        id        INTEGER PRIMARY KEY,
+        ticket_id INTEGER NOT NULL REFERENCES tickets(id),
+        author    TEXT NOT NULL,  -- the agent's email when it was written
+        body      TEXT NOT NULL,
+        at        TEXT NOT NULL
+    );
+    CREATE INDEX ticket_notes_ticket ON ticket_notes (ticket_id, id);
+    CREATE INDEX tickets_phone ON tickets (phone);
+    CREATE INDEX tickets_email ON tickets (lower(email));
+    CREATE INDEX tickets_order ON tickets (order_number);
+    ",
+    ),
 ];
 
 /// Migration 2. A ticket keeps an HMAC of its PIN (to check one a store says) and its last two
