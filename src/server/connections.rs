@@ -69,11 +69,11 @@ pub async fn serve(
             () = &mut shutdown => break,
             slot = Arc::clone(&slots).acquire_owned() => slot.expect("the semaphore is never closed"),
         };
-        let tcp = tokio::select! {
+        let (tcp, peer) = tokio::select! {
             biased;
             () = &mut shutdown => break,
             accepted = listener.accept() => match accepted {
-                Ok((tcp, _peer)) => tcp,
+                Ok(accepted) => accepted,
                 Err(error) => {
                     pause_after(&error).await;
                     continue;
@@ -86,7 +86,7 @@ pub async fn serve(
         let closing = closing.clone();
         connections.spawn(async move {
             let _slot = slot;
-            connection(tcp, app, limits, closing).await;
+            connection(tcp, peer, app, limits, closing).await;
         });
         while connections.try_join_next().is_some() {}
     }
@@ -126,6 +126,7 @@ async fn pause_after(error: &io::Error) {
 /// One connection, until the client closes it, a limit ends it, or the desk shuts down.
 async fn connection(
     tcp: TcpStream,
+    peer: std::net::SocketAddr,
     app: Router,
     limits: Limits,
     mut closing: watch::Receiver<bool>,
@@ -139,7 +140,12 @@ async fn connection(
     let service =
         hyper::service::service_fn(move |request: hyper::Request<hyper::body::Incoming>| {
             let guard = InProgress::start(Arc::clone(&requests));
-            let answer = app.clone().oneshot(request.map(Body::new));
+            let mut request = request.map(Body::new);
+            // The client's address, for the login rate limits (`login_routes.rs`).
+            request
+                .extensions_mut()
+                .insert(axum::extract::ConnectInfo(peer));
+            let answer = app.clone().oneshot(request);
             async move {
                 let response = answer.await;
                 drop(guard);

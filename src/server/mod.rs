@@ -16,6 +16,8 @@ mod body;
 pub mod connections;
 pub mod error;
 mod gate;
+mod login_routes;
+mod long_poll;
 pub mod mailer;
 mod meta;
 pub mod ops;

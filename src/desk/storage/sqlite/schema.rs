@@ -218,6 +218,34 @@ const MIGRATIONS: &[Step] = &[
     );
     ",
     ),
+    // Login by emailed code (issue 14): a token keeps the name of the machine it was issued to;
+    // one-time codes, kept only as a keyed hash, with their tries; the login requests of the
+    // last hour, by what they are limited on (store, address, client address), each as a keyed
+    // hash too, for the rate limits.
+    Step::Sql(
+        r"
+    ALTER TABLE tokens ADD COLUMN name TEXT;
+
+    CREATE TABLE login_codes (
+        id         INTEGER PRIMARY KEY,
+        store      TEXT NOT NULL,
+        address    TEXT NOT NULL,  -- lowercase
+        code_hash  BLOB NOT NULL,  -- HMAC-SHA256 under the desk key
+        tries      INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        used_at    TEXT
+    );
+    CREATE INDEX login_codes_for ON login_codes (store, address, id);
+
+    CREATE TABLE login_requests (
+        id      INTEGER PRIMARY KEY,
+        subject BLOB NOT NULL,  -- keyed hash of `store:URL`, `address:EMAIL` or `client:IP`
+        at      TEXT NOT NULL
+    );
+    CREATE INDEX login_requests_by ON login_requests (subject, at);
+    ",
+    ),
 ];
 
 /// Migration 2. A ticket keeps an HMAC of its PIN (to check one a store says) and its last two
@@ -565,7 +593,7 @@ mod upgrade_to_6_tests {
         tx.commit().unwrap();
         configure(&conn, std::time::Duration::from_secs(1)).unwrap();
         migrate(&mut conn, &secret).unwrap();
-        assert_eq!(version(&conn).unwrap(), 6);
+        assert_eq!(version(&conn).unwrap(), current_version());
         conn.execute_batch(
             "INSERT INTO store_addresses (store_id, address, created_at)
                  VALUES (1, 'owner@cool-shop.com', '2026-11-02T00:00:00Z');
