@@ -93,7 +93,10 @@ fn new_code() -> String {
 }
 
 fn code_hash(secret: &DeskSecret, store: &str, address: &str, code: &str) -> [u8; 32] {
-    secret.mac("login-code", format!("{store}\n{address}\n{code}").as_bytes())
+    secret.mac(
+        "login-code",
+        format!("{store}\n{address}\n{code}").as_bytes(),
+    )
 }
 
 fn subject(secret: &DeskSecret, kind: &str, value: &str) -> [u8; 32] {
@@ -341,17 +344,36 @@ mod tests {
         assert_eq!(asked, Requested::Accepted);
         let code = mailed_code(&core);
         let Verified::Token { token, name, .. } = core
-            .verify_login(&limits, &store_url(SHOP), &owner, &code, "laptop", None, t0())
+            .verify_login(
+                &limits,
+                &store_url(SHOP),
+                &owner,
+                &code,
+                "laptop",
+                None,
+                t0(),
+            )
             .unwrap()
         else {
             panic!("the right code is refused");
         };
         assert_eq!(name, "laptop");
         assert_eq!(core.authenticate(&token, t0()).unwrap(), store_url(SHOP));
-        assert_eq!(core.tokens(None).unwrap()[0].name.as_deref(), Some("laptop"));
+        assert_eq!(
+            core.tokens(None).unwrap()[0].name.as_deref(),
+            Some("laptop")
+        );
         // Used once.
         let again = core
-            .verify_login(&limits, &store_url(SHOP), &owner, &code, "laptop", None, t0())
+            .verify_login(
+                &limits,
+                &store_url(SHOP),
+                &owner,
+                &code,
+                "laptop",
+                None,
+                t0(),
+            )
             .unwrap();
         assert_eq!(again, Verified::Refused);
         // Only the hash is stored.
@@ -370,7 +392,11 @@ mod tests {
         core.request_login(&limits, &store_url(SHOP), &owner, None, t0())
             .unwrap();
         let code = mailed_code(&core);
-        let wrong = if code == "00000000" { "11111111" } else { "00000000" };
+        let wrong = if code == "00000000" {
+            "11111111"
+        } else {
+            "00000000"
+        };
         for _ in 0..5 {
             let refused = core
                 .verify_login(&limits, &store_url(SHOP), &owner, wrong, "m", None, t0())

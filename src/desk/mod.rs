@@ -43,11 +43,11 @@ pub use addresses::StoreAddress;
 #[doc(hidden)]
 pub use counts::RECOUNT as RECOUNT_SQL;
 pub use listing::{DEFAULT_LIMIT, MAX_LIMIT};
+pub use login::{Limits as LoginLimits, Requested as LoginRequested, Verified as LoginVerified};
 pub use mail::incoming::{HeldMail, Received};
 pub use mail::queue::{Claimed, Outcome, QueuedMail};
 pub use stats::DEFAULT_OVERDUE;
 pub use storage::{Location, OpenOptions, PoolState};
-pub use login::{Limits as LoginLimits, Requested as LoginRequested, Verified as LoginVerified};
 pub use tokens::TokenInfo;
 
 use std::path::Path;

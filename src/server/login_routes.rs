@@ -59,7 +59,8 @@ fn store_and_email(store: &str, email: &str) -> Result<(StoreUrl, Email), ApiErr
     match (store, email) {
         (Ok(store), Ok(email)) => Ok((store.value, email.value)),
         (store, email) => {
-            let problems: Vec<FieldError> = [store.err(), email.err()].into_iter().flatten().collect();
+            let problems: Vec<FieldError> =
+                [store.err(), email.err()].into_iter().flatten().collect();
             Err(ApiError::from(DeskError::Invalid(problems)))
         }
     }
@@ -84,9 +85,7 @@ pub async fn login(State(state): State<AppState>, request: Request) -> Result<Re
     let (store, email) = store_and_email(&body.store, &body.email)?;
     let shown = email.as_str().to_string();
     let outcome = state
-        .run(move |core, now| {
-            core.request_login(&LoginLimits::default(), &store, &email, ip, now)
-        })
+        .run(move |core, now| core.request_login(&LoginLimits::default(), &store, &email, ip, now))
         .await?;
     match outcome {
         LoginRequested::Accepted => Ok((
@@ -147,7 +146,9 @@ pub async fn show_token(
     let token = auth::bearer_token(&headers)?;
     state.authenticate(token.clone()).await?;
     let info = state
-        .run_as(token.clone(), move |core, _scope, _now| core.token_info(&token))
+        .run_as(token.clone(), move |core, _scope, _now| {
+            core.token_info(&token)
+        })
         .await?;
     Ok(Json(TokenView {
         store: info.store,

@@ -138,7 +138,10 @@ mod tests {
     fn wait_reads_durations_and_cuts_them_to_the_longest_wait() {
         use std::time::Duration;
         assert_eq!(wait(None).unwrap(), None);
-        assert_eq!(wait(Some("wait=30s")).unwrap(), Some(Duration::from_secs(30)));
+        assert_eq!(
+            wait(Some("wait=30s")).unwrap(),
+            Some(Duration::from_secs(30))
+        );
         assert_eq!(wait(Some("wait=5")).unwrap(), Some(Duration::from_secs(5)));
         assert_eq!(
             wait(Some("wait=10m")).unwrap(),
