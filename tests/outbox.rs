@@ -297,3 +297,39 @@ fn a_kill_while_the_entry_is_written_leaves_the_whole_entry_or_none() {
     assert_eq!(kept.len(), 1);
     assert_eq!(kept[0]["screenshots"][0]["name"], "shot.png");
 }
+
+#[cfg(unix)]
+#[test]
+fn the_checklist_at_a_terminal_keeps_its_answers_in_the_outbox_when_the_send_fails() {
+    use common::pty::{ENTER, spawn_with};
+
+    let env = TestEnv::new();
+    let token = env.desk_token(STORE);
+    let server = env.serve_desk();
+    // The desk answers the first look (a list), and never a create.
+    let proxy = FaultProxy::start(&server.url, |exchange: &Exchange| {
+        if exchange.is_create() {
+            Fault::Close
+        } else {
+            Fault::Forward
+        }
+    });
+    let mut args = vec!["new", "--desk", proxy.url.as_str(), "--pin", "4821"];
+    let flags = ticket_flags(STORE, "6001");
+    args.extend(flags.iter().map(String::as_str));
+    args.extend(["--summary", "OTP never arrives", "--details", "x"]);
+    let mut pty = spawn_with(&env, &args, &[("CARTSAVER_TOKEN", token.as_str())]);
+    pty.answer("Screenshot of the error", ENTER);
+    pty.answer("Are orders blocked entirely", ENTER);
+    pty.answer("May support open your store account", ENTER);
+    pty.answer("File this ticket?", "y");
+    let (rest, code, stdout) = pty.finish();
+    assert_eq!(code, 1, "{rest}");
+    assert_eq!(stdout, "");
+    assert!(rest.contains("kept in the outbox as"), "{rest}");
+    assert!(!rest.contains("Your answers are not lost"), "{rest}");
+    let kept = entries(&env);
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0]["ticket"]["summary"], "OTP never arrives");
+    assert_eq!(tickets_on_desk(&env), 0);
+}

@@ -113,14 +113,7 @@ fn at_terminal(
         None
     } else {
         let desk = connect::open(settings)?;
-        match rescue::check_desk_first(desk.as_ref()) {
-            Err(CliError::Desk(error)) if may_keep(args, desk.as_ref(), &error) => {
-                out.warning(format!(
-                    "{error}; if it still cannot be reached when you are done, your answers are kept in the outbox"
-                ));
-            }
-            checked => checked?,
-        }
+        rescue::check_desk_first(desk.as_ref())?;
         Some(desk)
     };
     let mut early = EarlyDuplicate {
