@@ -243,3 +243,74 @@ fn watch_on_the_embedded_desk_sees_a_reply_written_to_the_local_file() {
     assert!(output.status.success(), "{}", stderr_of(&output));
     assert!(stdout_of(&output).contains("answered on this machine"));
 }
+
+#[test]
+fn a_long_poll_on_one_desk_process_sees_a_change_made_through_another() {
+    let env = TestEnv::new();
+    let (first, token, tn) = desk_with_ticket(&env);
+    let second = env.serve_desk();
+    let etag = Client::new()
+        .get(first.at(&format!("/v1/tickets/{tn}")))
+        .bearer_auth(&token)
+        .send()
+        .unwrap()
+        .headers()["etag"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    let held = {
+        let (url, token) = (
+            first.at(&format!("/v1/tickets/{tn}?wait=30s")),
+            token.clone(),
+        );
+        std::thread::spawn(move || {
+            let response = Client::new()
+                .get(url)
+                .bearer_auth(token)
+                .header("if-none-match", etag)
+                .send()
+                .unwrap();
+            (response.status(), response.text().unwrap())
+        })
+    };
+    std::thread::sleep(Duration::from_secs(1));
+    let sent = Client::new()
+        .post(second.at(&format!("/v1/tickets/{tn}/messages")))
+        .bearer_auth(&token)
+        .json(&serde_json::json!({"body": "sent through the other instance"}))
+        .send()
+        .unwrap();
+    assert_eq!(sent.status(), StatusCode::OK);
+    let (status, body) = held.join().unwrap();
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("sent through the other instance"), "{body}");
+}
+
+#[test]
+fn a_busy_desk_is_asked_again_after_its_retry_after_not_at_once() {
+    use common::proxy::{Exchange, Fault, FaultProxy};
+
+    let env = TestEnv::new();
+    let (server, token, tn) = desk_with_ticket(&env);
+    let mut busy = 2;
+    let proxy = FaultProxy::start(&server.url, move |exchange: &Exchange| {
+        if exchange.path.contains("wait=") && busy > 0 {
+            busy -= 1;
+            Fault::unavailable(1)
+        } else {
+            Fault::Forward
+        }
+    });
+    let child = spawn_watch(&env, &proxy.url, &token, &[&tn, "--timeout", "60s"]);
+    std::thread::sleep(Duration::from_secs(1));
+    env.desk()
+        .args(["reply", &tn, "--message", "back after the rush"])
+        .assert()
+        .success();
+    let (output, _) = finish_within(child, Duration::from_secs(45));
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    assert!(stdout_of(&output).contains("back after the rush"));
+    // Two busy answers, each waited out with backoff (≥ 4 s with jitter) before asking again.
+    let polls: Vec<Exchange> = proxy.seen(|e| e.path.contains("wait="));
+    assert!(polls.len() <= 4, "{} polls", polls.len());
+}
