@@ -79,7 +79,9 @@ fn list(outbox: &Outbox, out: &Printer) -> Result<(), CliError> {
                 "last_error": entry.last_error,
             }));
         } else {
-            let error = entry.last_error.lines().next().unwrap_or("");
+            // The reason, without the advice that follows it.
+            let first = entry.last_error.lines().next().unwrap_or("");
+            let error = first.split("; ").next().unwrap_or(first);
             out.data(format!(
                 "{}  {}  {}  ({error})",
                 entry.id, entry.kept_at, entry.subject
