@@ -351,3 +351,44 @@ fn login_says_every_problem_of_the_command_line_at_once() {
         stderr_of(&local)
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn at_a_terminal_login_asks_for_the_code_and_refuses_a_mistyped_one_inline() {
+    use common::pty::{BACKSPACE, spawn_with};
+
+    if !smtp::available("login") {
+        return;
+    }
+    let env = TestEnv::new();
+    let capture = SmtpCapture::start(&env.path("mail"));
+    let server = mailing_desk(&env, &capture);
+    let mut pty = spawn_with(
+        &env,
+        &[
+            "login",
+            "--desk",
+            &server.url,
+            "--store",
+            STORE,
+            "--email",
+            OWNER,
+        ],
+        &[],
+    );
+    pty.expect("Code from the mail");
+    let code = code_of_mail(&capture, 1);
+    pty.send("1234\r");
+    pty.expect("8 digits");
+    // Asked again, with the typed text to edit.
+    pty.expect("Code from the mail");
+    pty.expect("› 1234");
+    pty.edit(&format!("{}{code}\r", BACKSPACE.repeat(4)));
+    let (rest, status, stdout) = pty.finish();
+    assert_eq!(status, 0, "{rest}");
+    assert_eq!(stdout, "");
+    assert!(rest.contains("Logged in to"), "{rest}");
+    assert!(!rest.contains("cst_"), "{rest}");
+    let config = std::fs::read_to_string(env.config_file()).unwrap();
+    assert!(token_in(&config).starts_with("cst_"));
+}
