@@ -185,7 +185,12 @@ pub(crate) fn request(
     ];
     let now_text = format_utc(now);
     let expires = format_utc(now + TimeDelta::minutes(CODE_MINUTES));
+    let stale = format_utc(now - WINDOW);
+    let spent = format_utc(now - TimeDelta::days(1));
     db.write(|tx| {
+        // What no limit counts any more, and codes a day past: gone, so the tables stay small.
+        tx.execute("DELETE FROM login_requests WHERE at <= ?1", &[&stale])?;
+        tx.execute("DELETE FROM login_codes WHERE expires_at <= ?1", &[&spent])?;
         if let Some(seconds) = count_all(tx, &subjects, now)? {
             return Ok(Requested::RateLimited { seconds });
         }
@@ -452,6 +457,20 @@ mod tests {
             .request_login(&limits, &store_url(SHOP), &owner, None, later(10))
             .unwrap();
         assert_eq!(limited, Requested::RateLimited { seconds: 50 * 60 });
+        // An hour on, the window has room again, and the old rows are gone.
+        let later_on = later(61);
+        let asked = core
+            .request_login(&limits, &store_url(SHOP), &owner, None, later_on)
+            .unwrap();
+        assert_eq!(asked, Requested::Accepted);
+        let kept: i64 = core
+            .db
+            .read(|conn| conn.value("SELECT CAST(count(*) AS BIGINT) FROM login_requests", &[]))
+            .unwrap();
+        assert_eq!(
+            kept, 3,
+            "this request's three subjects, none of the old ones"
+        );
     }
 
     #[test]

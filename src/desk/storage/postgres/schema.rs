@@ -237,6 +237,7 @@ const MIGRATIONS: &[Step] = &[
         at      TEXT NOT NULL
     );
     CREATE INDEX login_requests_by ON login_requests (subject, at);
+    CREATE INDEX login_requests_at ON login_requests (at);
     ",
     ),
 ];
