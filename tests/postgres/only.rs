@@ -33,14 +33,14 @@ fn instances_starting_together_apply_each_migration_once() {
         let output = run.wait_with_output().unwrap();
         assert!(output.status.success(), "{}", stderr_of(&output));
         assert!(
-            stdout_of(&output).contains("schema version 6"),
+            stdout_of(&output).contains("schema version 7"),
             "{}",
             stdout_of(&output)
         );
     }
     assert_eq!(
         db.sql("SELECT string_agg(version::text, ',' ORDER BY version) FROM schema_migrations"),
-        "1,2,3,4,5,6"
+        "1,2,3,4,5,6,7"
     );
 }
 

@@ -122,9 +122,10 @@ impl Entry {
 /// `7f3a9c21`: 8 hex digits of the idempotency key (`cs1-<hex>`).
 fn short_id(key: &str) -> String {
     let hex: String = key
+        .strip_prefix("cs1-")
+        .unwrap_or("")
         .chars()
         .filter(char::is_ascii_hexdigit)
-        .skip(1) // the `1` of `cs1-`
         .take(8)
         .collect();
     if hex.len() == 8 {

@@ -445,7 +445,10 @@ mod upgrade_tests {
                 &url,
                 "SELECT string_agg(version::text, ',' ORDER BY version) FROM schema_migrations"
             ),
-            "1,2,3,4,5,6"
+            (1..=VERSION)
+                .map(|v| v.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
         );
         drop(db);
         // Opening again changes nothing, and the key is checked.
