@@ -54,7 +54,7 @@ fn a_database_newer_than_the_binary_is_refused_naming_both_versions() {
     assert_eq!(output.status.code(), Some(1));
     let message = stderr_of(&output);
     assert!(
-        message.contains("schema version 9") && message.contains("up to 6"),
+        message.contains("schema version 9") && message.contains("up to 7"),
         "{message}"
     );
     assert!(message.contains("newer release"), "{message}");
