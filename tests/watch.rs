@@ -314,3 +314,24 @@ fn a_busy_desk_is_asked_again_after_its_retry_after_not_at_once() {
     let polls: Vec<Exchange> = proxy.seen(|e| e.path.contains("wait="));
     assert!(polls.len() <= 4, "{} polls", polls.len());
 }
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_ends_a_watch_with_130_and_no_words() {
+    let env = TestEnv::new();
+    let (server, token, tn) = desk_with_ticket(&env);
+    let child = spawn_watch(&env, &server.url, &token, &[&tn]);
+    std::thread::sleep(Duration::from_millis(1500));
+    std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let (output, _) = finish_within(child, Duration::from_secs(20));
+    assert_eq!(output.status.code(), Some(130), "{}", stderr_of(&output));
+    assert_eq!(stdout_of(&output), "");
+    let err = stderr_of(&output);
+    assert!(
+        !err.contains("error") && !err.contains("interrupted"),
+        "{err}"
+    );
+}
