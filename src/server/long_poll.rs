@@ -23,15 +23,24 @@ use super::{ApiError, AppState};
 /// How often a held request looks at the ticket again.
 pub const POLL_EVERY: Duration = Duration::from_secs(1);
 
-/// Whether `If-None-Match` names `etag` (or is `*`).
-fn unchanged(headers: &HeaderMap, etag: &str) -> bool {
+/// The tags of `If-None-Match`.
+fn tags(headers: &HeaderMap) -> impl Iterator<Item = &str> {
     headers
         .get_all(header::IF_NONE_MATCH)
         .iter()
         .filter_map(|value| value.to_str().ok())
         .flat_map(|value| value.split(','))
         .map(|tag| tag.trim().trim_start_matches("W/"))
-        .any(|tag| tag == etag || tag == "*")
+}
+
+/// Whether `If-None-Match` names `etag` (or is `*`).
+fn unchanged(headers: &HeaderMap, etag: &str) -> bool {
+    tags(headers).any(|tag| tag == etag || tag == "*")
+}
+
+/// `If-None-Match: *` matches every version, so no change could end a wait: answered at once.
+fn any_version(headers: &HeaderMap) -> bool {
+    tags(headers).any(|tag| tag == "*")
 }
 
 /// The ticket now, or once it changes within `wait`.
@@ -60,7 +69,7 @@ pub async fn answer(
             return Ok(response);
         }
         let left = until.saturating_duration_since(Instant::now());
-        if left.is_zero() {
+        if left.is_zero() || any_version(headers) {
             return Ok((StatusCode::NOT_MODIFIED, [(header::ETAG, tag)]).into_response());
         }
         tokio::time::sleep(left.min(POLL_EVERY)).await;
@@ -81,7 +90,9 @@ mod tests {
         );
         assert!(unchanged(&headers, "\"abc\""));
         assert!(!unchanged(&headers, "\"abd\""));
+        assert!(!any_version(&headers));
         headers.insert(header::IF_NONE_MATCH, HeaderValue::from_static("*"));
         assert!(unchanged(&headers, "\"anything\""));
+        assert!(any_version(&headers));
     }
 }
