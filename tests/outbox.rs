@@ -333,3 +333,19 @@ fn the_checklist_at_a_terminal_keeps_its_answers_in_the_outbox_when_the_send_fai
     assert_eq!(kept[0]["ticket"]["summary"], "OTP never arrives");
     assert_eq!(tickets_on_desk(&env), 0);
 }
+
+#[test]
+fn outbox_send_refuses_to_file_on_the_local_desk_what_was_kept_for_a_remote_one() {
+    let env = TestEnv::new();
+    let token = env.desk_token(STORE);
+    let down = stopped_desk(&env);
+    assert_eq!(new_at(&env, &down, &token, "7001").status.code(), Some(1));
+    let sent = env.cli().args(["outbox", "send"]).output().unwrap();
+    assert_eq!(sent.status.code(), Some(2), "{}", stderr_of(&sent));
+    assert!(
+        stderr_of(&sent).contains("--desk URL"),
+        "{}",
+        stderr_of(&sent)
+    );
+    assert_eq!(entries(&env).len(), 1, "still waiting");
+}

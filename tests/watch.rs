@@ -335,3 +335,28 @@ fn ctrl_c_ends_a_watch_with_130_and_no_words() {
         "{err}"
     );
 }
+
+#[test]
+fn watching_several_tickets_ends_with_the_one_support_answered() {
+    let env = TestEnv::new();
+    let (server, token, first) = desk_with_ticket(&env);
+    let second: serde_json::Value = Client::new()
+        .post(server.at("/v1/tickets"))
+        .bearer_auth(&token)
+        .json(&ticket_json(STORE, "1053"))
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    let second = second["tracking_number"].as_str().unwrap().to_string();
+    let child = spawn_watch(&env, &server.url, &token, &[&first, &second, "--json"]);
+    std::thread::sleep(Duration::from_secs(2));
+    env.desk()
+        .args(["reply", &second, "--message", "on the second one"])
+        .assert()
+        .success();
+    let (output, _) = finish_within(child, Duration::from_secs(30));
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let view: serde_json::Value = serde_json::from_str(stdout_of(&output).trim()).unwrap();
+    assert_eq!(view["tracking_number"], second.as_str());
+}

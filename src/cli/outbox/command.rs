@@ -133,6 +133,15 @@ fn send(
     }
     let settings = Settings::resolve(global)?;
     let desk = connect::open(&settings)?;
+    if desk.is_local() {
+        // Kept for a remote desk: filing them on this machine would hide them from support.
+        let meant: Vec<&str> = chosen.iter().map(|e| e.desk.as_str()).collect();
+        return Err(CliError::Usage(format!(
+            "the outbox's tickets were kept for {}, and this run's desk is {}; give the desk with --desk URL (or CARTSAVER_DESK, or `cartsaver-support config set desk URL`)",
+            meant.first().copied().unwrap_or("a remote desk"),
+            desk.describe()
+        )));
+    }
     let mut failed = 0;
     for mut entry in chosen {
         let request = match entry.request() {
@@ -159,7 +168,12 @@ fn send(
                 } else {
                     ""
                 };
-                out.note(format!("{} filed as {tn}{how}.", entry.id));
+                let elsewhere = if entry.desk == desk.describe() {
+                    String::new()
+                } else {
+                    format!(" on {} (it was kept for {})", desk.describe(), entry.desk)
+                };
+                out.note(format!("{} filed as {tn}{elsewhere}{how}.", entry.id));
                 outbox.drop_entry(&entry.id)?;
             }
             Err(error) => {
