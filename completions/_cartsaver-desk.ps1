@@ -84,7 +84,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-desk' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Issue a token for a store; it is printed once, alone, on stdout (its id on stderr), and only its hash is kept')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The tokens: id, store, created, last used, revoked (never the token itself)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The tokens: id, store, created, last used, revoked, name (the machine a `login` issued it to; never the token itself)')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke a token, by its id or in full: the desk refuses it from then on (401)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -126,7 +126,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-desk' -ScriptBlock {
         }
         'cartsaver-desk;token;help' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Issue a token for a store; it is printed once, alone, on stdout (its id on stderr), and only its hash is kept')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The tokens: id, store, created, last used, revoked (never the token itself)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The tokens: id, store, created, last used, revoked, name (the machine a `login` issued it to; never the token itself)')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke a token, by its id or in full: the desk refuses it from then on (401)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -555,7 +555,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-desk' -ScriptBlock {
         }
         'cartsaver-desk;help;token' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Issue a token for a store; it is printed once, alone, on stdout (its id on stderr), and only its hash is kept')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The tokens: id, store, created, last used, revoked (never the token itself)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The tokens: id, store, created, last used, revoked, name (the machine a `login` issued it to; never the token itself)')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke a token, by its id or in full: the desk refuses it from then on (401)')
             break
         }

@@ -43,6 +43,10 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             [CompletionResult]::new('dashboard', 'dashboard', [CompletionResultType]::ParameterValue, 'Counts by status, median first response, overdue tickets, recent activity')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check this machine''s setup: config, desk reachability, token, TLS, clock skew')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show or change the config file: store, email, plan, region, desk, token')
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in to a remote desk with a code mailed to an address registered for the store')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Revoke this machine''s store token on the desk and remove it from the config file')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Wait until support answers on any of the tickets, then show it as `status` does')
+            [CompletionResult]::new('outbox', 'outbox', [CompletionResultType]::ParameterValue, 'Tickets `new` could not deliver to the desk: list them, send them, drop one')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page, or write every page (one per command) into a folder')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -73,6 +77,7 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             [CompletionResult]::new('--allow-access', '--allow-access', [CompletionResultType]::ParameterName, 'Allow support to open the store account')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the ticket that would be sent, and send nothing')
             [CompletionResult]::new('--force-new', '--force-new', [CompletionResultType]::ParameterName, 'File even if the store and order already have an open ticket')
+            [CompletionResult]::new('--no-outbox', '--no-outbox', [CompletionResultType]::ParameterName, 'When the desk cannot be reached, fail instead of keeping the ticket in the outbox')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing field is an error')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
@@ -388,6 +393,139 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
         'cartsaver-support;config;help;help' {
             break
         }
+        'cartsaver-support;login' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to log in for [default: `store` in the config; asked at a terminal]')
+            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'The address registered for the store, where the code goes [default: `email` in the config; asked at a terminal]')
+            [CompletionResult]::new('--code', '--code', [CompletionResultType]::ParameterName, 'The 8-digit code from the mail (the second run, without a terminal)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The token''s name on the desk [default: this machine''s hostname]')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--http-timeout', '--http-timeout', [CompletionResultType]::ParameterName, 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing field is an error')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cartsaver-support;logout' {
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--http-timeout', '--http-timeout', [CompletionResultType]::ParameterName, 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing field is an error')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cartsaver-support;watch' {
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long (exit 1), e.g. 30s, 10m, 2h [default: wait as long as it takes]')
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--http-timeout', '--http-timeout', [CompletionResultType]::ParameterName, 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing field is an error')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cartsaver-support;outbox' {
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--http-timeout', '--http-timeout', [CompletionResultType]::ParameterName, 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing field is an error')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The waiting tickets: id, when kept, subject, last error')
+            [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'File the waiting tickets (or those given), printing each tracking number')
+            [CompletionResult]::new('drop', 'drop', [CompletionResultType]::ParameterValue, 'Remove a ticket from the outbox without sending it')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cartsaver-support;outbox;list' {
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--http-timeout', '--http-timeout', [CompletionResultType]::ParameterName, 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing field is an error')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cartsaver-support;outbox;send' {
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--http-timeout', '--http-timeout', [CompletionResultType]::ParameterName, 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing field is an error')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cartsaver-support;outbox;drop' {
+            [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--http-timeout', '--http-timeout', [CompletionResultType]::ParameterName, 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object on stdout (JSON Lines for lists)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing field is an error')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no notes or summaries on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cartsaver-support;outbox;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The waiting tickets: id, when kept, subject, last error')
+            [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'File the waiting tickets (or those given), printing each tracking number')
+            [CompletionResult]::new('drop', 'drop', [CompletionResultType]::ParameterValue, 'Remove a ticket from the outbox without sending it')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cartsaver-support;outbox;help;list' {
+            break
+        }
+        'cartsaver-support;outbox;help;send' {
+            break
+        }
+        'cartsaver-support;outbox;help;drop' {
+            break
+        }
+        'cartsaver-support;outbox;help;help' {
+            break
+        }
         'cartsaver-support;completions' {
             [CompletionResult]::new('--desk', '--desk', [CompletionResultType]::ParameterName, 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of the default one (see `config path`)')
@@ -430,6 +568,10 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             [CompletionResult]::new('dashboard', 'dashboard', [CompletionResultType]::ParameterValue, 'Counts by status, median first response, overdue tickets, recent activity')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check this machine''s setup: config, desk reachability, token, TLS, clock skew')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show or change the config file: store, email, plan, region, desk, token')
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in to a remote desk with a code mailed to an address registered for the store')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Revoke this machine''s store token on the desk and remove it from the config file')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Wait until support answers on any of the tickets, then show it as `status` does')
+            [CompletionResult]::new('outbox', 'outbox', [CompletionResultType]::ParameterValue, 'Tickets `new` could not deliver to the desk: list them, send them, drop one')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page, or write every page (one per command) into a folder')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -487,6 +629,30 @@ Register-ArgumentCompleter -Native -CommandName 'cartsaver-support' -ScriptBlock
             break
         }
         'cartsaver-support;help;config;path' {
+            break
+        }
+        'cartsaver-support;help;login' {
+            break
+        }
+        'cartsaver-support;help;logout' {
+            break
+        }
+        'cartsaver-support;help;watch' {
+            break
+        }
+        'cartsaver-support;help;outbox' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The waiting tickets: id, when kept, subject, last error')
+            [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'File the waiting tickets (or those given), printing each tracking number')
+            [CompletionResult]::new('drop', 'drop', [CompletionResultType]::ParameterValue, 'Remove a ticket from the outbox without sending it')
+            break
+        }
+        'cartsaver-support;help;outbox;list' {
+            break
+        }
+        'cartsaver-support;help;outbox;send' {
+            break
+        }
+        'cartsaver-support;help;outbox;drop' {
             break
         }
         'cartsaver-support;help;completions' {

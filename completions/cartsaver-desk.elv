@@ -79,7 +79,7 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand create 'Issue a token for a store; it is printed once, alone, on stdout (its id on stderr), and only its hash is kept'
-            cand list 'The tokens: id, store, created, last used, revoked (never the token itself)'
+            cand list 'The tokens: id, store, created, last used, revoked, name (the machine a `login` issued it to; never the token itself)'
             cand revoke 'Revoke a token, by its id or in full: the desk refuses it from then on (401)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -117,7 +117,7 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
         }
         &'cartsaver-desk;token;help'= {
             cand create 'Issue a token for a store; it is printed once, alone, on stdout (its id on stderr), and only its hash is kept'
-            cand list 'The tokens: id, store, created, last used, revoked (never the token itself)'
+            cand list 'The tokens: id, store, created, last used, revoked, name (the machine a `login` issued it to; never the token itself)'
             cand revoke 'Revoke a token, by its id or in full: the desk refuses it from then on (401)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -492,7 +492,7 @@ set edit:completion:arg-completer[cartsaver-desk] = {|@words|
         }
         &'cartsaver-desk;help;token'= {
             cand create 'Issue a token for a store; it is printed once, alone, on stdout (its id on stderr), and only its hash is kept'
-            cand list 'The tokens: id, store, created, last used, revoked (never the token itself)'
+            cand list 'The tokens: id, store, created, last used, revoked, name (the machine a `login` issued it to; never the token itself)'
             cand revoke 'Revoke a token, by its id or in full: the desk refuses it from then on (401)'
         }
         &'cartsaver-desk;help;token;create'= {

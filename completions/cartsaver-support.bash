@@ -40,11 +40,20 @@ _cartsaver__support() {
             cartsaver__support,list)
                 cmd="cartsaver__support__subcmd__list"
                 ;;
+            cartsaver__support,login)
+                cmd="cartsaver__support__subcmd__login"
+                ;;
+            cartsaver__support,logout)
+                cmd="cartsaver__support__subcmd__logout"
+                ;;
             cartsaver__support,man)
                 cmd="cartsaver__support__subcmd__man"
                 ;;
             cartsaver__support,new)
                 cmd="cartsaver__support__subcmd__new"
+                ;;
+            cartsaver__support,outbox)
+                cmd="cartsaver__support__subcmd__outbox"
                 ;;
             cartsaver__support,reply)
                 cmd="cartsaver__support__subcmd__reply"
@@ -54,6 +63,9 @@ _cartsaver__support() {
                 ;;
             cartsaver__support,status)
                 cmd="cartsaver__support__subcmd__status"
+                ;;
+            cartsaver__support,watch)
+                cmd="cartsaver__support__subcmd__watch"
                 ;;
             cartsaver__support__subcmd__config,get)
                 cmd="cartsaver__support__subcmd__config__subcmd__get"
@@ -121,11 +133,20 @@ _cartsaver__support() {
             cartsaver__support__subcmd__help,list)
                 cmd="cartsaver__support__subcmd__help__subcmd__list"
                 ;;
+            cartsaver__support__subcmd__help,login)
+                cmd="cartsaver__support__subcmd__help__subcmd__login"
+                ;;
+            cartsaver__support__subcmd__help,logout)
+                cmd="cartsaver__support__subcmd__help__subcmd__logout"
+                ;;
             cartsaver__support__subcmd__help,man)
                 cmd="cartsaver__support__subcmd__help__subcmd__man"
                 ;;
             cartsaver__support__subcmd__help,new)
                 cmd="cartsaver__support__subcmd__help__subcmd__new"
+                ;;
+            cartsaver__support__subcmd__help,outbox)
+                cmd="cartsaver__support__subcmd__help__subcmd__outbox"
                 ;;
             cartsaver__support__subcmd__help,reply)
                 cmd="cartsaver__support__subcmd__help__subcmd__reply"
@@ -135,6 +156,9 @@ _cartsaver__support() {
                 ;;
             cartsaver__support__subcmd__help,status)
                 cmd="cartsaver__support__subcmd__help__subcmd__status"
+                ;;
+            cartsaver__support__subcmd__help,watch)
+                cmd="cartsaver__support__subcmd__help__subcmd__watch"
                 ;;
             cartsaver__support__subcmd__help__subcmd__config,get)
                 cmd="cartsaver__support__subcmd__help__subcmd__config__subcmd__get"
@@ -154,6 +178,39 @@ _cartsaver__support() {
             cartsaver__support__subcmd__help__subcmd__config,unset)
                 cmd="cartsaver__support__subcmd__help__subcmd__config__subcmd__unset"
                 ;;
+            cartsaver__support__subcmd__help__subcmd__outbox,drop)
+                cmd="cartsaver__support__subcmd__help__subcmd__outbox__subcmd__drop"
+                ;;
+            cartsaver__support__subcmd__help__subcmd__outbox,list)
+                cmd="cartsaver__support__subcmd__help__subcmd__outbox__subcmd__list"
+                ;;
+            cartsaver__support__subcmd__help__subcmd__outbox,send)
+                cmd="cartsaver__support__subcmd__help__subcmd__outbox__subcmd__send"
+                ;;
+            cartsaver__support__subcmd__outbox,drop)
+                cmd="cartsaver__support__subcmd__outbox__subcmd__drop"
+                ;;
+            cartsaver__support__subcmd__outbox,help)
+                cmd="cartsaver__support__subcmd__outbox__subcmd__help"
+                ;;
+            cartsaver__support__subcmd__outbox,list)
+                cmd="cartsaver__support__subcmd__outbox__subcmd__list"
+                ;;
+            cartsaver__support__subcmd__outbox,send)
+                cmd="cartsaver__support__subcmd__outbox__subcmd__send"
+                ;;
+            cartsaver__support__subcmd__outbox__subcmd__help,drop)
+                cmd="cartsaver__support__subcmd__outbox__subcmd__help__subcmd__drop"
+                ;;
+            cartsaver__support__subcmd__outbox__subcmd__help,help)
+                cmd="cartsaver__support__subcmd__outbox__subcmd__help__subcmd__help"
+                ;;
+            cartsaver__support__subcmd__outbox__subcmd__help,list)
+                cmd="cartsaver__support__subcmd__outbox__subcmd__help__subcmd__list"
+                ;;
+            cartsaver__support__subcmd__outbox__subcmd__help,send)
+                cmd="cartsaver__support__subcmd__outbox__subcmd__help__subcmd__send"
+                ;;
             *)
                 ;;
         esac
@@ -161,7 +218,7 @@ _cartsaver__support() {
 
     case "${cmd}" in
         cartsaver__support)
-            opts="-q -h -V --desk --config --json --no-input --color --quiet --http-timeout --help --version new check status reply resolve bulk list dashboard doctor config completions man help"
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --http-timeout --help --version new check status reply resolve bulk list dashboard doctor config login logout watch outbox completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -767,7 +824,7 @@ _cartsaver__support() {
             return 0
             ;;
         cartsaver__support__subcmd__help)
-            opts="new check status reply resolve bulk list dashboard doctor config completions man help"
+            opts="new check status reply resolve bulk list dashboard doctor config login logout watch outbox completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -976,6 +1033,34 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cartsaver__support__subcmd__help__subcmd__login)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__support__subcmd__help__subcmd__logout)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cartsaver__support__subcmd__help__subcmd__man)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -993,6 +1078,62 @@ _cartsaver__support() {
         cartsaver__support__subcmd__help__subcmd__new)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__support__subcmd__help__subcmd__outbox)
+            opts="list send drop"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__support__subcmd__help__subcmd__outbox__subcmd__drop)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__support__subcmd__help__subcmd__outbox__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__support__subcmd__help__subcmd__outbox__subcmd__send)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1046,6 +1187,20 @@ _cartsaver__support() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cartsaver__support__subcmd__help__subcmd__watch)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cartsaver__support__subcmd__list)
             opts="-q -h -V --status --order --limit --all --desk --config --json --no-input --color --quiet --http-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1065,6 +1220,82 @@ _cartsaver__support() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --desk)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --http-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__support__subcmd__login)
+            opts="-q -h -V --store --email --code --name --desk --config --json --no-input --color --quiet --http-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --email)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --code)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --desk)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --http-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__support__subcmd__logout)
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --http-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --desk)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1123,7 +1354,7 @@ _cartsaver__support() {
             return 0
             ;;
         cartsaver__support__subcmd__new)
-            opts="-q -h -V --store --order --phone --region --channel --at --screenshot --tried --tried-file --summary --details --details-file --email --plan --urgent --outage --pin --allow-access --dry-run --force-new --desk --config --json --no-input --color --quiet --http-timeout --help --version"
+            opts="-q -h -V --store --order --phone --region --channel --at --screenshot --tried --tried-file --summary --details --details-file --email --plan --urgent --outage --pin --allow-access --dry-run --force-new --no-outbox --desk --config --json --no-input --color --quiet --http-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1189,6 +1420,196 @@ _cartsaver__support() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --desk)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --http-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__support__subcmd__outbox)
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --http-timeout --help --version list send drop help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --desk)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --http-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__support__subcmd__outbox__subcmd__drop)
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --http-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --desk)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --http-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__support__subcmd__outbox__subcmd__help)
+            opts="list send drop help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__support__subcmd__outbox__subcmd__help__subcmd__drop)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__support__subcmd__outbox__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__support__subcmd__outbox__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__support__subcmd__outbox__subcmd__help__subcmd__send)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__support__subcmd__outbox__subcmd__list)
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --http-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --desk)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --http-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__support__subcmd__outbox__subcmd__send)
+            opts="-q -h -V --desk --config --json --no-input --color --quiet --http-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --desk)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1295,6 +1716,40 @@ _cartsaver__support() {
                 return 0
             fi
             case "${prev}" in
+                --desk)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --http-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cartsaver__support__subcmd__watch)
+            opts="-q -h -V --timeout --desk --config --json --no-input --color --quiet --http-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --desk)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -40,6 +40,10 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand dashboard 'Counts by status, median first response, overdue tickets, recent activity'
             cand doctor 'Check this machine''s setup: config, desk reachability, token, TLS, clock skew'
             cand config 'Show or change the config file: store, email, plan, region, desk, token'
+            cand login 'Log in to a remote desk with a code mailed to an address registered for the store'
+            cand logout 'Revoke this machine''s store token on the desk and remove it from the config file'
+            cand watch 'Wait until support answers on any of the tickets, then show it as `status` does'
+            cand outbox 'Tickets `new` could not deliver to the desk: list them, send them, drop one'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page, or write every page (one per command) into a folder'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -69,6 +73,7 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand --allow-access 'Allow support to open the store account'
             cand --dry-run 'Show the ticket that would be sent, and send nothing'
             cand --force-new 'File even if the store and order already have an open ticket'
+            cand --no-outbox 'When the desk cannot be reached, fail instead of keeping the ticket in the outbox'
             cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
             cand --no-input 'Never prompt; a missing field is an error'
             cand -q 'Print only the result: no notes or summaries on stderr'
@@ -360,6 +365,127 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
         }
         &'cartsaver-support;config;help;help'= {
         }
+        &'cartsaver-support;login'= {
+            cand --store 'The store to log in for [default: `store` in the config; asked at a terminal]'
+            cand --email 'The address registered for the store, where the code goes [default: `email` in the config; asked at a terminal]'
+            cand --code 'The 8-digit code from the mail (the second run, without a terminal)'
+            cand --name 'The token''s name on the desk [default: this machine''s hostname]'
+            cand --desk 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]'
+            cand --config 'Config file to use instead of the default one (see `config path`)'
+            cand --color 'When to use colour'
+            cand --http-timeout 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]'
+            cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
+            cand --no-input 'Never prompt; a missing field is an error'
+            cand -q 'Print only the result: no notes or summaries on stderr'
+            cand --quiet 'Print only the result: no notes or summaries on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-support;logout'= {
+            cand --desk 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]'
+            cand --config 'Config file to use instead of the default one (see `config path`)'
+            cand --color 'When to use colour'
+            cand --http-timeout 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]'
+            cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
+            cand --no-input 'Never prompt; a missing field is an error'
+            cand -q 'Print only the result: no notes or summaries on stderr'
+            cand --quiet 'Print only the result: no notes or summaries on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-support;watch'= {
+            cand --timeout 'Give up after this long (exit 1), e.g. 30s, 10m, 2h [default: wait as long as it takes]'
+            cand --desk 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]'
+            cand --config 'Config file to use instead of the default one (see `config path`)'
+            cand --color 'When to use colour'
+            cand --http-timeout 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]'
+            cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
+            cand --no-input 'Never prompt; a missing field is an error'
+            cand -q 'Print only the result: no notes or summaries on stderr'
+            cand --quiet 'Print only the result: no notes or summaries on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-support;outbox'= {
+            cand --desk 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]'
+            cand --config 'Config file to use instead of the default one (see `config path`)'
+            cand --color 'When to use colour'
+            cand --http-timeout 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]'
+            cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
+            cand --no-input 'Never prompt; a missing field is an error'
+            cand -q 'Print only the result: no notes or summaries on stderr'
+            cand --quiet 'Print only the result: no notes or summaries on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'The waiting tickets: id, when kept, subject, last error'
+            cand send 'File the waiting tickets (or those given), printing each tracking number'
+            cand drop 'Remove a ticket from the outbox without sending it'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cartsaver-support;outbox;list'= {
+            cand --desk 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]'
+            cand --config 'Config file to use instead of the default one (see `config path`)'
+            cand --color 'When to use colour'
+            cand --http-timeout 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]'
+            cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
+            cand --no-input 'Never prompt; a missing field is an error'
+            cand -q 'Print only the result: no notes or summaries on stderr'
+            cand --quiet 'Print only the result: no notes or summaries on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-support;outbox;send'= {
+            cand --desk 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]'
+            cand --config 'Config file to use instead of the default one (see `config path`)'
+            cand --color 'When to use colour'
+            cand --http-timeout 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]'
+            cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
+            cand --no-input 'Never prompt; a missing field is an error'
+            cand -q 'Print only the result: no notes or summaries on stderr'
+            cand --quiet 'Print only the result: no notes or summaries on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-support;outbox;drop'= {
+            cand --desk 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]'
+            cand --config 'Config file to use instead of the default one (see `config path`)'
+            cand --color 'When to use colour'
+            cand --http-timeout 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]'
+            cand --json 'Print one JSON object on stdout (JSON Lines for lists)'
+            cand --no-input 'Never prompt; a missing field is an error'
+            cand -q 'Print only the result: no notes or summaries on stderr'
+            cand --quiet 'Print only the result: no notes or summaries on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cartsaver-support;outbox;help'= {
+            cand list 'The waiting tickets: id, when kept, subject, last error'
+            cand send 'File the waiting tickets (or those given), printing each tracking number'
+            cand drop 'Remove a ticket from the outbox without sending it'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cartsaver-support;outbox;help;list'= {
+        }
+        &'cartsaver-support;outbox;help;send'= {
+        }
+        &'cartsaver-support;outbox;help;drop'= {
+        }
+        &'cartsaver-support;outbox;help;help'= {
+        }
         &'cartsaver-support;completions'= {
             cand --desk 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver''s desk [env: CARTSAVER_DESK] [default: local]'
             cand --config 'Config file to use instead of the default one (see `config path`)'
@@ -400,6 +526,10 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
             cand dashboard 'Counts by status, median first response, overdue tickets, recent activity'
             cand doctor 'Check this machine''s setup: config, desk reachability, token, TLS, clock skew'
             cand config 'Show or change the config file: store, email, plan, region, desk, token'
+            cand login 'Log in to a remote desk with a code mailed to an address registered for the store'
+            cand logout 'Revoke this machine''s store token on the desk and remove it from the config file'
+            cand watch 'Wait until support answers on any of the tickets, then show it as `status` does'
+            cand outbox 'Tickets `new` could not deliver to the desk: list them, send them, drop one'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page, or write every page (one per command) into a folder'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -441,6 +571,23 @@ set edit:completion:arg-completer[cartsaver-support] = {|@words|
         &'cartsaver-support;help;config;unset'= {
         }
         &'cartsaver-support;help;config;path'= {
+        }
+        &'cartsaver-support;help;login'= {
+        }
+        &'cartsaver-support;help;logout'= {
+        }
+        &'cartsaver-support;help;watch'= {
+        }
+        &'cartsaver-support;help;outbox'= {
+            cand list 'The waiting tickets: id, when kept, subject, last error'
+            cand send 'File the waiting tickets (or those given), printing each tracking number'
+            cand drop 'Remove a ticket from the outbox without sending it'
+        }
+        &'cartsaver-support;help;outbox;list'= {
+        }
+        &'cartsaver-support;help;outbox;send'= {
+        }
+        &'cartsaver-support;help;outbox;drop'= {
         }
         &'cartsaver-support;help;completions'= {
         }

@@ -45,6 +45,10 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a 
 complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "dashboard" -d 'Counts by status, median first response, overdue tickets, recent activity'
 complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "doctor" -d 'Check this machine\'s setup: config, desk reachability, token, TLS, clock skew'
 complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "config" -d 'Show or change the config file: store, email, plan, region, desk, token'
+complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "login" -d 'Log in to a remote desk with a code mailed to an address registered for the store'
+complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "logout" -d 'Revoke this machine\'s store token on the desk and remove it from the config file'
+complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "watch" -d 'Wait until support answers on any of the tickets, then show it as `status` does'
+complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "outbox" -d 'Tickets `new` could not deliver to the desk: list them, send them, drop one'
 complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "man" -d 'Print the man page, or write every page (one per command) into a folder'
 complete -c cartsaver-support -n "__fish_cartsaver_support_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -78,6 +82,7 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new"
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l allow-access -d 'Allow support to open the store account'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l dry-run -d 'Show the ticket that would be sent, and send nothing'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l force-new -d 'File even if the store and order already have an open ticket'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l no-outbox -d 'When the desk cannot be reached, fail instead of keeping the ticket in the outbox'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -l no-input -d 'Never prompt; a missing field is an error'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand new" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
@@ -314,6 +319,96 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand conf
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "unset" -d 'Remove one value from the file'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the config file\'s path'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand login" -l store -d 'The store to log in for [default: `store` in the config; asked at a terminal]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand login" -l email -d 'The address registered for the store, where the code goes [default: `email` in the config; asked at a terminal]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand login" -l code -d 'The 8-digit code from the mail (the second run, without a terminal)' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand login" -l name -d 'The token\'s name on the desk [default: this machine\'s hostname]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand login" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand login" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand login" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand login" -l http-timeout -d 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand login" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand login" -l no-input -d 'Never prompt; a missing field is an error'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand login" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand login" -s h -l help -d 'Print help'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand login" -s V -l version -d 'Print version'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand logout" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand logout" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand logout" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand logout" -l http-timeout -d 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand logout" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand logout" -l no-input -d 'Never prompt; a missing field is an error'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand logout" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand logout" -s h -l help -d 'Print help'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand logout" -s V -l version -d 'Print version'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand watch" -l timeout -d 'Give up after this long (exit 1), e.g. 30s, 10m, 2h [default: wait as long as it takes]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand watch" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand watch" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand watch" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand watch" -l http-timeout -d 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand watch" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand watch" -l no-input -d 'Never prompt; a missing field is an error'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand watch" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand watch" -s h -l help -d 'Print help'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand watch" -s V -l version -d 'Print version'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and not __fish_seen_subcommand_from list send drop help" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and not __fish_seen_subcommand_from list send drop help" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and not __fish_seen_subcommand_from list send drop help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and not __fish_seen_subcommand_from list send drop help" -l http-timeout -d 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and not __fish_seen_subcommand_from list send drop help" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and not __fish_seen_subcommand_from list send drop help" -l no-input -d 'Never prompt; a missing field is an error'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and not __fish_seen_subcommand_from list send drop help" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and not __fish_seen_subcommand_from list send drop help" -s h -l help -d 'Print help'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and not __fish_seen_subcommand_from list send drop help" -s V -l version -d 'Print version'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and not __fish_seen_subcommand_from list send drop help" -f -a "list" -d 'The waiting tickets: id, when kept, subject, last error'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and not __fish_seen_subcommand_from list send drop help" -f -a "send" -d 'File the waiting tickets (or those given), printing each tracking number'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and not __fish_seen_subcommand_from list send drop help" -f -a "drop" -d 'Remove a ticket from the outbox without sending it'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and not __fish_seen_subcommand_from list send drop help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and __fish_seen_subcommand_from list" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and __fish_seen_subcommand_from list" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and __fish_seen_subcommand_from list" -l http-timeout -d 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing field is an error'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and __fish_seen_subcommand_from send" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and __fish_seen_subcommand_from send" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and __fish_seen_subcommand_from send" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and __fish_seen_subcommand_from send" -l http-timeout -d 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and __fish_seen_subcommand_from send" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and __fish_seen_subcommand_from send" -l no-input -d 'Never prompt; a missing field is an error'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and __fish_seen_subcommand_from send" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and __fish_seen_subcommand_from send" -s h -l help -d 'Print help'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and __fish_seen_subcommand_from send" -s V -l version -d 'Print version'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and __fish_seen_subcommand_from drop" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and __fish_seen_subcommand_from drop" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and __fish_seen_subcommand_from drop" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and __fish_seen_subcommand_from drop" -l http-timeout -d 'Longest wait for one request to a remote desk, retries included, e.g. 30s or 2m [env: CARTSAVER_HTTP_TIMEOUT] [default: 45s]' -r
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and __fish_seen_subcommand_from drop" -l json -d 'Print one JSON object on stdout (JSON Lines for lists)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and __fish_seen_subcommand_from drop" -l no-input -d 'Never prompt; a missing field is an error'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and __fish_seen_subcommand_from drop" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and __fish_seen_subcommand_from drop" -s h -l help -d 'Print help'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and __fish_seen_subcommand_from drop" -s V -l version -d 'Print version'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and __fish_seen_subcommand_from help" -f -a "list" -d 'The waiting tickets: id, when kept, subject, last error'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and __fish_seen_subcommand_from help" -f -a "send" -d 'File the waiting tickets (or those given), printing each tracking number'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and __fish_seen_subcommand_from help" -f -a "drop" -d 'Remove a ticket from the outbox without sending it'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand outbox; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand completions" -l desk -d 'Desk to talk to: local (a file on this machine), local:PATH, or the https:// URL of Cartsaver\'s desk [env: CARTSAVER_DESK] [default: local]' -r
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand completions" -l config -d 'Config file to use instead of the default one (see `config path`)' -r -F
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -337,22 +432,29 @@ complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand man"
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand man" -s q -l quiet -d 'Print only the result: no notes or summaries on stderr'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand man" -s h -l help -d 'Print help'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand man" -s V -l version -d 'Print version'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config completions man help" -f -a "new" -d 'File a ticket and print its tracking number; at a terminal, asks for what the flags leave out'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config completions man help" -f -a "check" -d 'Validate and diagnose checklist fields; sends nothing'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config completions man help" -f -a "status" -d 'Show tickets: status, subject, times, due time and the message thread'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config completions man help" -f -a "reply" -d 'Add a follow-up message to a ticket'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config completions man help" -f -a "resolve" -d 'Mark a ticket resolved'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config completions man help" -f -a "bulk" -d 'File many tickets from a CSV or JSON Lines file: all rows validated first, re-runnable'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config completions man help" -f -a "list" -d 'List tickets, newest first'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config completions man help" -f -a "dashboard" -d 'Counts by status, median first response, overdue tickets, recent activity'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config completions man help" -f -a "doctor" -d 'Check this machine\'s setup: config, desk reachability, token, TLS, clock skew'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config completions man help" -f -a "config" -d 'Show or change the config file: store, email, plan, region, desk, token'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config completions man help" -f -a "man" -d 'Print the man page, or write every page (one per command) into a folder'
-complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config login logout watch outbox completions man help" -f -a "new" -d 'File a ticket and print its tracking number; at a terminal, asks for what the flags leave out'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config login logout watch outbox completions man help" -f -a "check" -d 'Validate and diagnose checklist fields; sends nothing'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config login logout watch outbox completions man help" -f -a "status" -d 'Show tickets: status, subject, times, due time and the message thread'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config login logout watch outbox completions man help" -f -a "reply" -d 'Add a follow-up message to a ticket'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config login logout watch outbox completions man help" -f -a "resolve" -d 'Mark a ticket resolved'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config login logout watch outbox completions man help" -f -a "bulk" -d 'File many tickets from a CSV or JSON Lines file: all rows validated first, re-runnable'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config login logout watch outbox completions man help" -f -a "list" -d 'List tickets, newest first'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config login logout watch outbox completions man help" -f -a "dashboard" -d 'Counts by status, median first response, overdue tickets, recent activity'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config login logout watch outbox completions man help" -f -a "doctor" -d 'Check this machine\'s setup: config, desk reachability, token, TLS, clock skew'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config login logout watch outbox completions man help" -f -a "config" -d 'Show or change the config file: store, email, plan, region, desk, token'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config login logout watch outbox completions man help" -f -a "login" -d 'Log in to a remote desk with a code mailed to an address registered for the store'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config login logout watch outbox completions man help" -f -a "logout" -d 'Revoke this machine\'s store token on the desk and remove it from the config file'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config login logout watch outbox completions man help" -f -a "watch" -d 'Wait until support answers on any of the tickets, then show it as `status` does'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config login logout watch outbox completions man help" -f -a "outbox" -d 'Tickets `new` could not deliver to the desk: list them, send them, drop one'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config login logout watch outbox completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config login logout watch outbox completions man help" -f -a "man" -d 'Print the man page, or write every page (one per command) into a folder'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and not __fish_seen_subcommand_from new check status reply resolve bulk list dashboard doctor config login logout watch outbox completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Ask for each value (the token hidden) and write the file'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the values; the token redacted'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get" -d 'Print one value alone (the token redacted); exit 1 when it is not set'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set one value, checked like the flag of the same name'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "unset" -d 'Remove one value from the file'
 complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and __fish_seen_subcommand_from outbox" -f -a "list" -d 'The waiting tickets: id, when kept, subject, last error'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and __fish_seen_subcommand_from outbox" -f -a "send" -d 'File the waiting tickets (or those given), printing each tracking number'
+complete -c cartsaver-support -n "__fish_cartsaver_support_using_subcommand help; and __fish_seen_subcommand_from outbox" -f -a "drop" -d 'Remove a ticket from the outbox without sending it'

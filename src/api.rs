@@ -310,6 +310,75 @@ pub struct FieldProblem {
     pub input: Option<String>,
 }
 
+// --- login, the caller's token, the long poll (issue 14) ----------------------------------------
+
+/// Query parameter of `GET /v1/tickets/{tn}` that waits for a change (`?wait=30s`), with the
+/// `If-None-Match` of the last answer's `ETag`.
+pub const WAIT_PARAM: &str = "wait";
+/// The longest a long poll is held; a longer `wait` is cut to it.
+pub const MAX_WAIT_SECONDS: u64 = 60;
+
+/// `POST /v1/login`: ask for a one-time code mailed to `email`, an address registered for
+/// `store`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LoginRequest {
+    pub store: String,
+    pub email: String,
+}
+
+/// The answer to `POST /v1/login` (202), the same whether or not the store or address is known.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LoginStarted {
+    pub message: String,
+    /// How long a mailed code works, in seconds.
+    pub expires_in: u64,
+}
+
+/// `POST /v1/login/verify`: the code from the mail, for a new store token named `name` (the
+/// merchant's machine; optional).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LoginVerify {
+    pub store: String,
+    pub email: String,
+    pub code: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+/// The answer to `POST /v1/login/verify`: the new token, shown this once.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LoginToken {
+    pub token: String,
+    pub store: String,
+    pub name: String,
+}
+
+/// `GET /v1/token`: the caller's own token (never its value): its store and name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TokenView {
+    pub store: String,
+    pub name: Option<String>,
+    pub created_at: String,
+}
+
+/// The `ETag` of a ticket as the long poll compares it: what support changes (status, thread,
+/// attachments, `updated_at`), not the `overdue` flag that the clock turns.
+pub fn ticket_etag(view: &TicketView) -> String {
+    use sha2::Digest as _;
+    let seen = format!(
+        "{}\n{}\n{}\n{}",
+        view.status.name(),
+        view.updated_at,
+        view.messages.len(),
+        view.attachments.len()
+    );
+    let digest = sha2::Sha256::digest(seen.as_bytes());
+    let hex: String = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
+    format!("\"{hex}\"")
+}
+
 #[cfg(test)]
 mod error_code_tests {
     use super::ErrorCode;

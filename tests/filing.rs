@@ -120,12 +120,16 @@ fn status_shows_the_ticket_and_json_has_exactly_the_contract_keys() {
         "updated_at",
         "first_response_due",
         "overdue",
+        // SPEC §9 (email): the channel the ticket came by; `missing` only for one filed by
+        // mail that lacks fields.
+        "via",
         "messages",
         "attachments",
     ]
     .into_iter()
     .collect();
     assert_eq!(keys, expected);
+    assert_eq!(value["via"], "api");
     assert_eq!(value["tracking_number"], tn.as_str());
     assert_eq!(value["status"], "open");
     assert_eq!(value["order"], "#1052");

@@ -31,6 +31,9 @@ mod inbox;
 #[path = "lifecycle.rs"]
 mod lifecycle;
 #[cfg(postgres_tests)]
+#[path = "login.rs"]
+mod login;
+#[cfg(postgres_tests)]
 #[path = "postgres/only.rs"]
 mod postgres_only;
 #[cfg(postgres_tests)]
@@ -42,6 +45,9 @@ mod schema_driven;
 #[cfg(postgres_tests)]
 #[path = "two_instances.rs"]
 mod two_instances;
+#[cfg(postgres_tests)]
+#[path = "watch.rs"]
+mod watch;
 
 /// Without a server, the one thing this suite can say: its name is what `cargo test` shows.
 #[cfg(not(postgres_tests))]

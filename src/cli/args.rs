@@ -241,6 +241,22 @@ pub enum Command {
     /// Show or change the config file: store, email, plan, region, desk, token
     Config(ConfigArgs),
 
+    /// Log in to a remote desk with a code mailed to an address registered for the store
+    #[command(after_help = LOGIN_AFTER_HELP)]
+    Login(LoginArgs),
+
+    /// Revoke this machine's store token on the desk and remove it from the config file
+    #[command(after_help = EXIT_CODES)]
+    Logout,
+
+    /// Wait until support answers on any of the tickets, then show it as `status` does
+    #[command(after_help = WATCH_AFTER_HELP)]
+    Watch(WatchArgs),
+
+    /// Tickets `new` could not deliver to the desk: list them, send them, drop one
+    #[command(after_help = OUTBOX_AFTER_HELP)]
+    Outbox(OutboxArgs),
+
     /// Print a shell completion script
     #[command(after_help = COMPLETIONS_AFTER_HELP)]
     Completions(CompletionsArgs),
@@ -321,6 +337,110 @@ pub struct NewArgs {
     /// File even if the store and order already have an open ticket
     #[arg(long)]
     pub force_new: bool,
+
+    /// When the desk cannot be reached, fail instead of keeping the ticket in the outbox
+    #[arg(long)]
+    pub no_outbox: bool,
+}
+
+const LOGIN_AFTER_HELP: &str = "\
+Examples:
+  cartsaver-support login --desk https://DESK-URL-FROM-SUPPORT --store cool-shop.myshopify.com \\
+      --email owner@cool-shop.com        # mails a code, then asks for it at a terminal
+  cartsaver-support login --code 12345678   # without a terminal: the second run, with the code
+
+The address must be registered for the store on the desk (support runs `cartsaver-desk store add
+URL --email ADDR`). A code works once, for 10 minutes, 5 tries. The new token goes into the config
+file (mode 0600), with the desk, store and email when the file has none; it is never printed.
+
+Exit codes:
+  0  logged in (or, without a terminal and --code, the code was asked for)
+  1  the desk refused the code, or could not be reached
+  2  bad usage: no remote desk, a missing or invalid store, email or code";
+
+const WATCH_AFTER_HELP: &str = "\
+Examples:
+  cartsaver-support watch CS-7KQ-2M4-X9C                 # until support answers
+  cartsaver-support watch CS-7KQ-2M4-X9C CS-2NF-1QY-7F9 --timeout 2h --json
+
+A support message or a status change ends the wait. A remote desk holds each request until the
+ticket changes (a long poll); a desk without one is asked every 5 s to 60 s (backoff, jitter,
+Retry-After honoured). On the local desk, the local database is watched.
+
+Exit codes:
+  0    support answered on one of the tickets (shown on stdout)
+  1    --timeout passed first, a ticket not found, the desk refused
+  2    a mistyped tracking number or timeout (nothing was watched)
+  130  Ctrl-C";
+
+const OUTBOX_AFTER_HELP: &str = "\
+When `new` cannot reach a remote desk (no connection, 5xx or 429 after the retries, the deadline
+passed), it keeps the ticket here, with its screenshots and idempotency key, and exits 1. `send`
+files them; a ticket the desk had in fact received the first time comes back as that ticket (a
+replay), never a second one. The files are in the data dir (`outbox/`, readable by you only).
+
+Examples:
+  cartsaver-support outbox list
+  cartsaver-support outbox send              # every waiting ticket; a tracking number a line
+  cartsaver-support outbox drop 7f3a9c21
+
+Exit codes:
+  0  done (every ticket sent)
+  1  a ticket could not be sent (it stays, with its error)
+  2  an id the outbox does not hold";
+
+#[derive(Debug, Args)]
+pub struct LoginArgs {
+    /// The store to log in for [default: `store` in the config; asked at a terminal]
+    #[arg(long, value_name = "URL")]
+    pub store: Option<String>,
+
+    /// The address registered for the store, where the code goes [default: `email` in the config; asked at a terminal]
+    #[arg(long, value_name = "ADDRESS")]
+    pub email: Option<String>,
+
+    /// The 8-digit code from the mail (the second run, without a terminal)
+    #[arg(long, value_name = "CODE")]
+    pub code: Option<String>,
+
+    /// The token's name on the desk [default: this machine's hostname]
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// Tracking numbers: CS-XXX-XXX-XXX
+    #[arg(required = true, value_name = "TN")]
+    pub tracking: Vec<String>,
+
+    /// Give up after this long (exit 1), e.g. 30s, 10m, 2h [default: wait as long as it takes]
+    #[arg(long, value_name = "DURATION")]
+    pub timeout: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct OutboxArgs {
+    #[command(subcommand)]
+    pub action: OutboxAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OutboxAction {
+    /// The waiting tickets: id, when kept, subject, last error
+    List,
+    /// File the waiting tickets (or those given), printing each tracking number
+    Send {
+        /// Only these ids (from `outbox list`)
+        #[arg(value_name = "ID")]
+        ids: Vec<String>,
+    },
+    /// Remove a ticket from the outbox without sending it
+    Drop {
+        /// Its id (from `outbox list`)
+        #[arg(value_name = "ID")]
+        id: String,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -195,7 +195,7 @@ fn clock(clock: &Clock) -> Check {
 
 /// A remote desk: does it answer (and over TLS), does it take the token, do the clocks agree.
 fn remote(
-    desk: &dyn Desk,
+    desk: &HttpDesk,
     https: bool,
     token: Result<(), String>,
     now: DateTime<Utc>,
@@ -235,7 +235,7 @@ fn remote(
         ..ListFilter::default()
     };
     checks.push(token_check.unwrap_or_else(|| match desk.list(&probe) {
-        Ok(_) => Check::new("token", Verdict::Fine, "accepted by the desk"),
+        Ok(_) => Check::new("token", Verdict::Fine, token_owner(desk)),
         Err(RequestError::Refused { status: 401, .. }) => Check::new(
             "token",
             Verdict::Fails,
@@ -245,6 +245,21 @@ fn remote(
     }));
     checks.push(skew(&health.time, now));
     checks
+}
+
+/// Which store (and machine) the accepted token belongs to; a desk without `GET /v1/token`
+/// (an older one) is only said to accept it.
+fn token_owner(desk: &HttpDesk) -> String {
+    match desk.token_info() {
+        Ok(info) => {
+            let name = info
+                .name
+                .map(|name| format!(", issued to `{name}`"))
+                .unwrap_or_default();
+            format!("accepted by the desk: it belongs to {}{name}", info.store)
+        }
+        Err(_) => "accepted by the desk".to_string(),
+    }
 }
 
 fn skew(desk_time: &str, now: DateTime<Utc>) -> Check {

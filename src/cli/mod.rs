@@ -16,10 +16,13 @@ pub mod fields;
 pub mod filing;
 pub mod follow_up;
 pub mod interactive;
+pub mod login;
 pub mod new;
+pub mod outbox;
 pub mod printer;
 pub mod settings;
 pub mod show;
+pub mod watch;
 
 use std::io::Write;
 
@@ -32,12 +35,27 @@ use printer::Printer;
 /// once.
 pub fn run(cli: Cli) -> ExitStatus {
     let printer = Printer::new(&cli.global);
+    note_outbox(&cli, &printer);
     match dispatch(&cli, &printer) {
         Ok(()) => ExitStatus::Success,
         Err(error) => {
             error::report(&error, &printer);
             error.exit_status()
         }
+    }
+}
+
+/// Every command but the outbox's own (and those that print a script or a page) says on stderr
+/// when tickets wait in the outbox.
+fn note_outbox(cli: &Cli, out: &Printer) {
+    if matches!(
+        cli.command,
+        Command::Outbox(_) | Command::Completions(_) | Command::Man(_)
+    ) {
+        return;
+    }
+    if let Some(note) = outbox::waiting_note() {
+        out.note(note);
     }
 }
 
@@ -54,6 +72,10 @@ fn dispatch(cli: &Cli, out: &Printer) -> Result<(), CliError> {
         Command::Dashboard => dashboard::run(global, out),
         Command::Doctor => doctor::run(global, out),
         Command::Config(args) => config::command::run(&args.action, global, out),
+        Command::Login(args) => login::login(args, global, out),
+        Command::Logout => login::logout(global, out),
+        Command::Watch(args) => watch::run(args, global, out),
+        Command::Outbox(args) => outbox::command::run(&args.action, global, out),
         Command::Completions(args) => {
             let script = completions::script(args.shell);
             std::io::stdout()

@@ -27,6 +27,7 @@ use super::filing::{create_request, duplicate_message, existing_ticket};
 use super::interactive::duplicate::{self, Choice};
 use super::interactive::preview::{self, Decision};
 use super::interactive::{self, Prompter, checklist, interrupt, rescue};
+use super::outbox;
 use super::printer::{DIM, Printer, WARN, paint};
 use super::settings::Settings;
 use super::show::{filed_json, ticket_preview};
@@ -61,8 +62,39 @@ fn from_flags(
         Err(refusal) if refusal.code() == Some(ErrorCode::Duplicate) => {
             Err(duplicate_refusal(&refusal, &validated.ticket))
         }
+        Err(error) if may_keep(args, desk.as_ref(), &error) => Err(keep_in_outbox(
+            desk.as_ref(),
+            &validated,
+            args.force_new,
+            &context,
+            error,
+        )),
         filed => report_created(filed?, desk.as_ref(), &validated, &context, out, true),
     }
+}
+
+/// Whether a ticket that failed to reach the desk goes into the outbox: a remote desk that
+/// could not be reached or is failing, unless `--no-outbox`.
+fn may_keep(args: &NewArgs, desk: &dyn Desk, error: &RequestError) -> bool {
+    !args.no_outbox && !desk.is_local() && outbox::worth_keeping(error)
+}
+
+/// Keep the ticket in the outbox: "kept in the outbox as N" (exit 1, nothing on stdout).
+fn keep_in_outbox(
+    desk: &dyn Desk,
+    validated: &Validated,
+    force_new: bool,
+    context: &Context,
+    error: RequestError,
+) -> CliError {
+    let request = create_request(&validated.ticket, validated.screenshots.clone(), force_new);
+    outbox::command::keep(
+        &request,
+        validated.ticket.subject(),
+        desk,
+        context.now,
+        error,
+    )
 }
 
 /// At a terminal: open the desk first, so that a desk that cannot be used is said before the
@@ -160,6 +192,13 @@ fn at_terminal(
             interrupt::sending(false);
             after_duplicate(&prompter, desk.as_ref(), existing, &validated, &context)
         }
+        Err(error) if may_keep(args, desk.as_ref(), &error) => Err(keep_in_outbox(
+            desk.as_ref(),
+            &validated,
+            early.force_new,
+            &context,
+            error,
+        )),
         Err(error) => {
             let shots = validated.screenshots.len();
             Err(rescue::keep_answers(error, &validated.ticket, shots, out))

@@ -19,14 +19,14 @@ use serde::de::DeserializeOwned;
 use url::Url;
 
 use crate::api::{
-    ErrorBody, FORCE_NEW_PARAM, Health, IDEMPOTENCY_KEY_HEADER, NewMessage, REPLAYED_HEADER, Stats,
-    TicketPage, TicketView,
+    ErrorBody, FORCE_NEW_PARAM, Health, IDEMPOTENCY_KEY_HEADER, LoginRequest, LoginStarted,
+    LoginToken, LoginVerify, NewMessage, REPLAYED_HEADER, Stats, TicketPage, TicketView, TokenView,
 };
 use crate::desk::{CreateRequest, Created, ListFilter, Upload};
 use crate::domain::calendar::Calendar;
 use crate::domain::tracking::TrackingNumber;
 
-use super::{Desk, RequestError};
+use super::{Desk, Polled, RequestError};
 
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// One attempt of a request without attachments: a desk answers those in milliseconds.
@@ -226,7 +226,108 @@ impl HttpDesk {
     }
 }
 
+/// Login and the caller's own token (`cartsaver-support login`, `logout`, `doctor`): requests
+/// outside the [`Desk`] trait, since a login has no token yet and the embedded desk needs none.
+impl HttpDesk {
+    /// `POST /v1/login`: ask for a code mailed to `email`.
+    pub fn request_login(&self, store: &str, email: &str) -> Result<LoginStarted, RequestError> {
+        let url = self.url("v1/login");
+        let body = LoginRequest {
+            store: store.to_string(),
+            email: email.to_string(),
+        };
+        self.send(Repeat::OnlyIfNotSent, None, false, || {
+            self.client.post(url.clone()).json(&body)
+        })
+        .map(|(started, _)| started)
+    }
+
+    /// `POST /v1/login/verify`: the code for a new token named `name`.
+    pub fn verify_login(&self, body: &LoginVerify) -> Result<LoginToken, RequestError> {
+        let url = self.url("v1/login/verify");
+        self.send(Repeat::OnlyIfNotSent, None, false, || {
+            self.client.post(url.clone()).json(body)
+        })
+        .map(|(token, _)| token)
+    }
+
+    /// `GET /v1/token`: the store and name of this desk's token.
+    pub fn token_info(&self) -> Result<TokenView, RequestError> {
+        let url = self.url("v1/token");
+        self.send(Repeat::Safe, None, false, || self.client.get(url.clone()))
+            .map(|(view, _)| view)
+    }
+
+    /// `DELETE /v1/token`: revoke this desk's token.
+    pub fn revoke_own_token(&self) -> Result<(), RequestError> {
+        let url = self.url("v1/token");
+        let started = Instant::now();
+        let response = self
+            .authorized(self.client.delete(url))
+            .timeout(self.deadline.min(ATTEMPT_TIMEOUT))
+            .send()
+            .map_err(|error| RequestError::Unreachable {
+                desk: self.base.to_string(),
+                reason: self.reason(&error, started),
+                maybe_received: None,
+            })?;
+        if response.status().is_success() {
+            return Ok(());
+        }
+        self.read::<serde_json::Value>(response, None).map(drop)
+    }
+}
+
 impl Desk for HttpDesk {
+    /// The long poll: `GET /v1/tickets/{tn}?wait=` with `If-None-Match`, one attempt, whose
+    /// deadline is the wait plus one request's (`--http-timeout` applies to each poll).
+    fn wait_for_change(
+        &self,
+        tracking: &TrackingNumber,
+        etag: Option<&str>,
+        wait: Duration,
+    ) -> Result<Polled, RequestError> {
+        let mut url = self.tickets_url(tracking, "");
+        let seconds = wait.as_secs().clamp(1, crate::api::MAX_WAIT_SECONDS);
+        url.query_pairs_mut()
+            .append_pair(crate::api::WAIT_PARAM, &format!("{seconds}s"));
+        let mut request = self.authorized(self.client.get(url));
+        if let Some(etag) = etag {
+            request = request.header(reqwest::header::IF_NONE_MATCH, etag);
+        }
+        let started = Instant::now();
+        let limit = Duration::from_secs(seconds) + self.deadline.min(ATTEMPT_TIMEOUT);
+        let response =
+            request
+                .timeout(limit)
+                .send()
+                .map_err(|error| RequestError::Unreachable {
+                    desk: self.base.to_string(),
+                    reason: self.reason(&error, started),
+                    maybe_received: None,
+                })?;
+        let status = response.status();
+        if status == StatusCode::NOT_MODIFIED {
+            return Ok(Polled::Unchanged);
+        }
+        if status == StatusCode::TOO_MANY_REQUESTS || status == StatusCode::SERVICE_UNAVAILABLE {
+            let asked = response
+                .headers()
+                .get(RETRY_AFTER)
+                .and_then(|value| value.to_str().ok())
+                .and_then(|text| text.trim().parse::<u64>().ok())
+                .unwrap_or(5);
+            return Ok(Polled::RetryAfter(Duration::from_secs(asked.max(1))));
+        }
+        let etag = response
+            .headers()
+            .get(reqwest::header::ETAG)
+            .and_then(|value| value.to_str().ok())
+            .map(str::to_string);
+        let (view, _) = self.read::<TicketView>(response, None)?;
+        Ok(Polled::Changed(Box::new(view), etag))
+    }
+
     fn describe(&self) -> String {
         self.base.to_string()
     }

@@ -39,6 +39,42 @@ pub trait Desk: Send + Sync {
     /// The support calendar this desk counts first-response due times in (its hours, zone and
     /// targets), so that the CLI words them as the desk counts them.
     fn calendar(&self) -> Result<Calendar, RequestError>;
+
+    /// The ticket once its ETag is no longer `etag`, waiting at most `wait` (`watch`). The
+    /// default looks at the ticket every second: what the embedded desk does, on its local
+    /// database; a remote desk holds the request instead (its long poll).
+    fn wait_for_change(
+        &self,
+        tracking: &TrackingNumber,
+        etag: Option<&str>,
+        wait: std::time::Duration,
+    ) -> Result<Polled, RequestError> {
+        let until = std::time::Instant::now() + wait;
+        loop {
+            let view = self.ticket(tracking)?;
+            let now = crate::api::ticket_etag(&view);
+            if etag != Some(now.as_str()) {
+                return Ok(Polled::Changed(Box::new(view), Some(now)));
+            }
+            let left = until.saturating_duration_since(std::time::Instant::now());
+            if left.is_zero() {
+                return Ok(Polled::Unchanged);
+            }
+            std::thread::sleep(left.min(std::time::Duration::from_secs(1)));
+        }
+    }
+}
+
+/// What one wait for a change of a ticket found.
+#[derive(Debug)]
+pub enum Polled {
+    /// The ticket as it is now, and its ETag (`None`: the desk gave none, so it offers no long
+    /// poll and the caller polls with backoff instead).
+    Changed(Box<TicketView>, Option<String>),
+    /// The wait passed with the ticket unchanged.
+    Unchanged,
+    /// The desk is busy: ask again after this long (its `Retry-After`).
+    RetryAfter(std::time::Duration),
 }
 
 /// Why a request to the desk did not succeed.

@@ -481,9 +481,9 @@ const COPIED: [Copied; 12] = [
     },
     Copied {
         table: "tokens",
-        columns: "id, store_id, hash, created_at, revoked_at, last_used_at",
+        columns: "id, store_id, hash, created_at, revoked_at, last_used_at, name",
         read: Scan {
-            sql: "SELECT id, store_id, hash, created_at, revoked_at, last_used_at
+            sql: "SELECT id, store_id, hash, created_at, revoked_at, last_used_at, name
                   FROM tokens WHERE id > ?1 ORDER BY id LIMIT ?2",
             keyset: Keyset::Id,
             from_column: 1,

@@ -48,6 +48,7 @@ pub use attachments::RefusedAttachment;
 #[doc(hidden)]
 pub use counts::RECOUNT as RECOUNT_SQL;
 pub use listing::{DEFAULT_LIMIT, MAX_LIMIT};
+pub use login::{Limits as LoginLimits, Requested as LoginRequested, Verified as LoginVerified};
 pub use mail::incoming::{HeldMail, Received};
 pub use mail::queue::{Claimed, Outcome, QueuedMail};
 pub use notes::Note;
@@ -71,6 +72,7 @@ mod counts;
 mod filing;
 mod idempotency;
 mod listing;
+mod login;
 mod mail;
 #[cfg(test)]
 mod measure;
@@ -592,6 +594,40 @@ impl DeskCore {
             let row = views::require_ticket(conn, &Scope::Everything, tracking)?;
             attachments::file(conn, row.id, index)
         })
+    }
+
+    /// Ask for a login code for `store` and `email` (mailed if the address is registered for
+    /// the store; answered the same either way). See `login.rs`.
+    pub fn request_login(
+        &self,
+        limits: &LoginLimits,
+        store: &StoreUrl,
+        email: &crate::domain::email::Email,
+        client: Option<std::net::IpAddr>,
+        now: DateTime<Utc>,
+    ) -> Result<LoginRequested, DeskError> {
+        login::request(&self.db, limits, store, email, client, now)
+    }
+
+    /// Exchange a login code for a new token named `name`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn verify_login(
+        &self,
+        limits: &LoginLimits,
+        store: &StoreUrl,
+        email: &crate::domain::email::Email,
+        code: &str,
+        name: &str,
+        client: Option<std::net::IpAddr>,
+        now: DateTime<Utc>,
+    ) -> Result<LoginVerified, DeskError> {
+        let name = login::token_name(Some(name));
+        login::verify(&self.db, limits, store, email, code, &name, client, now)
+    }
+
+    /// The token's row (its store and name), for the merchant's `doctor`.
+    pub fn token_info(&self, token: &str) -> Result<TokenInfo, DeskError> {
+        tokens::info(&self.db, token)
     }
 
     /// The store a token belongs to; notes when the token was used (at most once a minute).

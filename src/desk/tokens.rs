@@ -47,6 +47,8 @@ pub struct TokenInfo {
     pub created_at: String,
     pub last_used_at: Option<String>,
     pub revoked_at: Option<String>,
+    /// The machine a `login` issued it to; `None` for `token create`.
+    pub name: Option<String>,
 }
 
 /// How stale `last_used_at` may get before a request writes it again: a token used all day costs
@@ -71,11 +73,55 @@ pub(crate) fn create(
     Ok((id, token))
 }
 
+/// A new token of store row `store_id` named `name`, inside the caller's transaction (a login
+/// issues it with the code's use): its id and the token in clear.
+pub(crate) fn insert_named(
+    conn: &dyn super::storage::Conn,
+    store_id: i64,
+    name: &str,
+    now: &str,
+) -> Result<(i64, String), DeskError> {
+    let token = generate();
+    let id = conn.value(
+        "INSERT INTO tokens (store_id, hash, created_at, name) VALUES (?1, ?2, ?3, ?4)
+         RETURNING id",
+        &[&store_id, &hash(&token), &now, &name],
+    )?;
+    Ok((id, token))
+}
+
+/// The token's own row, as `token list` shows it: what `doctor` tells the merchant.
+pub(crate) fn info(db: &Db, token: &str) -> Result<TokenInfo, DeskError> {
+    let token = token.trim();
+    if !well_formed(token) {
+        return Err(DeskError::Unauthorized);
+    }
+    db.read(|conn| {
+        conn.row(
+            "SELECT t.id, s.url, t.created_at, t.last_used_at, t.revoked_at, t.name
+             FROM tokens t JOIN stores s ON s.id = t.store_id
+             WHERE t.hash = ?1 AND t.revoked_at IS NULL",
+            &[&hash(token)],
+            |row| {
+                Ok(TokenInfo {
+                    id: row.get(0)?,
+                    store: row.get(1)?,
+                    created_at: row.get(2)?,
+                    last_used_at: row.get(3)?,
+                    revoked_at: row.get(4)?,
+                    name: row.get(5)?,
+                })
+            },
+        )
+    })?
+    .ok_or(DeskError::Unauthorized)
+}
+
 /// Every token (of `store`, if given), oldest first.
 pub(crate) fn list(db: &Db, store: Option<&StoreUrl>) -> Result<Vec<TokenInfo>, DeskError> {
     db.read(|conn| {
         conn.rows(
-            "SELECT t.id, s.url, t.created_at, t.last_used_at, t.revoked_at
+            "SELECT t.id, s.url, t.created_at, t.last_used_at, t.revoked_at, t.name
              FROM tokens t JOIN stores s ON s.id = t.store_id
              WHERE CAST(?1 AS TEXT) IS NULL OR s.url = ?1 ORDER BY t.id",
             &[&store.map(StoreUrl::as_str)],
@@ -86,6 +132,7 @@ pub(crate) fn list(db: &Db, store: Option<&StoreUrl>) -> Result<Vec<TokenInfo>, 
                     created_at: row.get(2)?,
                     last_used_at: row.get(3)?,
                     revoked_at: row.get(4)?,
+                    name: row.get(5)?,
                 })
             },
         )

@@ -392,7 +392,7 @@ pub enum TokenCommand {
         #[arg(long, value_name = "URL")]
         store: String,
     },
-    /// The tokens: id, store, created, last used, revoked (never the token itself)
+    /// The tokens: id, store, created, last used, revoked, name (the machine a `login` issued it to; never the token itself)
     #[command(after_help = EXIT_CODES)]
     List {
         /// Only the tokens of this store

@@ -44,7 +44,7 @@ pub fn list(global: &GlobalArgs, store: Option<&str>) -> Result<(), DeskCliError
         eprintln!("no tokens");
         return Ok(());
     }
-    let rows: Vec<[String; 5]> = tokens
+    let rows: Vec<[String; 6]> = tokens
         .iter()
         .map(|t| {
             [
@@ -53,10 +53,11 @@ pub fn list(global: &GlobalArgs, store: Option<&str>) -> Result<(), DeskCliError
                 t.created_at.clone(),
                 t.last_used_at.clone().unwrap_or_else(|| "never".into()),
                 t.revoked_at.clone().unwrap_or_else(|| "-".into()),
+                t.name.clone().unwrap_or_else(|| "-".into()),
             ]
         })
         .collect();
-    let header = ["ID", "STORE", "CREATED", "LAST USED", "REVOKED"].map(String::from);
+    let header = ["ID", "STORE", "CREATED", "LAST USED", "REVOKED", "NAME"].map(String::from);
     let mut widths = header.clone().map(|h| h.chars().count());
     for row in &rows {
         for (width, cell) in widths.iter_mut().zip(row) {

@@ -32,6 +32,8 @@ pub enum Kind {
     Resolved,
     /// The answer to mail the desk could not take: how to file.
     HowToFile,
+    /// A one-time code for `cartsaver-support login`.
+    LoginCode,
 }
 
 impl Kind {
@@ -41,6 +43,7 @@ impl Kind {
             Kind::Reply => "reply",
             Kind::Resolved => "resolved",
             Kind::HowToFile => "how_to_file",
+            Kind::LoginCode => "login_code",
         }
     }
 }
@@ -280,6 +283,25 @@ pub fn how_to_file(subject: &str) -> Draft {
                This is an automatic answer; you will get it at most once a day.\n\n-- \n\
                Cartsaver support\n"
             .to_string(),
+        automatic: true,
+    }
+}
+
+/// The one-time code of `cartsaver-support login`, as 8 digits in a row (easy to copy), with
+/// what it is for and what to do if the merchant did not ask for it.
+pub fn login_code(store: &str, code: &str, minutes: i64) -> Draft {
+    Draft {
+        kind: Kind::LoginCode,
+        subject: format!("Cartsaver support — your login code {code}"),
+        body: format!(
+            "Someone (you, we hope) asked to sign in to Cartsaver support for {store} with \
+             `cartsaver-support login`.\n\n\
+             Your code:\n\n    {code}\n\n\
+             Type it where `cartsaver-support login` asks, or run\n\n    \
+             cartsaver-support login --code {code}\n\n\
+             It works once, for {minutes} minutes. If you did not ask for it, ignore this mail: \
+             nobody can sign in without the code.\n\n-- \nCartsaver support\n"
+        ),
         automatic: true,
     }
 }

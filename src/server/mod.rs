@@ -17,6 +17,8 @@ pub mod connections;
 pub mod error;
 mod gate;
 mod inbox;
+mod login_routes;
+mod long_poll;
 pub mod mailer;
 mod meta;
 pub mod ops;

@@ -5,7 +5,7 @@
 //! Only the shape is checked here: whether a `limit` is in range, a cursor is one the desk gave
 //! out, or an `order` is an order number is the core's to say (`desk::listing`).
 
-use crate::api::{FORCE_NEW_PARAM, Status};
+use crate::api::{FORCE_NEW_PARAM, MAX_WAIT_SECONDS, Status, WAIT_PARAM};
 use crate::desk::{DEFAULT_LIMIT, DEFAULT_OVERDUE, ListFilter, MAX_LIMIT, OverduePage};
 
 use super::ApiError;
@@ -48,6 +48,29 @@ pub fn force_new(query: Option<&str>) -> Result<bool, ApiError> {
         };
     }
     Ok(force)
+}
+
+/// `wait` of `GET /v1/tickets/{tn}` (the long poll): a duration such as `30s`, `2m` or plain
+/// seconds, cut to [`MAX_WAIT_SECONDS`]; absent means answer now.
+pub fn wait(query: Option<&str>) -> Result<Option<std::time::Duration>, ApiError> {
+    let mut wait = None;
+    for (name, value) in pairs(query) {
+        if name != WAIT_PARAM {
+            return Err(unknown(&name, &[WAIT_PARAM]));
+        }
+        let text = value.trim();
+        let parsed = text
+            .parse::<u64>()
+            .map(std::time::Duration::from_secs)
+            .or_else(|_| humantime::parse_duration(text));
+        let duration = parsed.map_err(|_| {
+            ApiError::bad_request(format!(
+                "{WAIT_PARAM} `{value}` is not a duration; use e.g. {WAIT_PARAM}=30s (at most {MAX_WAIT_SECONDS} s) with the If-None-Match of the last ETag, or leave it out"
+            ))
+        })?;
+        wait = Some(duration.min(std::time::Duration::from_secs(MAX_WAIT_SECONDS)));
+    }
+    Ok(wait)
 }
 
 /// The filter of a list request.
@@ -110,6 +133,23 @@ pub fn overdue_page(query: Option<&str>) -> Result<OverduePage, ApiError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wait_reads_durations_and_cuts_them_to_the_longest_wait() {
+        use std::time::Duration;
+        assert_eq!(wait(None).unwrap(), None);
+        assert_eq!(
+            wait(Some("wait=30s")).unwrap(),
+            Some(Duration::from_secs(30))
+        );
+        assert_eq!(wait(Some("wait=5")).unwrap(), Some(Duration::from_secs(5)));
+        assert_eq!(
+            wait(Some("wait=10m")).unwrap(),
+            Some(Duration::from_secs(MAX_WAIT_SECONDS))
+        );
+        assert!(wait(Some("wait=soon")).is_err());
+        assert!(wait(Some("until=5s")).is_err());
+    }
 
     #[test]
     fn force_new_reads_booleans_and_refuses_the_rest() {

@@ -3,9 +3,9 @@
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::routing::{MethodRouter, get, post};
+use axum::routing::{MethodRouter, delete, get, post};
 
-use super::{AppState, MAX_BODY_BYTES, inbox, meta, ops, ticket_routes};
+use super::{AppState, MAX_BODY_BYTES, inbox, login_routes, meta, ops, ticket_routes};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Endpoint {
@@ -18,10 +18,14 @@ pub enum Endpoint {
     Health,
     Ready,
     Calendar,
+    Login,
+    LoginVerify,
+    ShowToken,
+    RevokeToken,
 }
 
 impl Endpoint {
-    pub const ALL: [Endpoint; 9] = [
+    pub const ALL: [Endpoint; 13] = [
         Endpoint::CreateTicket,
         Endpoint::ListTickets,
         Endpoint::GetTicket,
@@ -31,18 +35,28 @@ impl Endpoint {
         Endpoint::Health,
         Endpoint::Ready,
         Endpoint::Calendar,
+        Endpoint::Login,
+        Endpoint::LoginVerify,
+        Endpoint::ShowToken,
+        Endpoint::RevokeToken,
     ];
 
     /// The HTTP method, upper case.
     pub fn method(self) -> &'static str {
         match self {
-            Endpoint::CreateTicket | Endpoint::AddMessage | Endpoint::Resolve => "POST",
+            Endpoint::CreateTicket
+            | Endpoint::AddMessage
+            | Endpoint::Resolve
+            | Endpoint::Login
+            | Endpoint::LoginVerify => "POST",
+            Endpoint::RevokeToken => "DELETE",
             Endpoint::ListTickets
             | Endpoint::GetTicket
             | Endpoint::Stats
             | Endpoint::Health
             | Endpoint::Ready
-            | Endpoint::Calendar => "GET",
+            | Endpoint::Calendar
+            | Endpoint::ShowToken => "GET",
         }
     }
 
@@ -57,6 +71,9 @@ impl Endpoint {
             Endpoint::Health => "/v1/health",
             Endpoint::Ready => "/v1/ready",
             Endpoint::Calendar => "/v1/calendar",
+            Endpoint::Login => "/v1/login",
+            Endpoint::LoginVerify => "/v1/login/verify",
+            Endpoint::ShowToken | Endpoint::RevokeToken => "/v1/token",
         }
     }
 
@@ -64,7 +81,11 @@ impl Endpoint {
     pub fn needs_token(self) -> bool {
         !matches!(
             self,
-            Endpoint::Health | Endpoint::Ready | Endpoint::Calendar
+            Endpoint::Health
+                | Endpoint::Ready
+                | Endpoint::Calendar
+                | Endpoint::Login
+                | Endpoint::LoginVerify
         )
     }
 
@@ -79,6 +100,10 @@ impl Endpoint {
             Endpoint::Health => get(meta::health),
             Endpoint::Ready => get(meta::ready),
             Endpoint::Calendar => get(meta::calendar),
+            Endpoint::Login => post(login_routes::login),
+            Endpoint::LoginVerify => post(login_routes::verify),
+            Endpoint::ShowToken => get(login_routes::show_token),
+            Endpoint::RevokeToken => delete(login_routes::revoke_token),
         }
     }
 }

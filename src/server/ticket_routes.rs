@@ -13,7 +13,7 @@ use crate::domain::ticket::TicketInput;
 use crate::domain::tracking::{TrackingNumber, parse_tracking};
 
 use super::error::replayed_header;
-use super::{ApiError, AppState, auth, query};
+use super::{ApiError, AppState, auth, long_poll, query};
 
 /// `POST /v1/tickets`: 201 for a new ticket, 200 with `Idempotent-Replayed: true` for a replay.
 pub async fn create(
@@ -55,21 +55,19 @@ pub async fn create(
     Ok(response)
 }
 
-/// `GET /v1/tickets/{tn}`.
+/// `GET /v1/tickets/{tn}`, with its `ETag`; with `If-None-Match` a 304 while the ticket is
+/// unchanged, and with `?wait=` the long poll (`long_poll.rs`).
 pub async fn show(
     State(state): State<AppState>,
     Path(tn): Path<String>,
+    RawQuery(raw_query): RawQuery,
     headers: HeaderMap,
-) -> Result<Json<TicketView>, ApiError> {
+) -> Result<Response, ApiError> {
     let token = auth::bearer_token(&headers)?;
     state.authenticate(token.clone()).await?;
     let tracking = tracking_in_path(&tn)?;
-    let view = state
-        .run_as(token, move |core, scope, now| {
-            core.ticket(scope, &tracking, now)
-        })
-        .await?;
-    Ok(Json(view))
+    let wait = query::wait(raw_query.as_deref())?;
+    long_poll::answer(&state, token, tracking, &headers, wait).await
 }
 
 /// `GET /v1/tickets?status=&order=&limit=&cursor=`: the store's tickets, newest first.

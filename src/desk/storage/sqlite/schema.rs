@@ -280,6 +280,35 @@ const MIGRATIONS: &[Step] = &[
     CREATE INDEX tickets_order ON tickets (order_number);
     ",
     ),
+    // 9: login by emailed code (issue 14): a token keeps the name of the machine it was issued to;
+    // one-time codes, kept only as a keyed hash, with their tries; the login requests of the
+    // last hour, by what they are limited on (store, address, client address), each as a keyed
+    // hash too, for the rate limits.
+    Step::Sql(
+        r"
+    ALTER TABLE tokens ADD COLUMN name TEXT;
+
+    CREATE TABLE login_codes (
+        id         INTEGER PRIMARY KEY,
+        store      TEXT NOT NULL,
+        address    TEXT NOT NULL,  -- lowercase
+        code_hash  BLOB NOT NULL,  -- HMAC-SHA256 under the desk key
+        tries      INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        used_at    TEXT
+    );
+    CREATE INDEX login_codes_for ON login_codes (store, address, id);
+
+    CREATE TABLE login_requests (
+        id      INTEGER PRIMARY KEY,
+        subject BLOB NOT NULL,  -- keyed hash of `store:URL`, `address:EMAIL` or `client:IP`
+        at      TEXT NOT NULL
+    );
+    CREATE INDEX login_requests_by ON login_requests (subject, at);
+    CREATE INDEX login_requests_at ON login_requests (at);
+    ",
+    ),
 ];
 
 /// Migration 2. A ticket keeps an HMAC of its PIN (to check one a store says) and its last two
