@@ -198,11 +198,27 @@ fn rows_back_early_wait_behind_a_slow_row_but_no_more_than_the_window_are_sent()
         .map(|r| r["line"].as_u64().unwrap())
         .collect();
     assert_eq!(lines, (2..rows + 2).collect::<Vec<u64>>());
-    assert_eq!(
-        proxy.seen(Exchange::is_create).len() as u64,
-        rows,
-        "no row sent twice"
-    );
+    // The bound resends nothing: a row goes to the desk again only after an attempt of it that
+    // failed (no answer, a 5xx or 429: a retry with the same idempotency key), and the desk
+    // holds one ticket a row.
+    let mut attempts: std::collections::BTreeMap<String, Vec<Option<u16>>> = Default::default();
+    for create in proxy.seen(Exchange::is_create) {
+        let status = create.answer.as_ref().map(|(status, _)| *status);
+        attempts.entry(order_of(&create)).or_default().push(status);
+    }
+    assert_eq!(attempts.len() as u64, rows, "every row sent");
+    for (order, tries) in &attempts {
+        let (last, earlier) = tries.split_last().unwrap();
+        assert!(
+            matches!(last, Some(200 | 201))
+                && earlier
+                    .iter()
+                    .all(|s| s.is_none_or(|s| s >= 500 || s == 429)),
+            "order {order} sent again after an attempt that did not fail: {tries:?}\n{}",
+            stderr_of(&output)
+        );
+    }
+    assert_eq!(desk.tickets().len() as u64, rows, "one ticket a row");
 }
 
 #[test]

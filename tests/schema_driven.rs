@@ -96,6 +96,9 @@ fn the_desk_answers_what_its_schema_says_and_accepts_every_operation() {
             "--checks",
             "not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance",
         ])
+        // Revoking the caller's token (`logout`) would end the run's own token halfway; it is
+        // tested end to end in tests/login.rs.
+        .args(["--exclude-name", "DELETE /v1/token"])
         .args(["--max-examples", "25", "--workers", "1", "--max-time", "60"])
         .args(["--seed", "20261201", "--no-color", "--report", "har"])
         .arg("--report-har-path")
