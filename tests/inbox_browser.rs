@@ -188,11 +188,13 @@ async fn queue_order(browser: &Client) -> Vec<String> {
     order
 }
 
-/// Submit the form holding `field` after typing `value` into it.
+/// Submit the form holding `field` after typing `value` into it, and wait for the page the
+/// form's answer loads.
 async fn fill_and_submit(browser: &Client, field: &str, value: &str) {
     let input = browser.find(Locator::Css(field)).await.unwrap();
     input.clear().await.unwrap();
     input.send_keys(value).await.unwrap();
+    let left = browser.find(Locator::Css("html")).await.unwrap();
     let form = browser
         .execute(
             "arguments[0].form.querySelector('button[type=submit]').click(); return true;",
@@ -200,6 +202,28 @@ async fn fill_and_submit(browser: &Client, field: &str, value: &str) {
         )
         .await;
     form.expect("submit the form");
+    page_left(left).await;
+}
+
+/// Click `element`, a link or button that loads another page, and wait for that page.
+async fn click_to_load(browser: &Client, element: fantoccini::elements::Element) {
+    let left = browser.find(Locator::Css("html")).await.unwrap();
+    element.click().await.unwrap();
+    page_left(left).await;
+}
+
+/// Wait until `page` (the `html` element of the page a click left) is gone: a click returns
+/// before the browser has loaded what it asked for, so reading at once could read the old page
+/// (or find an element that goes stale under the reader).
+async fn page_left(page: fantoccini::elements::Element) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        match page.tag_name().await {
+            Err(error) if error.is_stale_element_reference() => return,
+            _ if Instant::now() > deadline => panic!("the page did not change after 20 s"),
+            _ => tokio::time::sleep(Duration::from_millis(25)).await,
+        }
+    }
 }
 
 struct Filed {
@@ -342,14 +366,12 @@ fn an_agent_works_the_queue_in_chromium() {
 
         // The landline ticket: its warning and its screenshot, shown inline.
         browser.goto(&at("/inbox")).await.unwrap();
-        browser
+        let link = browser
             .wait()
             .for_element(Locator::LinkText(&filed.landline))
             .await
-            .unwrap()
-            .click()
-            .await
             .unwrap();
+        click_to_load(&browser, link).await;
         let checklist = text(&browser, "section.checklist").await;
         assert!(
             checklist.contains("cannot receive WhatsApp or SMS OTPs"),
@@ -435,13 +457,11 @@ fn an_agent_works_the_queue_in_chromium() {
             .select_by_value("resolved")
             .await
             .unwrap();
-        browser
+        let button = browser
             .find(Locator::Css("form.status button"))
             .await
-            .unwrap()
-            .click()
-            .await
             .unwrap();
+        click_to_load(&browser, button).await;
         let meta = text(&browser, "p.meta").await;
         assert!(meta.contains("resolved"), "{meta}");
         browser.goto(&at("/inbox")).await.unwrap();
