@@ -465,3 +465,53 @@ fn agents_are_added_listed_and_removed_with_the_password_from_a_file() {
     assert_eq!(again.status.code(), Some(1));
     assert!(stderr_of(&again).contains("agent list"));
 }
+
+#[test]
+fn a_ticket_filed_by_email_shows_so_with_what_it_lacks_and_its_emailed_messages() {
+    let (env, server) = desk_with_agent();
+    env.desk()
+        .args(["store", "add", SHOP, "--email", "sara@cool-shop.com"])
+        .assert()
+        .success();
+    let receive = |raw: String| {
+        let output = env
+            .desk()
+            .args(["mail", "receive"])
+            .write_stdin(raw.into_bytes())
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+        stderr_of(&output)
+    };
+    let said = receive(
+        "From: sara@cool-shop.com\r\nSubject: OTP not arriving on WhatsApp\r\n\
+         Message-ID: <first@cool-shop.com>\r\nContent-Type: text/plain\r\n\r\n\
+         The customer at +20 100 123 4567 gets no WhatsApp code since 2026-11-20T14:03:00Z.\r\n"
+            .to_string(),
+    );
+    let tn = said
+        .trim()
+        .strip_prefix("mail filed as ticket ")
+        .unwrap_or_else(|| panic!("{said}"))
+        .to_string();
+    receive(format!(
+        "From: sara@cool-shop.com\r\nSubject: Re: [{tn}] Cartsaver\r\n\
+         Message-ID: <second@cool-shop.com>\r\nContent-Type: text/plain\r\n\r\n\
+         Still nothing arrives.\r\n"
+    ));
+    let agent = sign_in(&server, AGENT, PASSWORD);
+    let page = get(&server, &agent, &format!("/inbox/tickets/{tn}"))
+        .text()
+        .unwrap();
+    assert!(page.contains("filed by email"), "{page}");
+    assert!(page.contains("came by email"), "{page}");
+    assert!(page.contains("Still nothing arrives."), "{page}");
+    let missing = page
+        .split("<dt>missing</dt>")
+        .nth(1)
+        .expect("a missing row");
+    assert!(
+        missing.contains("order") && missing.contains("plan"),
+        "{missing}"
+    );
+}

@@ -20,6 +20,7 @@ pub mod login;
 pub mod new;
 pub mod outbox;
 pub mod printer;
+mod private_file;
 pub mod settings;
 pub mod show;
 pub mod watch;

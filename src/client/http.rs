@@ -141,6 +141,16 @@ impl HttpDesk {
         }
     }
 
+    /// A failed request that files nothing (a long poll, a token's revocation), so there is no
+    /// ticket it may have filed to report.
+    fn unreached(&self, error: &reqwest::Error, started: Instant) -> RequestError {
+        RequestError::Unreachable {
+            desk: self.base.to_string(),
+            reason: self.reason(error, started),
+            maybe_received: None,
+        }
+    }
+
     /// Why an attempt failed, with the deadline when it was what ran out.
     fn reason(&self, error: &reqwest::Error, started: Instant) -> String {
         if error.is_timeout() {
@@ -266,11 +276,7 @@ impl HttpDesk {
             .authorized(self.client.delete(url))
             .timeout(self.deadline.min(ATTEMPT_TIMEOUT))
             .send()
-            .map_err(|error| RequestError::Unreachable {
-                desk: self.base.to_string(),
-                reason: self.reason(&error, started),
-                maybe_received: None,
-            })?;
+            .map_err(|error| self.unreached(&error, started))?;
         if response.status().is_success() {
             return Ok(());
         }
@@ -297,15 +303,10 @@ impl Desk for HttpDesk {
         }
         let started = Instant::now();
         let limit = Duration::from_secs(seconds) + self.deadline.min(ATTEMPT_TIMEOUT);
-        let response =
-            request
-                .timeout(limit)
-                .send()
-                .map_err(|error| RequestError::Unreachable {
-                    desk: self.base.to_string(),
-                    reason: self.reason(&error, started),
-                    maybe_received: None,
-                })?;
+        let response = request
+            .timeout(limit)
+            .send()
+            .map_err(|error| self.unreached(&error, started))?;
         let status = response.status();
         if status == StatusCode::NOT_MODIFIED {
             return Ok(Polled::Unchanged);

@@ -212,7 +212,7 @@ pub(crate) fn request(
             &[&store, &address, &hash, &now_text, &expires],
         )?;
         let draft = crate::mail::compose::login_code(&store, &code, CODE_MINUTES);
-        queue::queue_alone(tx, &address, &draft, &now_text)?;
+        queue::queue_loose(tx, &address, &draft, None, &now_text)?;
         Ok(Requested::Accepted)
     })
 }

@@ -41,7 +41,7 @@ pub(crate) fn add(
             Author::Merchant => Via::Api,
             Author::Support => Via::Desk,
         };
-        write(tx, &row, (from, via), &body, &screenshots, &now_text)
+        write(tx, &row, (from, via), &body, &screenshots, &now_text).map(|(view, _)| view)
     })
 }
 
@@ -74,18 +74,6 @@ pub(crate) fn checked(
 /// `from` by the channel `via`, queue the mail a support reply is, and set the status it
 /// implies. Returns the ticket as it now is and the message's row id.
 pub(crate) fn write(
-    tx: &dyn Conn,
-    row: &TicketRow,
-    (from, via): (Author, Via),
-    body: &str,
-    screenshots: &[Screenshot],
-    now_text: &str,
-) -> Result<TicketView, DeskError> {
-    write_returning_id(tx, row, (from, via), body, screenshots, now_text).map(|(view, _)| view)
-}
-
-/// [`write`], also returning the message's row id.
-pub(crate) fn write_returning_id(
     tx: &dyn Conn,
     row: &TicketRow,
     (from, via): (Author, Via),

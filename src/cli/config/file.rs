@@ -3,10 +3,10 @@
 //! when group or others can read it, as ssh does for a private key. A run reads it once (see
 //! `cli::settings`), so the warning comes once.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::cli::error::CliError;
+use crate::cli::private_file;
 
 use super::Config;
 
@@ -95,7 +95,7 @@ pub fn save(path: &Path, config: &Config) -> Result<(), CliError> {
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    create_private_dir(&dir).map_err(|error| failed("create the folder of", error))?;
+    private_file::create_dir(&dir).map_err(|error| failed("create the folder of", error))?;
     let temp = dir.join(format!(
         ".{}.{}.tmp",
         path.file_name()
@@ -103,36 +103,13 @@ pub fn save(path: &Path, config: &Config) -> Result<(), CliError> {
             .unwrap_or_else(|| FILE_NAME.into()),
         std::process::id()
     ));
-    let written = write_private(&temp, text.as_bytes()).and_then(|()| std::fs::rename(&temp, path));
+    let written =
+        private_file::write(&temp, text.as_bytes()).and_then(|()| std::fs::rename(&temp, path));
     if let Err(error) = written {
         let _ = std::fs::remove_file(&temp);
         return Err(failed("write", error));
     }
     Ok(())
-}
-
-fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(path)?;
-    file.write_all(bytes)?;
-    file.sync_all()
-}
-
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder.create(dir)
 }
 
 #[cfg(unix)]

@@ -13,12 +13,12 @@
 
 pub mod command;
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 
+use crate::cli::private_file;
 use crate::client::{CreateRequest, RequestError, Upload};
 use crate::domain::ticket::TicketInput;
 
@@ -192,7 +192,7 @@ impl Outbox {
         let temp = self
             .dir
             .join(format!(".{}.{}.tmp", entry.id, std::process::id()));
-        let written = write_private(&temp, &text).and_then(|()| {
+        let written = private_file::write(&temp, &text).and_then(|()| {
             pause_before_rename();
             std::fs::rename(&temp, self.file(&entry.id))
         });
@@ -268,27 +268,15 @@ fn pause_before_rename() {
     }
 }
 
+/// The outbox's folder, 0700 even if it was there before (it holds tickets and PINs).
 fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir)?;
+    private_file::create_dir(dir)?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
     }
     Ok(())
-}
-
-fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(path)?;
-    file.write_all(bytes)?;
-    file.sync_all()
 }
 
 /// `1 ticket waiting in the outbox; …`, for every command but the outbox's own (on stderr).

@@ -101,7 +101,13 @@ pub(crate) fn receive(
         hold(tx, incoming, None, reason, &now_text)?;
         if answered {
             let draft = compose::how_to_file(&incoming.subject);
-            queue::queue_loose(tx, &incoming.from, &draft, &incoming.message_id, &now_text)?;
+            queue::queue_loose(
+                tx,
+                &incoming.from,
+                &draft,
+                Some(&incoming.message_id),
+                &now_text,
+            )?;
         }
         Ok(Received::Held {
             reason: reason.to_string(),
@@ -191,7 +197,7 @@ fn thread(
         // Attachments that fail as a set (too many): the text alone.
         Err(_) => messages::checked(body, Vec::new())?,
     };
-    let (_, message_id) = messages::write_returning_id(
+    let (_, message_id) = messages::write(
         tx,
         row,
         (Author::Merchant, Via::Email),
@@ -472,12 +478,13 @@ pub(crate) fn store_region(conn: &dyn Conn, store: &str) -> Result<Option<String
     }))
 }
 
-/// Whether an automatic answer went to `address` since `since`.
+/// Whether an automatic answer on how to file went to `address` since `since` (a login code
+/// mailed to the same address does not count).
 fn noticed_since(conn: &dyn Conn, address: &str, since: &str) -> Result<bool, DeskError> {
     conn.value(
         "SELECT EXISTS (SELECT 1 FROM mail_outbox
-                        WHERE recipient = ?1 AND ticket_id IS NULL AND created_at > ?2)",
-        &[&address, &since],
+                        WHERE recipient = ?1 AND kind = ?2 AND created_at > ?3)",
+        &[&address, &compose::Kind::HowToFile.name(), &since],
     )
 }
 

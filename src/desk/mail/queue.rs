@@ -80,13 +80,13 @@ pub(crate) fn queue(
     Ok(message_id)
 }
 
-/// Queue `draft` to `recipient` on no ticket (the answer to a held mail), in reply to
-/// `in_reply_to`. Returns its Message-ID.
+/// Queue `draft` to `recipient` on no ticket: the answer to a held mail (in reply to it), or a
+/// login code (in reply to nothing). Returns its Message-ID.
 pub(crate) fn queue_loose(
     conn: &dyn Conn,
     recipient: &str,
     draft: &Draft,
-    in_reply_to: &str,
+    in_reply_to: Option<&str>,
     now: &str,
 ) -> Result<String, DeskError> {
     let random: [u8; 16] = rand::rng().random();
@@ -103,34 +103,6 @@ pub(crate) fn queue_loose(
             &draft.subject,
             &draft.body,
             &in_reply_to,
-            &draft.automatic,
-            &now,
-        ],
-    )?;
-    Ok(message_id)
-}
-
-/// Queue `draft` to `recipient` on no ticket and in reply to nothing (a login code). Returns
-/// its Message-ID.
-pub(crate) fn queue_alone(
-    conn: &dyn Conn,
-    recipient: &str,
-    draft: &Draft,
-    now: &str,
-) -> Result<String, DeskError> {
-    let random: [u8; 16] = rand::rng().random();
-    let hex: String = random.iter().map(|b| format!("{b:02x}")).collect();
-    let message_id = format!("<{hex}@{ID_DOMAIN}>");
-    conn.execute(
-        "INSERT INTO mail_outbox (ticket_id, kind, message_id, recipient, subject, body,
-             in_reply_to, refs, automatic, status, attempts, next_attempt_at, created_at)
-         VALUES (NULL, ?1, ?2, ?3, ?4, ?5, NULL, NULL, ?6, 'queued', 0, ?7, ?7)",
-        &[
-            &draft.kind.name(),
-            &message_id,
-            &recipient,
-            &draft.subject,
-            &draft.body,
             &draft.automatic,
             &now,
         ],
