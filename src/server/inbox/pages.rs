@@ -403,6 +403,17 @@ fn tracking_of(text: &str, agent: &Agent) -> Result<TrackingNumber, Box<Response
     })
 }
 
+/// The ticket a form of its page posts to, once the form's CSRF token is this session's.
+fn posted_on(
+    state: &AppState,
+    agent: &Agent,
+    csrf: &str,
+    tn: &str,
+) -> Result<TrackingNumber, Box<Response>> {
+    session::check_csrf(state, agent, csrf)?;
+    tracking_of(tn, agent)
+}
+
 pub async fn ticket(
     State(state): State<AppState>,
     agent: Agent,
@@ -572,10 +583,7 @@ pub async fn reply(
     Path(tn): Path<String>,
     Form(form): Form<BodyForm>,
 ) -> Response {
-    if let Err(refused) = session::check_csrf(&state, &agent, &form.csrf) {
-        return *refused;
-    }
-    let tracking = match tracking_of(&tn, &agent) {
+    let tracking = match posted_on(&state, &agent, &form.csrf, &tn) {
         Ok(tracking) => tracking,
         Err(refused) => return *refused,
     };
@@ -605,10 +613,7 @@ pub async fn note(
     Path(tn): Path<String>,
     Form(form): Form<BodyForm>,
 ) -> Response {
-    if let Err(refused) = session::check_csrf(&state, &agent, &form.csrf) {
-        return *refused;
-    }
-    let tracking = match tracking_of(&tn, &agent) {
+    let tracking = match posted_on(&state, &agent, &form.csrf, &tn) {
         Ok(tracking) => tracking,
         Err(refused) => return *refused,
     };
@@ -628,10 +633,7 @@ pub async fn status(
     Path(tn): Path<String>,
     Form(form): Form<StatusForm>,
 ) -> Response {
-    if let Err(refused) = session::check_csrf(&state, &agent, &form.csrf) {
-        return *refused;
-    }
-    let tracking = match tracking_of(&tn, &agent) {
+    let tracking = match posted_on(&state, &agent, &form.csrf, &tn) {
         Ok(tracking) => tracking,
         Err(refused) => return *refused,
     };
